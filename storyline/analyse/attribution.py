@@ -1,0 +1,203 @@
+"""Who says something: reporting verbs, their subjects, and who a pronoun or title stands for.
+
+Shared by quotes (the speaker of a quotation) and figures (who claims a number), so that both
+resolve "he", "the Kremlin official" or "Kyiv" the same way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.models import Entity
+
+CUE_LEMMAS = frozenset([
+    "say", "tell", "add", "ask", "announce", "state", "declare", "note", "explain", "warn",
+    "describe", "write", "insist", "claim", "deny", "reply", "respond", "urge", "confirm",
+    "predict", "argue", "suggest", "acknowledge", "admit", "clarify", "repeat", "stress",
+    "promise", "vow", "comment", "remark", "recall", "complain", "concede", "caution", "emphasise",
+    "emphasize", "observe", "report", "tweet", "post", "testify", "contend", "maintain", "assert",
+    "agree", "threaten", "pledge", "quip", "joke", "boast", "exclaim", "shout", "whisper",
+    "estimate", "reckon", "accuse", "blame", "call", "brand", "label", "dismiss",
+    "reiterate", "allege", "told",
+])
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+ROLE_NOUNS = frozenset([
+    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "aide",
+    "adviser", "advisor", "leader", "secretary", "envoy", "ambassador", "chief", "diplomat",
+    "director", "governor", "mayor", "senator", "lawmaker", "general", "commander", "negotiator",
+    "premier", "chancellor", "prosecutor", "judge", "officer", "executive", "chairman", "analyst",
+])
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+RECENT_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Source:
+    """The one who says or claims: as written, and the entity meant (when it can be told)."""
+
+    text: str
+    canonical: str | None
+    start: int
+    end: int
+
+
+class EntityIndex:
+    """Find the entity covering a character offset."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self._starts = [e.start for e in self.entities]
+
+    def at(self, offset: int) -> Entity | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.entities[i].start <= offset < self.entities[i].end:
+            return self.entities[i]
+        return None
+
+
+class Salience:
+    """People in the order the article mentions them, to resolve "he" and "the spokesman"."""
+
+    def __init__(self, doc: Doc, entities: EntityIndex) -> None:
+        self.people: list[tuple[int, str, frozenset[str], bool]] = []  # pos, name, roles, subject
+        self.speakers: list[tuple[int, str]] = []
+        for ent in entities.entities:
+            if ent.label != "PERSON":
+                continue
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            roles = {t.lower_ for t in root.lefts if t.i < span.start and t.dep_ in
+                     {"compound", "amod", "nmod"}}
+            for apposition in (c for c in root.children if c.dep_ == "appos"):
+                roles.update(t.lower_ for t in apposition.subtree if t.pos_ in {"NOUN", "PROPN"})
+            subject = root.dep_ in {"nsubj", "nsubjpass"}
+            self.people.append((ent.start, ent.canonical, frozenset(roles), subject))
+            if subject and root.head.lemma_ in CUE_LEMMAS:
+                self.speakers.append((ent.start, ent.canonical))
+        self.people.sort()
+
+    def add_speaker(self, position: int, canonical: str) -> None:
+        self.speakers.append((position, canonical))
+        self.speakers.sort()
+
+    def pronoun(self, position: int) -> str | None:
+        """Latest speaker before ``position``, else the latest person who was a subject."""
+        window = position - RECENT_CHARS
+        for pos, name in reversed(self.speakers):
+            if window <= pos < position:
+                return name
+        for pos, name, _, subject in reversed(self.people):
+            if window <= pos < position and subject:
+                return name
+        for pos, name, _, _ in reversed(self.people):
+            if pos < position:
+                return name
+        return None
+
+    def role(self, position: int, words: set[str]) -> str | None:
+        """ "the Kremlin official": the latest person introduced with one of these words."""
+        for pos, name, roles, _ in reversed(self.people):
+            if pos < position and roles & words:
+                return name
+        return self.pronoun(position)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a reporting verb, climbing to the clause that has one."""
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        clause_link = current.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"}
+        if clause_link and current.head.i != current.i:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def according_to(tokens: list[Token]) -> Token | None:
+    for token in tokens:
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
+def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> Source | None:
+    """Turn a subject token into the source it names, resolving pronouns and titles."""
+    doc = token.doc
+    entity = entities.at(token.idx)
+    if entity is None:
+        for t in token.subtree:
+            candidate = entities.at(t.idx)
+            if candidate is not None and candidate.label == "PERSON":
+                entity = candidate
+                break
+    if entity is not None and entity.label in SPEAKER_LABELS:
+        return Source(entity.text, entity.canonical, entity.start, entity.end)
+    if token.lower_ in PRONOUNS:
+        return Source(token.text, salience.pronoun(token.idx), token.idx,
+                      token.idx + len(token.text))
+    if token.pos_ == "PRON":
+        return None
+    left = min(t.idx for t in token.subtree if t.i <= token.i)
+    span_tokens = [t for t in token.subtree if t.i <= token.i]
+    text = doc.text[left : token.idx + len(token.text)]
+    canonical = None
+    if token.lemma_.lower() in ROLE_NOUNS:
+        words = {t.lower_ for t in span_tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+        canonical = salience.role(token.idx, words)
+    return Source(text, canonical, left, token.idx + len(token.text))
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """ "Ukraine and the United States say ..." -> both subjects."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(with_conjuncts(child))
+    return out
+
+
+def claimants(token: Token, entities: EntityIndex, salience: Salience) -> list[str]:
+    """Who the sentence credits with what ``token`` is part of (the nearest reporting clause)."""
+    current = token
+    sentence = list(token.sent)
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            break
+        if head.lemma_ in CUE_LEMMAS and head.pos_ in {"VERB", "AUX"}:
+            subject = subject_of(head)
+            if subject is not None and subject.i != current.i:
+                names = []
+                for part in with_conjuncts(subject):
+                    source = describe_source(part, entities, salience)
+                    if source is not None and source.canonical:
+                        names.append(source.canonical)
+                if names:
+                    return names
+        current = head
+    target = according_to(sentence)
+    if target is not None:
+        names = [s.canonical for part in with_conjuncts(target)
+                 if (s := describe_source(part, entities, salience)) is not None and s.canonical]
+        return names
+    return []

@@ -1,0 +1,69 @@
+"""Named entities from spaCy, trimmed and given canonical names within the article."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from storyline.analyse.names import (
+    TITLE_WORDS,
+    base_name,
+    link_surnames,
+    resolve_person,
+    variant_key,
+    variants,
+)
+from storyline.models import Entity
+
+KEEP_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                         "WORK_OF_ART", "LAW", "LANGUAGE"})
+_PAIR_RE = re.compile(r"^([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)$")
+
+
+def _trimmed(ent: Span) -> tuple[int, int] | None:
+    tokens = list(ent)
+    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
+    """(text, label, start, end) for every kept entity, determiners and possessives trimmed."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in KEEP_LABELS and (span := _trimmed(ent)) is not None:
+            out.append((doc.text[span[0] : span[1]], ent.label_, *span))
+    return out
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    named = [(text, *base_name(text, label), start, end)
+             for text, label, start, end in mentions(doc)]
+    surnames = link_surnames([name for _, name, label, _, _ in named if label == "PERSON"])
+    entities = []
+    for text, name, label, start, end in named:
+        pair = _PAIR_RE.match(text)
+        if pair and all(part.lower() in surnames for part in pair.groups()):
+            # "Putin-Biden talks": two people the article names in full elsewhere.
+            first, second = pair.groups()
+            entities.append(Entity(first, "PERSON", surnames[first.lower()], start,
+                                   start + len(first)))
+            entities.append(Entity(second, "PERSON", surnames[second.lower()], end - len(second),
+                                   end))
+            continue
+        if len(name.split()) == 1 and name.lower() in TITLE_WORDS | {"state"}:
+            continue  # "Secretary of State", "Defense Secretary": a title, not a body
+        if label == "PERSON":
+            name = resolve_person(name, surnames)
+        elif (len(name.split()) == 1 and name.lower() in surnames
+              and variant_key(name) not in variants()):
+            # spaCy sometimes takes a surname for a body or a place ("Biden" ORG, "Peskov" GPE)
+            # when the article names that person in full.
+            name, label = surnames[name.lower()], "PERSON"
+        entities.append(Entity(text=text, label=label, canonical=name, start=start, end=end))
+    return entities

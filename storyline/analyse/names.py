@@ -1,0 +1,159 @@
+"""Canonical names: one form per entity, within an article and across a story.
+
+Rules, in order: trim determiners, possessives and titles; map known variants (abbreviations such
+as "U.S.", older transliterations such as "Kiev") through a small table of place names and bodies;
+map a lone surname to the full name it abbreviates when exactly one full name fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import cache
+from importlib import resources
+
+TITLE_WORDS = frozenset([
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice",
+    "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "press",
+    "deputy", "foreign", "defence", "defense", "interior", "finance", "state", "senator", "sen",
+    "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "king",
+    "queen", "prince", "princess", "pope", "chancellor", "judge", "justice", "chief", "ceo",
+    "chairman", "chairwoman", "chair", "director", "general", "gen", "col", "lt", "sgt", "capt",
+    "adm", "commander", "ambassador", "envoy", "adviser", "advisor", "aide", "leader", "premier",
+    "sheikh", "emir", "rev", "father", "cardinal", "archbishop", "bishop", "officer", "official",
+    "minister's", "counterpart",
+])
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "der", "den", "al", "el", "bin",
+                       "la", "le", "du", "di"})
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+@cache
+def variants() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    text = resources.files("storyline.analyse").joinpath("data/variants.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            variant, canonical, label = line.split("\t")
+            table[variant_key(variant)] = (canonical, label)
+    return table
+
+
+def variant_key(name: str) -> str:
+    return " ".join(name.replace(".", "").lower().split())
+
+
+def clean_surface(text: str) -> str:
+    """Strip a leading article and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return _POSSESSIVE_RE.sub("", text) if re.search(r"\w['’]s?$", text) else text
+
+
+def strip_titles(name: str) -> str:
+    """ "Russian President Vladimir Putin" keeps "Vladimir Putin"; a bare title stays as it is."""
+    tokens = name.split()
+    while len(tokens) > 1 and (
+        tokens[0].lower().strip(".,") in TITLE_WORDS
+        # a nationality before a title: "Russian President ...", "French Foreign Minister ..."
+        or (tokens[1].lower() in TITLE_WORDS and re.search(r"(?:an|ese|ish|i)$", tokens[0]))
+    ):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].lower().strip(".,") in SUFFIXES:
+        tokens = tokens[:-1]
+    return " ".join(t.rstrip(",") for t in tokens)
+
+
+def base_name(text: str, label: str) -> tuple[str, str]:
+    """Canonical form and label of one mention, before looking at the rest of the article."""
+    surface = clean_surface(text)
+    known = variants().get(variant_key(surface))
+    if known:
+        return known
+    if label == "PERSON":
+        surface = strip_titles(surface)
+    return surface, label
+
+
+def surname(name: str) -> str:
+    tokens = [t for t in name.split() if t.lower() not in PARTICLES]
+    return tokens[-1] if tokens else name
+
+
+def link_surnames(full_names: list[str]) -> dict[str, str]:
+    """Map each lone surname to the one full name that ends with it (ambiguous ones stay)."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        if len(name.split()) >= 2:
+            by_surname[surname(name).lower()].add(name)
+    return {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
+
+
+def resolve_person(name: str, surnames: dict[str, str]) -> str:
+    if len(name.split()) == 1:
+        return surnames.get(name.lower(), name)
+    return name
+
+
+def _close(a: str, b: str) -> bool:
+    """Transliteration variants of one surname: Zelensky / Zelenskiy / Zelenskyy."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or a[:5] != b[:5]:
+        return False
+    return _edit_distance(a, b) <= 2
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def story_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Across a story: surname -> full name, and spelling variants of a person -> one form.
+
+    ``mentions`` counts (canonical, label) pairs over the story's articles. The returned map sends
+    each name that should change to the form the story uses most.
+    """
+    persons = Counter({name: n for (name, label), n in mentions.items() if label == "PERSON"})
+    aliases: dict[str, str] = {}
+    full = [n for n in persons if len(n.split()) >= 2]
+    groups: list[list[str]] = []
+    for name in sorted(full, key=lambda n: -persons[n]):
+        for group in groups:
+            head = group[0]
+            if _close(surname(name), surname(head)) and name.split()[0][0] == head.split()[0][0]:
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    for group in groups:
+        for name in group[1:]:
+            aliases[name] = group[0]
+    surnames = link_surnames([g[0] for g in groups])
+    for name, label in mentions:
+        if len(name.split()) != 1 or name in aliases:
+            continue
+        if label != "PERSON" and variant_key(name) in variants():
+            continue  # a known place or body, not a surname
+        target = surnames.get(name.lower())
+        if target is None and label == "PERSON":
+            target = next((g[0] for g in groups if _close(name, surname(g[0]))), None)
+        if target and target != name:
+            aliases[name] = target
+    return aliases
+
+
+def majority_labels(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
+    """The label a name carries most often in a story (spaCy sometimes tags a city as a person)."""
+    by_name: dict[str, Counter[str]] = defaultdict(Counter)
+    for (name, label), n in mentions.items():
+        by_name[name][label] += n
+    return {name: labels.most_common(1)[0][0] for name, labels in by_name.items()}

@@ -1,0 +1,212 @@
+"""Direct quotations and their speakers.
+
+Spans come from a scanner over quotation marks (straight and curly, guillemets, single quotes at
+word boundaries; a quotation left open at a paragraph's end continues when the next paragraph
+opens with a mark, as news style does). The speaker is the subject of the reporting verb that
+governs the quotation or stands next to it ("…," he said / said Ushakov / Ushakov said "…"),
+resolved to the entity meant; a quotation with no reporting verb of its own continues the
+previous speaker's turn, or takes the speaker of the quotation that follows it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.analyse.attribution import (
+    CUE_LEMMAS,
+    EntityIndex,
+    Salience,
+    Source,
+    according_to,
+    describe_source,
+    subject_of,
+)
+from storyline.models import Entity, Quote
+
+_OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"”', "‘": "’"}
+MIN_WORDS_WITHOUT_SPEAKER = 4
+NEAR_TOKENS = 12
+
+
+@dataclass
+class QuoteSpan:
+    start: int  # inner text, marks excluded
+    end: int
+    open_at: int
+    close_at: int  # index of the closing mark (or paragraph end when it runs on)
+    paragraph: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _single_opens(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-\"“") and after.isalnum()
+
+
+def _single_closes(text: str, i: int, end: int) -> bool:
+    after = text[i + 1] if i + 1 < end else " "
+    return not after.isalnum()
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    paragraphs = _paragraphs(text)
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        open_at, closers = None, ""
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPENERS and (ch != "‘" or _single_opens(text, i, p_start)):
+                    open_at, closers = i, _OPENERS[ch]
+            elif ch in closers and (closers != "’" or _single_closes(text, i, p_end)):
+                spans.append(QuoteSpan(open_at + 1, i, open_at, i, number))
+                open_at = None
+        if open_at is not None and number + 1 < len(paragraphs):
+            next_start = paragraphs[number + 1][0]
+            if text[next_start] in "“\"«‘":
+                spans.append(QuoteSpan(open_at + 1, p_end, open_at, p_end, number))
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        if any(ch.isalnum() for ch in text[start:end]):
+            out.append(QuoteSpan(start, end, span.open_at, span.close_at, span.paragraph))
+    return out
+
+
+class _Tokens:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, offset: int) -> Token:
+        i = max(0, bisect_right(self.starts, offset) - 1)
+        return self.doc[i]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+
+
+def _quoted(spans: list[QuoteSpan], offset: int) -> bool:
+    return any(s.open_at <= offset <= s.close_at for s in spans)
+
+
+def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
+              paragraphs: list[tuple[int, int]]) -> Token | None:
+    p_start, p_end = paragraphs[span.paragraph]
+    first_inner = tokens.at(span.start)
+    after_sentence = tokens.at(min(span.close_at + 1, len(tokens.doc.text) - 1)).sent
+    before_sentence = tokens.at(span.open_at).sent
+    later = [s.open_at for s in spans if s.open_at > span.close_at] + [p_end]
+    earlier = [s.close_at for s in spans if s.close_at < span.open_at] + [p_start]
+    after = tokens.between(span.close_at + 1, min(min(later), max(after_sentence.end_char,
+                                                                span.close_at + 1)))
+    before = tokens.between(max(max(earlier), before_sentence.start_char, p_start), span.open_at)
+    best, best_rank = None, None
+    for distance, token in enumerate(after):
+        if _is_cue(token):
+            rank = (0 if distance <= NEAR_TOKENS else 2, distance)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = token, rank
+            break
+    for distance, token in enumerate(reversed(before)):
+        if _is_cue(token):
+            governs = token in first_inner.ancestors
+            rank = (0 if governs else 1, distance if not governs else -1)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = token, rank
+    if best is None:
+        holder = according_to(before + after)
+        if holder is not None:
+            return holder.head.head if holder.head.head.lower_ == "according" else None
+    return best
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in CUE_LEMMAS and token.pos_ in {"VERB", "AUX"}
+
+
+def _speaker(cue: Token, entities: EntityIndex, salience: Salience) -> Source | None:
+    if cue.lower_ == "according":
+        holder = according_to([cue])
+        return describe_source(holder, entities, salience) if holder is not None else None
+    subject = subject_of(cue)
+    if subject is None:
+        return None
+    return describe_source(subject, entities, salience)
+
+
+def _opens_paragraph(span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
+    return span.open_at == paragraphs[span.paragraph][0]
+
+
+def _continues(previous: QuoteSpan, span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
+    if previous.paragraph == span.paragraph:
+        return True
+    return (previous.paragraph == span.paragraph - 1 and _opens_paragraph(previous, paragraphs)
+            and _opens_paragraph(span, paragraphs))
+
+
+def extract_quotes(doc: Doc, entities: list[Entity],
+                   spans: list[QuoteSpan] | None = None) -> list[Quote]:
+    text = doc.text
+    spans = find_quote_spans(text) if spans is None else spans
+    if not spans:
+        return []
+    index = EntityIndex(entities)
+    salience = Salience(doc, index)
+    tokens = _Tokens(doc)
+    paragraphs = _paragraphs(text)
+    found: list[tuple[QuoteSpan, Token | None, Source | None]] = []
+    for span in spans:
+        cue = _find_cue(span, spans, tokens, paragraphs)
+        source = _speaker(cue, index, salience) if cue is not None else None
+        if source is None and found and _continues(found[-1][0], span, paragraphs):
+            # The same speaker's turn goes on: "“…,” said Ushakov. “…”" or a next paragraph.
+            cue, source = cue or found[-1][1], found[-1][2]
+        if source is not None and source.canonical:
+            entity = index.at(source.start)
+            if entity is None or entity.label == "PERSON":
+                salience.add_speaker(span.start, source.canonical)
+        found.append((span, cue, source))
+    # A quotation paragraph with no attribution, followed at once by one that has it.
+    for i in range(len(found) - 1):
+        span, cue, source = found[i]
+        next_span, next_cue, next_source = found[i + 1]
+        if (source is None and next_source is not None
+                and next_span.paragraph == span.paragraph + 1
+                and _opens_paragraph(span, paragraphs) and _opens_paragraph(next_span, paragraphs)):
+            found[i] = (span, next_cue, next_source)
+    quotes = []
+    for span, cue, source in found:
+        n_words = len(text[span.start : span.end].split())
+        if source is None and n_words < MIN_WORDS_WITHOUT_SPEAKER:
+            continue
+        if source is None and cue is None and n_words < 2 * MIN_WORDS_WITHOUT_SPEAKER:
+            continue
+        quotes.append(Quote(
+            text=text[span.start : span.end],
+            speaker=source.text if source else None,
+            speaker_canonical=source.canonical if source else None,
+            cue=cue.text if cue is not None else None,
+            start=span.start,
+            end=span.end,
+            speaker_start=source.start if source else None,
+            speaker_end=source.end if source else None,
+        ))
+    return quotes

@@ -1,0 +1,251 @@
+"""Metadata read from an article's own text: dateline, credits, syndication notes, site name.
+
+Every reader here works on the shape of news conventions (``PLACE (Agency) –``, ``Writing by
+A; Editing by B``, ``edited by X staff``), never on a list of particular outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from dateutil import parser as date_parser
+
+from storyline.textutil import WORD_RE
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE_RE = re.compile(
+    rf"""^(?P<place>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){{0,3}}
+        (?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){{0,2}})?)
+        (?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}))?
+        \s*(?:\((?P<agency>[A-Za-z][A-Za-z.&'’ -]{{0,30}})\))?
+        \s*(?P<sep>[-–—:|]+)\s+(?=\S)""",
+    re.VERBOSE,
+)
+AGENCY_ONLY_RE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&'’ -]{0,30})\)\s*[-–—:|]+\s+(?=\S)")
+# Words that open labelled lines rather than datelines ("UPDATE: ...", "ANALYSIS - ...").
+_LABEL_WORDS = frozenset([
+    "photo", "file", "watch", "update", "updated", "breaking", "exclusive", "analysis", "opinion",
+    "live", "video", "editor", "note", "factbox", "explainer", "correction", "read", "related",
+    "advertisement",
+])
+
+NAME_RE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|del|dos|van|von|der|den|al|el|bin|la|le|du|di)\s+)?"
+    r"[A-Z][\w'’.-]*){1,3}"
+)
+_CREDIT_SEGMENT_RE = re.compile(
+    r"(?:[A-Za-z]+(?:\s+[A-Za-z]+)*?\s+by|contributing|contributors?)\s*:?\s+(?P<names>.+)",
+    re.IGNORECASE,
+)
+_STAFF_RE = re.compile(r"\bby\s+(?:the\s+)?(?P<site>[A-Z][\w&.'’ -]{0,40}?)\s+staff\b")
+_SOURCE_RE = re.compile(
+    r"\b(?:inputs? from|courtesy of|appeared (?:first |originally )?(?:in|on)|"
+    r"republished from|via)\s+(?:the\s+)?(?P<source>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
+MEDIA_WORDS = frozenset([
+    "times", "news", "post", "herald", "journal", "tribune", "gazette", "daily", "telegraph",
+    "guardian", "mail", "express", "observer", "chronicle", "independent", "standard", "star",
+    "sun", "mirror", "press", "agency", "tv", "radio", "network", "broadcasting", "media", "wire",
+    "review", "monitor", "today", "insider", "magazine", "weekly", "bulletin", "courier",
+    "examiner", "inquirer", "dispatch", "globe", "reporter",
+])
+_GENERIC_WORDS = MEDIA_WORDS | frozenset([
+    "the", "of", "and", "world", "latest", "top", "breaking", "local", "national",
+    "international", "business", "politics", "sport", "sports", "opinion", "home", "live",
+    "video", "videos", "more", "us", "uk", "europe", "asia", "africa", "americas", "science",
+    "health", "tech", "technology", "entertainment", "culture", "lifestyle", "travel",
+])
+_DATE_LINE_PREFIX_RE = re.compile(
+    r"^(?:(?:first\s+)?published|updated|last updated|posted|modified|date)\s*(?:on|:)?\s*",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    agency: str | None
+    length: int  # characters to strip from the start of the paragraph
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """``MOSCOW (Reuters) – ...``, ``KYIV, Ukraine — ...``, ``(AP) — ...`` at a body's start."""
+    m = AGENCY_ONLY_RE.match(paragraph)
+    if m:
+        return Dateline(None, _clean_agency(m.group("agency")), m.end())
+    m = DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    place, agency = m.group("place").strip(), m.group("agency")
+    head = place.split(",")[0]
+    if any(w.lower() in _LABEL_WORDS for w in WORD_RE.findall(head)):
+        return None
+    if agency is None and not (head.isupper() and len(head) >= 3):
+        return None
+    if agency is None and m.group("sep").strip() == ":" and len(head.split()) > 2:
+        return None
+    return Dateline(place, _clean_agency(agency) if agency else None, m.end())
+
+
+def _clean_agency(agency: str) -> str:
+    return " ".join(agency.split())
+
+
+def credit_names(line: str) -> list[str]:
+    """People named in a credit line: ``(Reporting by A in Kyiv; Editing by B and C)``."""
+    body = line.strip().strip("()[]").strip()
+    names: list[str] = []
+    for segment in re.split(r"[;|]", body):
+        m = _CREDIT_SEGMENT_RE.search(segment.strip())
+        if m:
+            names.extend(_names(m.group("names")))
+    return names
+
+
+def byline_names(line: str) -> list[str]:
+    """People named in a byline: ``By Jane Doe and John Roe, Reuters``."""
+    rest = re.sub(r"^By\s+", "", line.strip())
+    return [n for n in _names(rest) if len(n.split()) >= 2]
+
+
+def _names(text: str) -> list[str]:
+    out = []
+    for part in re.split(r",|\band\b|&", text):
+        part = re.split(r"\s+(?:in|at|from|for)\s+", part.strip())[0]
+        m = NAME_RE.fullmatch(part.strip().rstrip("."))
+        if m:
+            out.append(m.group(0))
+    return out
+
+
+@dataclass(frozen=True)
+class SyndicationNote:
+    site: str | None  # the site that ran the story ("... edited by NDTV staff")
+    source: str | None  # where it came from, when named ("with inputs from Reuters")
+
+
+def parse_syndication(line: str) -> SyndicationNote:
+    staff = _STAFF_RE.search(line)
+    source = _SOURCE_RE.search(line)
+    return SyndicationNote(
+        staff.group("site").strip() if staff else None,
+        source.group("source").strip() if source else None,
+    )
+
+
+_CAPITALISED_RUN_RE = re.compile(
+    r"(?:\bThe\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}"
+)
+
+
+def site_name(chrome: list[str], host: str | None) -> str | None:
+    """The site's own name as its page furniture repeats it (``Support The Daily Planet!``)."""
+    counts: Counter[str] = Counter()
+    for line in chrome:
+        for m in _CAPITALISED_RUN_RE.finditer(line):
+            name = m.group(0).strip(" .’'")
+            if name:
+                counts[name] += 1
+    squashed_host = _squash(registrable_label(host)) if host else None
+    best: tuple[int, str] | None = None
+    for name, n in counts.items():
+        tokens = [t.lower() for t in WORD_RE.findall(name)]
+        distinctive = [t for t in tokens if t not in _GENERIC_WORDS]
+        if not distinctive:
+            continue
+        matches_host = squashed_host is not None and _squash(name) == squashed_host
+        has_media_word = any(t in MEDIA_WORDS for t in tokens)
+        multiword = len(tokens) >= 2
+        if not (matches_host or (multiword and (n >= 2 or has_media_word))):
+            continue
+        rank = (3 if matches_host else 0) + (2 if has_media_word else 0) + min(n, 3)
+        if best is None or rank > best[0]:
+            best = (rank, name)
+    return best[1] if best else None
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host.lower())
+
+
+def registrable_label(host: str) -> str:
+    """``www.bbc.co.uk`` -> ``bbc``; ``edition.cnn.com`` -> ``cnn``."""
+    parts = host.split(".")
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in {"co", "com", "org", "net", "ac",
+                                                                 "gov", "news"}:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else parts[0]
+
+
+def outlet_from_host(host: str) -> str:
+    """The registrable domain, which names the site without guessing its spelling."""
+    label = registrable_label(host)
+    return host[host.index(label):] if label in host else host
+
+
+def parse_date_line(line: str) -> str | None:
+    """A line that is only a date (``Published: December 3, 2021 10:32 AM``) -> ISO date."""
+    if len(line) > 80 or not _YEAR_RE.search(line):
+        return None
+    rest = _DATE_LINE_PREFIX_RE.sub("", line.strip())
+    try:
+        parsed = date_parser.parse(rest, fuzzy=False, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year == 1900:
+        return None
+    return parsed.date().isoformat()
+
+
+def date_from_url(url: str | None) -> str | None:
+    """``/2021/12/03/`` in an article URL; inferred, so marked as such by the caller."""
+    if not url:
+        return None
+    m = _URL_DATE_RE.search(url)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def normalise_published(value: str) -> str | None:
+    """Any reasonable date or datetime string -> ISO 8601 (date only when no time was given)."""
+    text = value.strip()
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    if not re.search(r"\d", text):
+        return None
+    try:
+        parsed = date_parser.parse(text, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year == 1900:
+        return None
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
+    return parsed.isoformat() if has_time else parsed.date().isoformat()

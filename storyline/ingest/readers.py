@@ -1,0 +1,122 @@
+"""One reader per input kind, registered by file extension; each yields RawDocuments."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+
+from storyline.errors import InputError
+from storyline.models import RawDocument
+
+Item = RawDocument | InputError
+Reader = Callable[[str, str], Iterator[Item]]
+
+READERS: dict[str, Reader] = {}
+
+
+def reader(*extensions: str) -> Callable[[Reader], Reader]:
+    """Register a reader for file extensions (lower case, with the dot)."""
+
+    def register(func: Reader) -> Reader:
+        for ext in extensions:
+            READERS[ext] = func
+        return func
+
+    return register
+
+
+def extension_of(path: str) -> str:
+    """The extension that names the input kind: ``a.html.gz`` -> ``.html``."""
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    dot = name.rfind(".")
+    return name[dot:] if dot > name.rfind("/") else ""
+
+
+@reader(".txt", ".text")
+def read_text(source: str, text: str) -> Iterator[Item]:
+    yield RawDocument(source=source, content=text, kind="text")
+
+
+@reader(".html", ".htm", ".xhtml")
+def read_html(source: str, text: str) -> Iterator[Item]:
+    yield RawDocument(source=source, content=text, kind="html")
+
+
+# JSONL field names we accept, ours first, then common crawler dumps (news-please).
+_ALIASES = {
+    "text": ("text", "maintext", "body"),
+    "html": ("html",),
+    "title": ("title",),
+    "url": ("url",),
+    "outlet": ("outlet",),
+    "published": ("published", "date_publish"),
+    "id": ("id",),
+    "authors": ("authors", "author"),
+}
+
+
+def _field(record: dict, name: str) -> object:
+    for key in _ALIASES[name]:
+        value = record.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _string(value: object) -> str | None:
+    return None if value is None else str(value).strip() or None
+
+
+@reader(".jsonl", ".ndjson")
+def read_jsonl(source: str, text: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, "each line must be a JSON object")
+            continue
+        body, html = _field(record, "text"), _field(record, "html")
+        if not isinstance(body, str) and not isinstance(html, str):
+            yield InputError(where, 'needs a non-empty "text" or "html" string field')
+            continue
+        authors = _field(record, "authors")
+        if isinstance(authors, str):
+            authors = [authors]
+        yield RawDocument(
+            source=where,
+            content=html if isinstance(html, str) else body,
+            kind="html" if isinstance(html, str) else "text",
+            external_id=_string(_field(record, "id")),
+            url=_string(_field(record, "url")),
+            title=_string(_field(record, "title")),
+            outlet=_string(_field(record, "outlet")),
+            published=_string(_field(record, "published")),
+            authors=tuple(str(a) for a in authors or () if str(a).strip()),
+        )
+
+
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|div|p)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def sniff(text: str) -> Reader:
+    """Pick a reader by looking at the content, for stdin and files with no known extension."""
+    if _HTML_START.match(text[:4096]):
+        return read_html
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if first.lstrip().startswith("{"):
+        try:
+            json.loads(first)
+            return read_jsonl
+        except json.JSONDecodeError:
+            pass
+    return read_text

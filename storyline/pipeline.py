@@ -1,0 +1,285 @@
+"""Ingest: raw documents -> clean -> analyse -> stored articles with duplicates and stories.
+
+Documents go through in chunks (so spaCy can batch and a site's repeated lines can be seen
+together), but each article is stored in its own transaction together with its near-duplicate
+link and its story assignment: a killed ingest loses at most the article in flight, and a rerun
+skips what is already stored (same content, same metadata -> same fingerprint).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from storyline.analyse import Analyser, Analysis
+from storyline.analyse.times import parse_dct
+from storyline.clean.boilerplate import BoilerplateIndex
+from storyline.clean.document import (
+    CleanDocument,
+    body_source,
+    clean_document,
+    line_keys,
+    site_key,
+    units_of,
+)
+from storyline.clean.lines import Unit
+from storyline.errors import InputError
+from storyline.models import Article, RawDocument
+from storyline.store.sqlite import SQLiteStore
+from storyline.stories import dedup
+from storyline.stories.cluster import StoryClusterer
+from storyline.stories.vectors import article_vector
+from storyline.textutil import content_id
+
+# Part of every fingerprint: a new pipeline version re-reads articles on the next ingest.
+PIPELINE_VERSION = "1"
+CHUNK = 32
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass
+class _Prepared:
+    raw: RawDocument
+    article_id: str
+    fingerprint: str
+    text: str
+    html_meta: dict
+    units: list[Unit]
+    keys: list[str | None]
+    site: str
+    cleaned: CleanDocument | None = None
+
+
+def fingerprint(raw: RawDocument, default_published: str | None) -> str:
+    parts = [PIPELINE_VERSION, raw.kind, raw.title, raw.url, raw.outlet, raw.published,
+             raw.external_id, list(raw.authors), default_published]
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Ingestor:
+    def __init__(self, store: SQLiteStore, analyser: Analyser, default_published: str | None = None,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.store = store
+        self.analyser = analyser
+        self.default_published = default_published
+        self.progress = progress or (lambda n: None)
+        self.clusterer = StoryClusterer(store)
+
+    def run(self, items: Iterable[RawDocument | InputError], report: IngestReport | None = None
+            ) -> IngestReport:
+        report = report or IngestReport()
+        for chunk in _chunks(items, CHUNK):
+            self._chunk(chunk, report)
+        return report
+
+    def _chunk(self, chunk: list[RawDocument | InputError], report: IngestReport) -> None:
+        prepared: list[_Prepared] = []
+        pending: dict[str, str | None] = {}  # ids taken in this chunk -> their URL
+        for item in chunk:
+            if isinstance(item, InputError):
+                report.failed.append(item)
+                self.progress(1)
+                continue
+            article_id = self._article_id(item, pending)
+            print_ = fingerprint(item, self.default_published)
+            if article_id in pending or self.store.fingerprint(article_id) == print_:
+                report.unchanged += 1
+                report.article_ids.append(article_id)
+                self.progress(1)
+                continue
+            pending[article_id] = item.url
+            try:
+                text, html_meta = body_source(item)
+            except InputError as exc:
+                report.failed.append(exc)
+                self.progress(1)
+                continue
+            units = units_of(text)
+            prepared.append(_Prepared(item, article_id, print_, text, html_meta, units,
+                                      line_keys(units), site_key(item)))
+        if not prepared:
+            return
+        index = self._boilerplate(prepared)
+        for doc in prepared:
+            repeated = index.repeated(doc.article_id, doc.site, doc.keys)
+            doc.cleaned = clean_document(doc.raw, doc.text, doc.html_meta, doc.units, repeated)
+            if doc.cleaned.published is None and self.default_published:
+                doc.cleaned.published = self.default_published
+                doc.cleaned.published_source = "metadata"
+        # Within a chunk, stories are built in publication order: a pile handed over at once
+        # should not depend on file names (undated articles keep their place at the end).
+        prepared.sort(key=lambda d: (d.cleaned.published or "9999")[:10])
+        analyses = self._analyse(prepared)
+        for doc, analysis in zip(prepared, analyses, strict=True):
+            try:
+                self._store_one(doc, analysis, report)
+            except InputError as exc:
+                report.failed.append(exc)
+            except Exception as exc:  # one bad article must not stop the batch
+                report.failed.append(InputError(doc.raw.source,
+                                                f"internal error {type(exc).__name__}: {exc}"))
+            self.progress(1)
+
+    def _article_id(self, raw: RawDocument, pending: dict[str, str | None]) -> str:
+        """The id comes from the content, so the same input always gets the same id; the same
+        text published at another URL (a wire story run word for word) is another article."""
+        base = content_id(raw.content)
+        if not raw.url:
+            return base
+        if base in pending:
+            known = pending[base]
+        else:
+            row = self.store.article_brief(base)
+            if row is None:
+                return base
+            known = row["url"]
+        return base if known in (None, raw.url) else content_id(f"{raw.content}\n{raw.url}")
+
+    def _boilerplate(self, prepared: list[_Prepared]) -> BoilerplateIndex:
+        index = BoilerplateIndex()
+        by_site: dict[str, set[str]] = defaultdict(set)
+        for doc in prepared:
+            index.add(doc.article_id, doc.site, doc.keys)
+            by_site[doc.site].update(k for k in doc.keys if k)
+        for site, keys in by_site.items():
+            stored: dict[str, list[str]] = defaultdict(list)
+            for line, article_id in self.store.site_line_rows(site, keys):
+                stored[article_id].append(line)
+            for article_id, lines in stored.items():
+                index.add(article_id, site, lines)
+        return index
+
+    def _analyse(self, prepared: list[_Prepared]) -> list[Analysis | None]:
+        english = [d for d in prepared if d.cleaned.text and d.cleaned.language == "en"]
+        results = iter(self.analyser.analyse_many(
+            (d.cleaned.text, parse_dct(d.cleaned.published)) for d in english))
+        by_id = {id(d): next(results) for d in english}
+        return [by_id.get(id(d)) for d in prepared]
+
+    def _store_one(self, doc: _Prepared, analysis: Analysis | None, report: IngestReport) -> None:
+        cleaned = doc.cleaned
+        if not cleaned.text.strip():
+            raise InputError(doc.raw.source, "no article text found: everything read as page "
+                                             "chrome (captions, links, calls to action)")
+        report.warnings += [f"{doc.raw.source}: {w}" for w in cleaned.warnings]
+        analysis = analysis or Analysis(sentences=_paragraph_spans(cleaned.text))
+        article = Article(
+            id=doc.article_id, source=doc.raw.source, text=cleaned.text,
+            external_id=doc.raw.external_id, url=cleaned.url, title=cleaned.title,
+            outlet=cleaned.outlet, syndicated=cleaned.syndicated,
+            syndicated_from=cleaned.syndicated_from, credits=cleaned.credits,
+            dateline=cleaned.dateline, published=cleaned.published,
+            published_source=cleaned.published_source, language=cleaned.language,
+            entities=analysis.entities, quotes=analysis.quotes, times=analysis.times,
+            figures=analysis.figures, sentences=analysis.sentences,
+        )
+        vector = article_vector(article.title, article.text, article.entities)
+        shingles = dedup.shingles(article.text)
+        signature = dedup.signature(shingles)
+        bands = dedup.band_keys(signature)
+        with self.store.transaction():
+            previous = self.store.article_brief(article.id)
+            if previous is not None:
+                self._update(article, vector, doc.fingerprint, previous)
+                report.updated += 1
+            else:
+                self._add(article, vector, doc.fingerprint, signature, len(shingles), bands,
+                          report)
+                report.added += 1
+            self.store.add_site_lines(doc.site, [k for k in doc.keys if k], article.id)
+        report.article_ids.append(article.id)
+        if article.story_id:
+            report.stories.add(article.story_id)
+
+    def _add(self, article: Article, vector: dict, print_: str, signature, n_shingles: int,
+             bands: list[tuple[int, bytes]], report: IngestReport) -> None:
+        original = self._original_of(article, signature, n_shingles, bands)
+        seq = self.store.put_article(article, vector, print_)
+        self.store.put_minhash(article.id, dedup.to_bytes(signature), n_shingles, bands)
+        if original is not None:
+            report.duplicates += 1
+            root = self.store.article_brief(original)
+            story_id = root["story_id"]
+            if _earlier(article.published, root["published"]):
+                # The new copy predates the one we had: it becomes the original.
+                self.store.repoint_duplicates(original, article.id)
+                self.store.set_duplicate_of(original, article.id)
+            else:
+                article.duplicate_of = original
+                self.store.set_duplicate_of(article.id, original)
+            self.clusterer.join(story_id, seq, article.published)
+        else:
+            assignment = self.clusterer.assign(article.id, seq, vector, article.published)
+            story_id = assignment.story_id
+            self.store.add_doc_freq(vector)
+        article.story_id = story_id
+        self.store.set_article_story(article.id, story_id)
+
+    def _update(self, article: Article, vector: dict, print_: str, previous) -> None:
+        """Same content, new metadata: keep its story and duplicate link, refresh the rest."""
+        article.story_id = previous["story_id"]
+        article.duplicate_of = previous["duplicate_of"]
+        self.store.put_article(article, vector, print_)
+        if article.story_id and not article.duplicate_of:
+            self.clusterer.replace_vector(article.story_id, json.loads(previous["vector"]), vector)
+
+    def _original_of(self, article: Article, signature, n_shingles: int,
+                     bands: list[tuple[int, bytes]]) -> str | None:
+        """The earliest stored article this one near-duplicates, if any."""
+        candidates = self.store.lsh_candidates(bands) - {article.id}
+        roots = []
+        for candidate, (data, n_other) in self.store.minhashes(candidates).items():
+            if dedup.is_near_duplicate(signature, n_shingles, dedup.from_bytes(data), n_other):
+                brief = self.store.article_brief(candidate)
+                root = self.store.article_brief(brief["duplicate_of"]) if brief[
+                    "duplicate_of"] else brief
+                roots.append(root or brief)
+        if not roots:
+            return None
+        first = min(roots, key=lambda r: (r["published"] or "9999", r["seq"]))
+        return first["id"]
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    return a is not None and (b is None or a[:10] < b[:10])
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence stand-ins for text that was not analysed (not English): its paragraphs."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return spans

@@ -1,0 +1,121 @@
+"""Terminal rendering of stories with rich: what `storyline show`, `stories` and `demo` print."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from storyline.models import Article, Story
+
+QUOTES_PER_SPEAKER = 3
+
+
+def stories_table(stories: list[Story]) -> Table:
+    table = Table(title=f"{len(stories)} stories", show_lines=False, expand=True)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("articles", justify="right")
+    table.add_column("outlets", ratio=2)
+    table.add_column("dates", no_wrap=True)
+    for story in stories:
+        dates = " → ".join(dict.fromkeys(d[:10] for d in (story.first_published,
+                                                          story.last_published) if d)) or "—"
+        table.add_row(story.id, escape(story.title or "(untitled)"), str(len(story.article_ids)),
+                      escape(", ".join(story.outlets) or "—"), dates)
+    return table
+
+
+def _source(article: Article | None) -> str:
+    if article is None:
+        return ""
+    name = article.outlet or article.source.replace("\\", "/").rsplit("/", 1)[-1]
+    parts = [name, (article.published or "")[:10]]
+    return ", ".join(p for p in parts if p)
+
+
+def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool = False) -> Panel:
+    parts: list = []
+    header = Text()
+    header.append(f"{len(story.article_ids)} articles", style="bold")
+    if story.outlets:
+        header.append(" from " + ", ".join(story.outlets))
+    if story.first_published:
+        header.append(f"  ·  {story.first_published[:10]} → {(story.last_published or '')[:10]}")
+    parts.append(header)
+
+    timeline = Table(title="Timeline (by when it happened)", show_header=False, box=None,
+                     expand=True, title_justify="left", title_style="bold magenta")
+    timeline.add_column("date", style="green", no_wrap=True)
+    timeline.add_column("event", ratio=1)
+    for entry in story.timeline:
+        sources = f" [dim]— {escape(', '.join(entry.sources))}[/dim]" if entry.sources else ""
+        timeline.add_row(entry.date, escape(entry.text) + sources)
+    parts.append(timeline)
+    if timeline_only:
+        return Panel(Group(*parts), title=escape(story.title or story.id), subtitle=story.id)
+
+    phases = Table(title="Developments", show_header=False, box=None, expand=True,
+                   title_justify="left", title_style="bold magenta")
+    phases.add_column("date", style="green", no_wrap=True)
+    phases.add_column("headline", ratio=1)
+    for development in story.developments:
+        phases.add_row(development.date or "undated",
+                       f"{escape(development.headline or '')} "
+                       f"[dim]({len(development.article_ids)} articles)[/dim]")
+    parts.append(phases)
+
+    summary = Text()
+    for sentence in story.summary:
+        summary.append("• " + sentence.text)
+        summary.append(f"  [{_source(articles.get(sentence.article_id))}]\n", style="dim")
+    parts.append(Panel(summary, title="Summary", title_align="left"))
+
+    if story.disagreements:
+        table = Table(title="Where sources disagree", expand=True, title_justify="left",
+                      title_style="bold magenta")
+        table.add_column("subject")
+        table.add_column("value")
+        table.add_column("according to")
+        table.add_column("printed by")
+        for item in story.disagreements:
+            for claim in item.claims:
+                table.add_row(escape(item.subject), escape(claim.value),
+                              escape(", ".join(claim.attributed_to) or "—"),
+                              escape(_source(articles.get(claim.article_id))))
+        parts.append(table)
+
+    if story.speakers:
+        said = Table(title="Who said what", show_header=False, box=None, expand=True,
+                     title_justify="left", title_style="bold magenta")
+        said.add_column("speaker", style="yellow", no_wrap=True)
+        said.add_column("quote", ratio=1)
+        for speaker in story.speakers:
+            for i, quote in enumerate(speaker.quotes[:QUOTES_PER_SPEAKER]):
+                said.add_row(escape(speaker.speaker) if i == 0 else "",
+                             f"“{escape(quote['text'])}” [dim]— "
+                             f"{escape(_source(articles.get(quote['article_id'])))}[/dim]")
+        parts.append(said)
+
+    added = Table(title="What each article added", show_header=False, box=None, expand=True,
+                  title_justify="left", title_style="bold magenta")
+    added.add_column("article", no_wrap=False, ratio=1)
+    added.add_column("new", ratio=2)
+    for item in story.novelty:
+        article = articles.get(item.article_id)
+        label = escape(_source(article))
+        if not item.new:
+            note = "[dim]nothing new" + (" (a copy)" if article and article.duplicate_of else "")
+            added.add_row(label, note + "[/dim]")
+        else:
+            more = f" [dim](+{len(item.new) - 1} more)[/dim]" if len(item.new) > 1 else ""
+            added.add_row(label, escape(item.new[0]["text"]) + more)
+    parts.append(added)
+    return Panel(Group(*parts), title=escape(story.title or story.id), subtitle=story.id)
+
+
+def print_story(console: Console, story: Story, articles: list[Article],
+                timeline_only: bool = False) -> None:
+    console.print(story_panel(story, {a.id: a for a in articles}, timeline_only))

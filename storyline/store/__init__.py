@@ -1,0 +1,28 @@
+"""Store: the only part that remembers. SQLite by default; the URL picks the backend."""
+
+from __future__ import annotations
+
+import os
+
+from storyline.errors import StoreError
+from storyline.store.sqlite import SQLiteStore
+
+DEFAULT_DB = "storyline.db"
+ENV_VAR = "STORYLINE_DB"
+
+
+def default_db() -> str:
+    return os.environ.get(ENV_VAR) or DEFAULT_DB
+
+
+def open_store(db: str | None = None) -> SQLiteStore:
+    target = db or default_db()
+    if target.startswith(("postgresql://", "postgres://")):
+        raise StoreError(f"{target}: the PostgreSQL backend is not available in this version; "
+                         "use a SQLite file path")
+    if target.startswith("sqlite:///"):
+        target = target.removeprefix("sqlite:///")
+    return SQLiteStore(target)
+
+
+__all__ = ["DEFAULT_DB", "SQLiteStore", "StoreError", "default_db", "open_store"]

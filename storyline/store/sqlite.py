@@ -1,0 +1,394 @@
+"""The SQLite store: one file, WAL, a versioned schema, FTS5 over article text.
+
+Every write of an article happens inside one ``transaction()``, so a killed ingest leaves each
+article either fully stored (with its dedup and story assignment) or absent.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from storyline.errors import StoreError
+from storyline.models import Article, Entity, Figure, Quote, TimeExpression
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 60_000
+_CHUNK = 500  # host parameters per IN (...) list, well under SQLite's limit
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class SQLiteStore:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        parent = Path(path).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise StoreError(f"{path}: folder {parent} does not exist")
+        try:
+            self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                        isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable storyline database ({exc})") from exc
+        self._in_transaction = False
+
+    # --- housekeeping -------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        has_meta = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        version = 0
+        if has_meta:
+            row = self.conn.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = int(row["value"]) if row else 0
+        elif self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path}: a SQLite file, but not a storyline database")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this storyline "
+                             f"({SCHEMA_VERSION}); upgrade storyline")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS[target]):
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(target),))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work; nested use joins the outer transaction."""
+        if self._in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._in_transaction = False
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                          "DO UPDATE SET value = excluded.value", (key, value))
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # --- articles -----------------------------------------------------------------------------
+
+    def fingerprint(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT fingerprint FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return row["fingerprint"] if row else None
+
+    def put_article(self, article: Article, vector: dict[str, float], fingerprint: str) -> int:
+        """Insert or replace an article and everything read from it; returns its sequence."""
+        old = self.conn.execute("SELECT seq FROM articles WHERE id = ?", (article.id,)).fetchone()
+        values = (
+            article.source, article.external_id, article.url, article.title, article.outlet,
+            int(article.syndicated), article.syndicated_from, json.dumps(article.credits),
+            article.dateline, article.published, article.published_source, article.language,
+            article.text, article.duplicate_of, article.story_id,
+            json.dumps(article.sentences), json.dumps(vector), fingerprint,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        if old:
+            self.conn.execute(
+                "UPDATE articles SET source=?, external_id=?, url=?, title=?, outlet=?, "
+                "syndicated=?, syndicated_from=?, credits=?, dateline=?, published=?, "
+                "published_source=?, language=?, text=?, duplicate_of=?, story_id=?, sentences=?, "
+                "vector=?, fingerprint=?, ingested_at=? WHERE id=?", (*values, article.id))
+            for table in ("entities", "quotes", "times", "figures"):
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
+            seq = old["seq"]
+        else:
+            cursor = self.conn.execute(
+                "INSERT INTO articles (source, external_id, url, title, outlet, syndicated, "
+                "syndicated_from, credits, dateline, published, published_source, language, text, "
+                "duplicate_of, story_id, sentences, vector, fingerprint, ingested_at, id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*values, article.id))
+            seq = cursor.lastrowid
+        self.conn.executemany(
+            'INSERT INTO entities (article_id, start, "end", text, label, canonical) '
+            "VALUES (?,?,?,?,?,?)",
+            [(article.id, e.start, e.end, e.text, e.label, e.canonical) for e in article.entities])
+        self.conn.executemany(
+            'INSERT INTO quotes (article_id, start, "end", text, speaker, speaker_canonical, cue, '
+            "speaker_start, speaker_end) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(article.id, q.start, q.end, q.text, q.speaker, q.speaker_canonical, q.cue,
+              q.speaker_start, q.speaker_end) for q in article.quotes])
+        self.conn.executemany(
+            'INSERT INTO times (article_id, start, "end", text, value, type, mod) '
+            "VALUES (?,?,?,?,?,?,?)",
+            [(article.id, t.start, t.end, t.text, t.value, t.type, t.mod) for t in article.times])
+        self.conn.executemany(
+            'INSERT INTO figures (article_id, start, "end", text, value, qualifier, unit, '
+            "attributed_to, key) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(article.id, f.start, f.end, f.text, float(f.value), f.qualifier, f.unit,
+              json.dumps(f.attributed_to), f.key) for f in article.figures])
+        return seq
+
+    def set_article_story(self, article_id: str, story_id: str | None) -> None:
+        self.conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+    def set_duplicate_of(self, article_id: str, original: str | None) -> None:
+        self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                          (original, article_id))
+
+    def repoint_duplicates(self, old_original: str, new_original: str) -> None:
+        self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                          (new_original, old_original))
+
+    def article_brief(self, article_id: str) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT id, seq, url, published, story_id, duplicate_of, vector FROM articles "
+            "WHERE id = ?",
+            (article_id,)).fetchone()
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def article_ids(self, story_id: str | None = None) -> list[str]:
+        if story_id is None:
+            rows = self.conn.execute("SELECT id FROM articles ORDER BY seq")
+        else:
+            rows = self.conn.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY seq",
+                                     (story_id,))
+        return [r["id"] for r in rows]
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Full articles, in ingest order."""
+        if ids is None:
+            rows = self.conn.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+        else:
+            rows = []
+            for part in _chunks(list(ids)):
+                marks = ",".join("?" * len(part))
+                rows += self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})",
+                                          part).fetchall()
+            rows.sort(key=lambda r: r["seq"])
+        if not rows:
+            return []
+        children = self._children([r["id"] for r in rows])
+        return [self._article(r, children) for r in rows]
+
+    def _children(self, ids: list[str]) -> dict[str, dict[str, list]]:
+        out: dict[str, dict[str, list]] = {
+            i: {"entities": [], "quotes": [], "times": [], "figures": []} for i in ids}
+        for part in _chunks(ids):
+            marks = ",".join("?" * len(part))
+            for table in ("entities", "quotes", "times", "figures"):
+                query = f"SELECT * FROM {table} WHERE article_id IN ({marks}) ORDER BY start, rowid"
+                for row in self.conn.execute(query, part):
+                    out[row["article_id"]][table].append(row)
+        return out
+
+    @staticmethod
+    def _article(row: sqlite3.Row, children: dict[str, dict[str, list]]) -> Article:
+        kids = children[row["id"]]
+        return Article(
+            id=row["id"], source=row["source"], text=row["text"], external_id=row["external_id"],
+            url=row["url"], title=row["title"], outlet=row["outlet"],
+            syndicated=bool(row["syndicated"]), syndicated_from=row["syndicated_from"],
+            credits=json.loads(row["credits"]), dateline=row["dateline"],
+            published=row["published"], published_source=row["published_source"],
+            language=row["language"], duplicate_of=row["duplicate_of"], story_id=row["story_id"],
+            entities=[Entity(r["text"], r["label"], r["canonical"], r["start"], r["end"])
+                      for r in kids["entities"]],
+            quotes=[Quote(r["text"], r["speaker"], r["speaker_canonical"], r["cue"], r["start"],
+                          r["end"], r["speaker_start"], r["speaker_end"]) for r in kids["quotes"]],
+            times=[TimeExpression(r["text"], r["value"], r["type"], r["start"], r["end"], r["mod"])
+                   for r in kids["times"]],
+            figures=[Figure(r["text"], _number(r["value"]), r["qualifier"], r["unit"],
+                            json.loads(r["attributed_to"]), r["start"], r["end"], r["key"])
+                     for r in kids["figures"]],
+            sentences=[tuple(s) for s in json.loads(row["sentences"])],
+        )
+
+    def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
+        """Full-text search (FTS5 syntax; plain words are ANDed)."""
+        try:
+            return self.conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, a.story_id, "
+                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search {query!r}: {exc}") from exc
+
+    # --- near-duplicates ----------------------------------------------------------------------
+
+    def put_minhash(self, article_id: str, signature: bytes, n_shingles: int,
+                    bands: list[tuple[int, bytes]]) -> None:
+        self.conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", (article_id,))
+        self.conn.execute("INSERT OR REPLACE INTO minhashes VALUES (?, ?, ?)",
+                          (article_id, signature, n_shingles))
+        self.conn.executemany("INSERT INTO lsh_bands (band, key, article_id) VALUES (?, ?, ?)",
+                              [(b, k, article_id) for b, k in bands])
+
+    def lsh_candidates(self, bands: list[tuple[int, bytes]]) -> set[str]:
+        found: set[str] = set()
+        for band, key in bands:
+            found.update(r[0] for r in self.conn.execute(
+                "SELECT article_id FROM lsh_bands WHERE band = ? AND key = ?", (band, key)))
+        return found
+
+    def minhashes(self, ids: Iterable[str]) -> dict[str, tuple[bytes, int]]:
+        out = {}
+        for part in _chunks(list(ids)):
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                    f"SELECT * FROM minhashes WHERE article_id IN ({marks})", part):
+                out[row["article_id"]] = (row["signature"], row["n_shingles"])
+        return out
+
+    # --- term statistics ----------------------------------------------------------------------
+
+    def add_doc_freq(self, terms: Iterable[str], sign: int = 1) -> None:
+        self.conn.executemany(
+            "INSERT INTO doc_freq (term, df) VALUES (?, ?) "
+            "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+            [(t, sign) for t in terms])
+        n = int(self.meta("n_docs", "0") or 0) + sign
+        self.set_meta("n_docs", str(n))
+
+    def doc_freq(self, terms: Iterable[str]) -> tuple[int, dict[str, int]]:
+        out: dict[str, int] = {}
+        for part in _chunks(list(terms)):
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(f"SELECT term, df FROM doc_freq WHERE term IN ({marks})",
+                                         part):
+                out[row["term"]] = row["df"]
+        return int(self.meta("n_docs", "0") or 0), out
+
+    # --- stories ------------------------------------------------------------------------------
+
+    def story_candidates(self, terms: list[str], limit: int) -> list[str]:
+        scores: dict[str, float] = {}
+        for part in _chunks(terms):
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                    f"SELECT story_id, sum(weight) AS w FROM story_index WHERE term IN ({marks}) "
+                    "GROUP BY story_id", part):
+                scores[row["story_id"]] = scores.get(row["story_id"], 0.0) + row["w"]
+        return sorted(scores, key=lambda s: (-scores[s], s))[:limit]
+
+    def story_state(self, story_id: str) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT id, seq, n_articles, first_date, last_date, centroid, last_seq FROM stories "
+            "WHERE id = ?", (story_id,)).fetchone()
+
+    def save_story_state(self, story_id: str, seq: int, n_articles: int, first_date: str | None,
+                         last_date: str | None, centroid: dict[str, float], last_seq: int,
+                         index_terms: dict[str, float]) -> None:
+        self.conn.execute(
+            "INSERT INTO stories (id, seq, n_articles, first_date, last_date, centroid, last_seq, "
+            "dirty) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET "
+            "n_articles = excluded.n_articles, first_date = excluded.first_date, "
+            "last_date = excluded.last_date, centroid = excluded.centroid, "
+            "last_seq = excluded.last_seq, dirty = 1",
+            (story_id, seq, n_articles, first_date, last_date, json.dumps(centroid), last_seq))
+        self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (story_id,))
+        self.conn.executemany("INSERT INTO story_index (term, story_id, weight) VALUES (?, ?, ?)",
+                              [(t, story_id, w) for t, w in index_terms.items()])
+
+    def story_date_range(self, story_id: str) -> tuple[str | None, str | None]:
+        row = self.conn.execute(
+            "SELECT min(substr(published, 1, 10)) AS first, max(substr(published, 1, 10)) AS last "
+            "FROM articles WHERE story_id = ? AND published IS NOT NULL", (story_id,)).fetchone()
+        return row["first"], row["last"]
+
+    def merge_stories(self, keep: str, drop: str) -> None:
+        self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, drop))
+        self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (drop,))
+        self.conn.execute("DELETE FROM stories WHERE id = ?", (drop,))
+        self.conn.execute("UPDATE story_redirects SET new_id = ? WHERE new_id = ?", (keep, drop))
+        self.conn.execute("INSERT OR REPLACE INTO story_redirects (old_id, new_id) VALUES (?, ?)",
+                          (drop, keep))
+
+    def resolve_story_id(self, story_id: str) -> str | None:
+        if self.conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+            return story_id
+        row = self.conn.execute("SELECT new_id FROM story_redirects WHERE old_id = ?",
+                                (story_id,)).fetchone()
+        return row["new_id"] if row else None
+
+    def story_ids(self, order: str = "activity") -> list[str]:
+        sort = "last_seq DESC" if order == "activity" else "seq"
+        return [r["id"] for r in self.conn.execute(f"SELECT id FROM stories ORDER BY {sort}")]
+
+    def dirty_stories(self) -> list[str]:
+        return [r["id"] for r in self.conn.execute("SELECT id FROM stories WHERE dirty = 1 "
+                                                   "ORDER BY seq")]
+
+    def save_views(self, story_id: str, views: dict) -> None:
+        self.conn.execute("UPDATE stories SET views = ?, dirty = 0 WHERE id = ?",
+                          (json.dumps(views, ensure_ascii=False), story_id))
+
+    def views(self, story_id: str) -> dict | None:
+        row = self.conn.execute("SELECT views FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return json.loads(row["views"]) if row and row["views"] else None
+
+    # --- boilerplate lines --------------------------------------------------------------------
+
+    def add_site_lines(self, site: str, keys: Iterable[str], article_id: str) -> None:
+        self.conn.execute("DELETE FROM site_lines WHERE article_id = ?", (article_id,))
+        self.conn.executemany("INSERT OR IGNORE INTO site_lines VALUES (?, ?, ?)",
+                              [(site, k, article_id) for k in set(keys)])
+
+    def site_line_rows(self, site: str, keys: Iterable[str]) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        for part in _chunks(list(set(keys))):
+            marks = ",".join("?" * len(part))
+            rows += [(r["line"], r["article_id"]) for r in self.conn.execute(
+                f"SELECT line, article_id FROM site_lines WHERE site = ? AND line IN ({marks})",
+                (site, *part))]
+        return rows
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.splitlines():
+        if not line.strip():
+            continue
+        current.append(line)
+        joined = "\n".join(current)
+        if sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    return statements

@@ -1,0 +1,1 @@
+"""Stories: fold duplicates, cluster articles online, and build each story's views."""

@@ -1,0 +1,81 @@
+"""What every story view needs, computed once: articles in time order, sentences, weights."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.models import Article
+from storyline.stories.vectors import Vector, cosine, text_vector
+from storyline.textutil import content_terms
+
+MIN_SENTENCE_WORDS = 5
+
+
+@dataclass
+class Sentence:
+    article_id: str
+    position: int  # index in its article
+    start: int
+    end: int
+    text: str
+    vector: Vector
+    terms: frozenset[str]
+
+
+@dataclass
+class StoryContext:
+    articles: list[Article]  # every article of the story, in time order
+    originals: list[Article]  # the same without near-duplicates
+    copies: dict[str, list[Article]]  # original id -> its near-duplicates
+    sentences: dict[str, list[Sentence]]
+    idf: dict[str, float]
+    centroid: Vector = field(default_factory=dict)
+
+    def outlets_of(self, article: Article) -> list[str]:
+        """The outlet of an article and of every copy of it, for crediting sources."""
+        names = [a.outlet for a in [article, *self.copies.get(article.id, [])] if a.outlet]
+        return list(dict.fromkeys(names))
+
+    def similarity(self, a: Sentence, b: Sentence) -> float:
+        return cosine(a.vector, b.vector, self.idf)
+
+    def by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+
+def build_context(articles: list[Article]) -> StoryContext:
+    ordered = sorted(enumerate(articles), key=lambda p: (p[1].published or "9999", p[0]))
+    in_time = [a for _, a in ordered]
+    ids = {a.id for a in in_time}
+    originals = [a for a in in_time if not a.duplicate_of or a.duplicate_of not in ids]
+    copies: dict[str, list[Article]] = {}
+    for article in in_time:
+        if article.duplicate_of and article.duplicate_of in ids:
+            copies.setdefault(article.duplicate_of, []).append(article)
+    sentences: dict[str, list[Sentence]] = {}
+    doc_freq: Counter[str] = Counter()
+    for article in originals:
+        items = []
+        for position, (start, end) in enumerate(article.sentences):
+            text = article.text[start:end]
+            terms = frozenset(content_terms(text))
+            items.append(Sentence(article.id, position, start, end, text, text_vector(text), terms))
+            doc_freq.update(terms)
+        sentences[article.id] = items
+    n = sum(len(s) for s in sentences.values())
+    idf = {t: math.log((n + 1) / (df + 1)) + 1.0 for t, df in doc_freq.items()}
+    context = StoryContext(in_time, originals, copies, sentences, idf)
+    centroid: dict[str, float] = {}
+    for items in sentences.values():
+        for sentence in items:
+            for t, v in sentence.vector.items():
+                centroid[t] = centroid.get(t, 0.0) + v
+    context.centroid = centroid
+    return context
+
+
+def usable(sentence: Sentence) -> bool:
+    """Whole sentences that say something (not a fragment or a bare quotation mark)."""
+    return len(sentence.text.split()) >= MIN_SENTENCE_WORDS and len(sentence.terms) >= 3

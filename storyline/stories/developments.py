@@ -1,0 +1,69 @@
+"""Developments: the phases of a story, cut where coverage pauses or the topic moves on."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from storyline.models import Article, Development
+from storyline.stories.context import StoryContext
+from storyline.stories.vectors import article_vector, cosine
+
+GAP_DAYS = 3  # a pause in coverage longer than this starts a new phase
+TOPIC_SHIFT = 0.1  # so does an article unlike every article of the current phase
+
+
+def _day(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+
+
+def find_developments(context: StoryContext) -> list[Development]:
+    dated = [a for a in context.originals if _day(a) is not None]
+    undated = [a for a in context.originals if _day(a) is None]
+    vectors = {a.id: article_vector(a.title, a.text, a.entities) for a in context.originals}
+    groups: list[list[Article]] = []
+    if dated:
+        groups.append([dated[0]])
+        for previous, article in itertools.pairwise(dated):
+            gap = (_day(article) - _day(previous)).days
+            related = max(cosine(vectors[article.id], vectors[a.id]) for a in groups[-1])
+            if gap > GAP_DAYS or (gap >= 1 and related < TOPIC_SHIFT):
+                groups.append([article])
+            else:
+                groups[-1].append(article)
+    for article in undated:
+        # Undated articles join the phase whose articles they resemble most.
+        if groups:
+            best = max(groups, key=lambda g: max(cosine(vectors[article.id], vectors[a.id])
+                                                 for a in g))
+            best.append(article)
+        else:
+            groups.append([article])
+    developments = []
+    for number, group in enumerate(groups, 1):
+        ids = [a.id for a in group]
+        for article in group:
+            ids += [c.id for c in context.copies.get(article.id, [])]
+        days = [d for a in group if (d := _day(a)) is not None]
+        developments.append(Development(
+            id=f"d{number}",
+            date=min(days).isoformat() if days else None,
+            article_ids=ids,
+            headline=_headline(group, vectors),
+        ))
+    return developments
+
+
+def _headline(group: list[Article], vectors: dict) -> str | None:
+    """The title of the article most like the rest of its phase."""
+    titled = [a for a in group if a.title]
+    if not titled:
+        return None
+    if len(titled) == 1:
+        return titled[0].title
+    def centrality(article: Article) -> float:
+        return sum(cosine(vectors[article.id], vectors[o.id]) for o in group if o is not article)
+    return max(titled, key=centrality).title

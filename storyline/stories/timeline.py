@@ -1,0 +1,87 @@
+"""A dated timeline: what happened when, by the dates the articles give for events.
+
+Each sentence that resolves a time expression to a day is a candidate for that day; an article's
+lead sentence stands for its publication day when it names no day itself. Days are ranked by how
+many articles speak of them (a day several sources mention is a day that mattered), the chosen
+days are laid out in order, and each gets its most representative sentence(s), with every
+article that reports the same thing credited as a source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from storyline.models import TimelineEntry
+from storyline.stories.context import Sentence, StoryContext, usable
+from storyline.stories.vectors import cosine
+
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# "before New Year", "until Wednesday", "since Monday" bound an event; they do not date it.
+BOUND_RE = re.compile(r"\b(?:before|after|until|till|by|since|ahead of|prior to|from)\s*$",
+                      re.IGNORECASE)
+DEFAULT_DATES = 12
+SUPPORT_SIMILARITY = 0.15
+REDUNDANT_SIMILARITY = 0.5
+
+
+def candidates(context: StoryContext) -> dict[str, list[Sentence]]:
+    by_day: dict[str, list[Sentence]] = defaultdict(list)
+    for article in context.originals:
+        sentences = context.sentences.get(article.id, [])
+        dated_positions = set()
+        for time in article.times:
+            if time.value is None or time.type not in {"DATE", "TIME"}:
+                continue
+            day = DAY_RE.match(time.value)
+            if not day or BOUND_RE.search(article.text[max(0, time.start - 12) : time.start]):
+                continue
+            for sentence in sentences:
+                if sentence.start <= time.start < sentence.end and usable(sentence):
+                    if sentence not in by_day[day.group(0)]:
+                        by_day[day.group(0)].append(sentence)
+                    dated_positions.add(sentence.position)
+        lead = next((s for s in sentences if usable(s)), None)
+        if article.published and lead is not None and lead.position not in dated_positions:
+            by_day[article.published[:10]].append(lead)
+    return by_day
+
+
+def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
+                   per_date: int = 1) -> list[TimelineEntry]:
+    by_day = candidates(context)
+    support = {day: len({s.article_id for s in items}) for day, items in by_day.items()}
+    ranked = sorted(by_day, key=lambda d: (-support[d], d))
+    chosen_days = sorted(ranked[:max_dates] if max_dates else ranked)
+    outlets = {a.id: context.outlets_of(a) for a in context.originals}
+    used: set[tuple[str, int]] = set()
+    entries = []
+    for day in chosen_days:
+        items = by_day[day]
+        picked: list[Sentence] = []
+        for sentence in sorted(items, key=lambda s: (-_centrality(s, items, context),
+                                                     s.article_id, s.start)):
+            key = (sentence.article_id, sentence.position)
+            if key in used or any(context.similarity(sentence, p) >= REDUNDANT_SIMILARITY
+                                  for p in picked):
+                continue
+            picked.append(sentence)
+            used.add(key)
+            if len(picked) >= per_date:
+                break
+        for sentence in picked:
+            backers = [s for s in items if s is sentence or s.article_id == sentence.article_id
+                       or context.similarity(sentence, s) >= SUPPORT_SIMILARITY]
+            article_ids = list(dict.fromkeys(s.article_id for s in backers))
+            sources = list(dict.fromkeys(o for a in article_ids for o in outlets.get(a, [])))
+            for article_id in list(article_ids):
+                article_ids += [c.id for c in context.copies.get(article_id, [])]
+            entries.append(TimelineEntry(day, sentence.text, sentence.article_id, sentence.start,
+                                         sentence.end, sources, article_ids))
+    return entries
+
+
+def _centrality(sentence: Sentence, items: list[Sentence], context: StoryContext) -> float:
+    """How well a sentence speaks for its day: like the others that day, and like the story."""
+    peers = sum(context.similarity(sentence, other) for other in items if other is not sentence)
+    return peers + cosine(sentence.vector, context.centroid, context.idf)
