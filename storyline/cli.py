@@ -18,7 +18,7 @@ from storyline.pipeline import IngestReport
 from storyline.render import print_story, stories_table
 from storyline.store import DEFAULT_DB, ENV_VAR
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, for logs and grep
 DEMO_DB = "storyline-demo.db"
 
 db_option = click.option(

@@ -26,6 +26,8 @@ class RawDocument:
     outlet: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()  # named by the input's own metadata (HTML meta, JSONL)
+    # Plain-text files open with their title; a JSONL body does not (its title is a field).
+    title_line: bool = True
 
 
 @dataclass(frozen=True, slots=True)

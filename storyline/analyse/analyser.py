@@ -79,8 +79,9 @@ class Analyser:
     @staticmethod
     def from_doc(doc: Doc, dct: date | None) -> Analysis:
         entities = extract_entities(doc)
-        times = normalise_times(doc.text, dct, doc)
-        quote_spans = find_quote_spans(doc.text)
+        text = doc.text
+        times = normalise_times(text, dct, doc)
+        quote_spans = find_quote_spans(text)
         return Analysis(
             entities=entities,
             quotes=extract_quotes(doc, entities, quote_spans),

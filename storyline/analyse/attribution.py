@@ -157,9 +157,10 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
                       token.idx + len(token.text))
     if token.pos_ == "PRON":
         return None
-    left = min(t.idx for t in token.subtree if t.i <= token.i)
     span_tokens = [t for t in token.subtree if t.i <= token.i]
-    text = doc.text[left : token.idx + len(token.text)]
+    first = min(span_tokens, key=lambda t: t.i)
+    left = first.idx
+    text = doc[first.i : token.i + 1].text
     canonical = None
     if token.lemma_.lower() in ROLE_NOUNS:
         words = {t.lower_ for t in span_tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}}

@@ -34,10 +34,11 @@ def _trimmed(ent: Span) -> tuple[int, int] | None:
 
 def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     """(text, label, start, end) for every kept entity, determiners and possessives trimmed."""
+    text = doc.text  # built afresh on every access: read it once
     out = []
     for ent in doc.ents:
         if ent.label_ in KEEP_LABELS and (span := _trimmed(ent)) is not None:
-            out.append((doc.text[span[0] : span[1]], ent.label_, *span))
+            out.append((text[span[0] : span[1]], ent.label_, *span))
     return out
 
 

@@ -50,8 +50,8 @@ def parse_number(tokens: list[Token]) -> float | None:
     return value
 
 
-def _qualifier(doc: Doc, start_char: int) -> tuple[str | None, int]:
-    before = doc.text[max(0, start_char - 30) : start_char].lower()
+def _qualifier(text: str, start_char: int) -> tuple[str | None, int]:
+    before = text[max(0, start_char - 30) : start_char].lower()
     for q in QUALIFIERS:
         if re.search(rf"(?:^|\W){re.escape(q)}\s+$", before):
             at = before.rindex(q)
@@ -87,6 +87,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
     index = EntityIndex(entities)
     salience = Salience(doc, index)
     taken = [(t.start, t.end) for t in times]
+    text = doc.text
     out = []
     for ent in doc.ents:
         if ent.label_ not in NUMBER_LABELS:
@@ -107,7 +108,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         lemma = unit_token.lemma_.lower() if unit_token is not None else unit.lower()
         if lemma.rstrip("s") in UNITS:
             continue  # "three years" is a duration, read by the time normaliser
-        qualifier, start = _qualifier(doc, ent.start_char)
+        qualifier, start = _qualifier(text, ent.start_char)
         inner = re.match(r"(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+",
                          ent.text, re.I)
         if inner and qualifier is None:
@@ -116,7 +117,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         if unit_token is not None and unit_token.idx >= end and unit_token.i - ent.end <= 3:
             end = unit_token.idx + len(unit_token.text)
         out.append(Figure(
-            text=doc.text[start:end],
+            text=text[start:end],
             value=int(value) if value.is_integer() and abs(value) < 2**53 else value,
             qualifier=qualifier,
             unit=unit,

@@ -54,12 +54,15 @@ def clean_surface(text: str) -> str:
 def strip_titles(name: str) -> str:
     """ "Russian President Vladimir Putin" keeps "Vladimir Putin"; a bare title stays as it is."""
     tokens = name.split()
-    while len(tokens) > 1 and (
-        tokens[0].lower().strip(".,") in TITLE_WORDS
-        # a nationality before a title: "Russian President ...", "French Foreign Minister ..."
-        or (tokens[1].lower() in TITLE_WORDS and re.search(r"(?:an|ese|ish|i)$", tokens[0]))
-    ):
-        tokens = tokens[1:]
+    while len(tokens) > 1:
+        if tokens[0].lower().strip(".,") in TITLE_WORDS:
+            tokens = tokens[1:]
+        elif (len(tokens) > 2 and tokens[0][:1].isupper()
+              and tokens[1].lower().strip(".,") in TITLE_WORDS):
+            # a modifier before a title before a name: "French President ...", "Kremlin aide ..."
+            tokens = tokens[1:]
+        else:
+            break
     while len(tokens) > 1 and tokens[-1].lower().strip(".,") in SUFFIXES:
         tokens = tokens[:-1]
     return " ".join(t.rstrip(",") for t in tokens)

@@ -93,6 +93,7 @@ class _Tokens:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.starts = [t.idx for t in doc]
+        self.length = len(doc.text)
 
     def at(self, offset: int) -> Token:
         i = max(0, bisect_right(self.starts, offset) - 1)
@@ -110,7 +111,7 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
               paragraphs: list[tuple[int, int]]) -> Token | None:
     p_start, p_end = paragraphs[span.paragraph]
     first_inner = tokens.at(span.start)
-    after_sentence = tokens.at(min(span.close_at + 1, len(tokens.doc.text) - 1)).sent
+    after_sentence = tokens.at(min(span.close_at + 1, tokens.length - 1)).sent
     before_sentence = tokens.at(span.open_at).sent
     later = [s.open_at for s in spans if s.open_at > span.close_at] + [p_end]
     earlier = [s.close_at for s in spans if s.close_at < span.open_at] + [p_start]

@@ -161,10 +161,22 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should
                "wo", "must"}
 
 
-def direction(doc: Doc | None, offset: int, phrase_start: int | None = None) -> str | None:
+# Prepositions that point one way whatever the verb: "until Monday", "since Monday".
+_FORWARD_RE = re.compile(r"\b(?:until|till|before|by|ahead of)\s+$", re.IGNORECASE)
+_BACKWARD_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None = None
+              ) -> str | None:
     """ "past" or "future" for the clause that holds the expression at ``offset``."""
     if doc is None:
         return None
+    if phrase_start is not None:
+        before = text[max(0, phrase_start - 12) : phrase_start]
+        if _FORWARD_RE.search(before):
+            return "future"
+        if _BACKWARD_RE.search(before):
+            return "past"
     token = _token_at(doc, offset)
     if phrase_start is not None:
         # A time phrase right after a verb belongs to it ("said on Friday"); parsers often hang
@@ -440,7 +452,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     out = []
     for m in find_matches(text):
         value, type_, mod = _resolve(
-            m, dct, lambda m=m: direction(doc, _head_offset(text, m), m.start)
+            m, dct, lambda m=m: direction(doc, text, _head_offset(text, m), m.start)
         )
         if m.kind == "year":
             mod = _year_mod(text, m.start)

@@ -76,7 +76,7 @@ def clean_document(
     warnings: list[str] = []
     title = raw.title or html_meta.get("title")
     title_unit = None
-    if title is None and raw.kind == "text":
+    if title is None and raw.kind == "text" and raw.title_line:
         title_unit = choose_title(units)
         title = " ".join(title_unit.text.split()) if title_unit else None
     title_norm = normalise_line(title) if title else None

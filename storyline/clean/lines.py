@@ -68,6 +68,8 @@ SOCIAL_WORDS = frozenset([
 ])
 WRAP_WIDTH = 100
 LONG_UNIT_WORDS = 40
+CAPTION_MAX_WORDS = 60
+APPEAL_MAX_WORDS = 150
 READER_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 WE_WORDS = frozenset({"we", "us", "our", "ours"})
 
@@ -141,18 +143,20 @@ def describe(unit: Unit) -> None:
     if n == 0:
         flags.add("empty")
         return
-    if CREDIT_RE.match(text) and (text.startswith("(") or not unit.terminal or n <= 25):
+    # Line-shape patterns describe short lines; a unit of article length is never a caption.
+    short = n <= CAPTION_MAX_WORDS
+    if short and CREDIT_RE.match(text) and (text.startswith("(") or not unit.terminal or n <= 25):
         flags.add("credit")
     if BYLINE_RE.match(text) and n <= 12 and not unit.terminal:
         flags.add("byline")
     if SYNDICATION_RE.search(text) and (text.startswith("(") or n <= 40):
         flags.add("syndication")
-    if LABEL_RE.match(text) and (not unit.terminal or n <= 15):
+    if short and LABEL_RE.match(text) and (not unit.terminal or n <= 15):
         flags.add("caption")
     if TRAILING_NOTE_RE.search(text) and n <= 40:
         flags.add("caption")
     credit = PHOTO_CREDIT_RE.search(text)
-    if credit and (n <= 40 or credit.start() == 0):
+    if short and credit and (n <= 40 or credit.start() == 0):
         flags.add("caption")
     if READ_TIME_RE.match(text) or (LINK_RE.search(text) and n <= 15):
         flags.add("ui")
@@ -160,18 +164,21 @@ def describe(unit: Unit) -> None:
         flags.add("label")
     ui_hits = sum(1 for w in lowered if w in UI_WORDS)
     social_hits = sum(1 for w in lowered if w in SOCIAL_WORDS)
+    share_bar = social_hits >= 2 and social_hits >= 0.3 * n
     if (ui_hits >= 2 and ui_hits >= 0.25 * n) or (
-        not unit.terminal and ((ui_hits + social_hits >= 1 and n <= 12) or social_hits >= 2)
+        not unit.terminal and ((ui_hits + social_hits >= 1 and n <= 12) or share_bar)
     ):
         flags.add("ui")
-    if first in CTA_WORDS and (not unit.terminal or n <= 5):
+    if short and first in CTA_WORDS and (not unit.terminal or n <= 5):
         flags.add("cta")
     if text.endswith("!") and n <= 6:
         flags.add("cta")
     unquoted = [w.lower() for w in WORD_RE.findall(QUOTED_RE.sub(" ", text))]
     reader = sum(1 for w in unquoted if w in READER_WORDS)
     we = sum(1 for w in unquoted if w in WE_WORDS)
-    if reader and (we or "please" in unquoted) and reader + we >= 0.04 * n:
+    # An appeal to the reader is a paragraph, not a whole transcript of an interview.
+    appeal = reader and (we or "please" in unquoted) and reader + we >= 0.04 * n
+    if appeal and n <= APPEAL_MAX_WORDS:
         flags.add("reader")
     if text.startswith(("…", "...")) or (
         text[0].isalpha() and text[0].islower() and (n <= 8 or not unit.terminal)

@@ -20,7 +20,8 @@ def choose_title(units: list[Unit]) -> Unit | None:
         len(units),
     )
     head = units[: min(HEAD_UNITS, lead_index)]
-    candidates = [u for u in head if not u.flags & STRONG and 3 <= u.n_words <= 30]
+    candidates = [u for u in head if not u.flags & STRONG and 3 <= u.n_words <= 30
+                  and _body_follows(units, u)]
     if not candidates:
         return None
     lead_terms: set[str] = set()
@@ -34,3 +35,8 @@ def choose_title(units: list[Unit]) -> Unit | None:
         if score > best_score:
             best, best_score = unit, score
     return best
+
+
+def _body_follows(units: list[Unit], candidate: Unit) -> bool:
+    """A title heads something: some sentence must come after it."""
+    return any(u.n_words >= 5 and not u.flags & STRONG for u in units[candidate.index + 1 :])

@@ -101,6 +101,7 @@ def read_jsonl(source: str, text: str) -> Iterator[Item]:
             outlet=_string(_field(record, "outlet")),
             published=_string(_field(record, "published")),
             authors=tuple(str(a) for a in authors or () if str(a).strip()),
+            title_line=False,
         )
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.models import Article
-from storyline.stories.vectors import Vector, cosine, text_vector
+from storyline.stories.vectors import Vector, dot, normalise, text_vector
 from storyline.textutil import content_terms
 
 MIN_SENTENCE_WORDS = 5
@@ -20,7 +20,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    vector: Vector
+    vector: Vector  # idf-weighted (over the story's sentences) and unit length
     terms: frozenset[str]
 
 
@@ -31,7 +31,7 @@ class StoryContext:
     copies: dict[str, list[Article]]  # original id -> its near-duplicates
     sentences: dict[str, list[Sentence]]
     idf: dict[str, float]
-    centroid: Vector = field(default_factory=dict)
+    centroid: Vector = field(default_factory=dict)  # unit length
 
     def outlets_of(self, article: Article) -> list[str]:
         """The outlet of an article and of every copy of it, for crediting sources."""
@@ -39,7 +39,10 @@ class StoryContext:
         return list(dict.fromkeys(names))
 
     def similarity(self, a: Sentence, b: Sentence) -> float:
-        return cosine(a.vector, b.vector, self.idf)
+        return dot(a.vector, b.vector)
+
+    def centrality(self, sentence: Sentence) -> float:
+        return dot(sentence.vector, self.centroid)
 
     def by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
@@ -66,14 +69,13 @@ def build_context(articles: list[Article]) -> StoryContext:
         sentences[article.id] = items
     n = sum(len(s) for s in sentences.values())
     idf = {t: math.log((n + 1) / (df + 1)) + 1.0 for t, df in doc_freq.items()}
-    context = StoryContext(in_time, originals, copies, sentences, idf)
     centroid: dict[str, float] = {}
     for items in sentences.values():
         for sentence in items:
+            sentence.vector = normalise({t: v * idf[t] for t, v in sentence.vector.items()})
             for t, v in sentence.vector.items():
                 centroid[t] = centroid.get(t, 0.0) + v
-    context.centroid = centroid
-    return context
+    return StoryContext(in_time, originals, copies, sentences, idf, normalise(centroid))
 
 
 def usable(sentence: Sentence) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from storyline.models import Development, SummarySentence
 from storyline.stories.context import Sentence, StoryContext, usable
-from storyline.stories.vectors import cosine
 
 DEFAULT_LENGTH = 5
 REDUNDANT_SIMILARITY = 0.45
@@ -17,7 +16,7 @@ LEAD_BONUS = 0.15
 
 def _score(sentence: Sentence, context: StoryContext) -> float:
     lead = LEAD_BONUS if sentence.position == 0 else 0.0
-    return cosine(sentence.vector, context.centroid, context.idf) + lead
+    return context.centrality(sentence) + lead
 
 
 def build_summary(context: StoryContext, developments: list[Development],

@@ -14,7 +14,6 @@ from collections import defaultdict
 
 from storyline.models import TimelineEntry
 from storyline.stories.context import Sentence, StoryContext, usable
-from storyline.stories.vectors import cosine
 
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # "before New Year", "until Wednesday", "since Monday" bound an event; they do not date it.
@@ -84,4 +83,4 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
 def _centrality(sentence: Sentence, items: list[Sentence], context: StoryContext) -> float:
     """How well a sentence speaks for its day: like the others that day, and like the story."""
     peers = sum(context.similarity(sentence, other) for other in items if other is not sentence)
-    return peers + cosine(sentence.vector, context.centroid, context.idf)
+    return peers + context.centrality(sentence)

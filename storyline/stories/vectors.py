@@ -59,6 +59,13 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float],
     return dot / (na * nb) if na and nb else 0.0
 
 
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
 def add(into: dict[str, float], vector: Mapping[str, float], sign: float = 1.0) -> None:
     for t, v in vector.items():
         value = into.get(t, 0.0) + sign * v

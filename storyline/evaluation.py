@@ -1,0 +1,58 @@
+"""Scoring helpers shared by the benchmarks and the quality gates of the test suite."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.models import RawDocument
+
+
+@dataclass(frozen=True)
+class BCubed:
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> BCubed:
+    """B-cubed precision and recall (Bagga & Baldwin 1998) over the items both label."""
+    items = [i for i in gold if i in predicted]
+    by_pred: dict[Hashable, set[str]] = defaultdict(set)
+    by_gold: dict[Hashable, set[str]] = defaultdict(set)
+    for item in items:
+        by_pred[predicted[item]].add(item)
+        by_gold[gold[item]].add(item)
+    precision = recall = 0.0
+    for item in items:
+        same = len(by_pred[predicted[item]] & by_gold[gold[item]])
+        precision += same / len(by_pred[predicted[item]])
+        recall += same / len(by_gold[gold[item]])
+    n = len(items) or 1
+    return BCubed(precision / n, recall / n)
+
+
+@dataclass(frozen=True)
+class LabelledArticle:
+    document: RawDocument
+    event: int
+    group: str
+
+
+def load_news_cluster(path: Path) -> list[LabelledArticle]:
+    """Giveme5W1H news_cluster (see its PROVENANCE.md): dated articles with gold event ids."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        document = RawDocument(source=row["id"], content=row["text"], kind="text",
+                               title=row["title"], url=row["url"], published=row["date"],
+                               title_line=False)
+        out.append(LabelledArticle(document, row["cluster"], row["group"]))
+    return out

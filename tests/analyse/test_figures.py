@@ -1,0 +1,31 @@
+from storyline.analyse.entities import extract_entities
+from storyline.analyse.figures import extract_figures
+from storyline.analyse.times import normalise_times
+
+
+def figures(nlp, text):
+    doc = nlp(text)
+    return extract_figures(doc, extract_entities(doc), normalise_times(text, None, doc))
+
+
+def test_number_unit_qualifier_and_claimants(nlp):
+    (f,) = figures(nlp, "Ukraine and the United States say Russia has moved more than 90,000 "
+                        "troops to the border.")
+    assert (f.text, f.value, f.qualifier, f.unit, f.key) == (
+        "more than 90,000 troops", 90000, "more than", "troops", "troop")
+    assert f.attributed_to == ["Ukraine", "United States"]
+
+
+def test_claimant_from_according_to_and_a_variant_name(nlp):
+    (f,) = figures(nlp, "Around 115,000 soldiers are stationed nearby, according to Kiev.")
+    assert (f.value, f.qualifier, f.attributed_to) == (115000, "around", ["Kyiv"])
+
+
+def test_money_percent_and_scales(nlp):
+    got = {(f.value, f.unit) for f in figures(
+        nlp, "The repairs cost $2.5 million, and prices rose 15% over the year.")}
+    assert got == {(2500000, "USD"), (15, "percent")}
+
+
+def test_small_word_numbers_durations_and_years_are_not_figures(nlp):
+    assert figures(nlp, "The two leaders spoke for three hours in 2021 about two documents.") == []

@@ -1,0 +1,22 @@
+import pytest
+
+from storyline.analyse.nlp import DEFAULT_MODELS, ENV_VAR, load_nlp, model_candidates
+from storyline.errors import ModelMissing
+
+
+def test_the_packaged_english_pipeline_loads_with_parser_and_ner(nlp):
+    assert {"parser", "ner"} <= set(nlp.pipe_names)
+    doc = nlp("Vladimir Putin spoke to Joe Biden on Friday.")
+    assert [e.label_ for e in doc.ents if e.text == "Joe Biden"] == ["PERSON"]
+
+
+def test_official_name_is_preferred_and_the_user_can_choose(monkeypatch):
+    assert DEFAULT_MODELS[0] == "en_core_web_sm"
+    monkeypatch.setenv(ENV_VAR, "my_model")
+    assert model_candidates() == ("my_model",)
+    assert model_candidates("other") == ("other",)
+
+
+def test_a_missing_model_is_a_clear_error():
+    with pytest.raises(ModelMissing, match="no_such_model"):
+        load_nlp("no_such_model")

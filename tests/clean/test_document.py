@@ -1,0 +1,122 @@
+"""The cleaner on scraped pages the project writes: chrome out, body and metadata in."""
+
+from storyline.clean import BoilerplateIndex, clean
+from storyline.clean.document import line_keys, site_key, units_of
+from storyline.models import RawDocument
+
+SCRAPED = """Subscribe to the Dunmore Courier!
+
+Local News
+
+Harbour bridge to reopen after storm repairs, council says
+
+Workers repair the damaged pier on Monday. Dunmore Courier
+
+DUNMORE (Coast Press) – The harbour bridge will reopen to traffic on Friday after three weeks of repairs to storm damage, the town council said on Tuesday.
+
+"The engineers have signed off the work, and we are confident the bridge is safe," council leader Mara Quist told reporters.
+
+Repairs cost about 2.4 million euros, more than twice the first estimate, the council said.
+
+Fishing crews, who lost access to the outer pier during the closure, welcomed the news.
+
+(Reporting by Ivo Brandt; Editing by Lena Falk)
+
+… we have a small favour to ask. You read the Dunmore Courier for free. If you can, please support us with a donation: every gift helps our reporters.
+
+Read more
+"""
+
+
+def doc(content, **meta):
+    return RawDocument(source="page.txt", content=content, kind="text", **meta)
+
+
+def test_scraped_text_keeps_the_body_and_drops_the_chrome():
+    cleaned = clean(doc(SCRAPED))
+    assert cleaned.title == "Harbour bridge to reopen after storm repairs, council says"
+    assert cleaned.text.startswith("The harbour bridge will reopen")
+    assert cleaned.text.endswith("welcomed the news.")
+    for chrome in ["Subscribe", "Local News", "Workers repair", "Reporting by", "favour",
+                   "Read more", "(Coast Press)"]:
+        assert chrome not in cleaned.text
+
+
+def test_metadata_comes_from_dateline_credits_and_chrome():
+    cleaned = clean(doc(SCRAPED))
+    assert cleaned.dateline == "DUNMORE"
+    assert cleaned.credits == ["Ivo Brandt", "Lena Falk"]
+    # the site names itself in its furniture; the dateline credits a wire agency
+    assert cleaned.outlet == "Dunmore Courier"
+    assert cleaned.syndicated and cleaned.syndicated_from == "Coast Press"
+    assert cleaned.language == "en"
+
+
+def test_cleaned_text_is_a_subsequence_of_the_input():
+    cleaned = clean(doc(SCRAPED)).text
+    position = 0
+    for ch in cleaned:
+        position = SCRAPED.index(ch, position) + 1
+
+
+def test_wire_copy_on_the_wires_own_site_is_not_syndicated():
+    text = ("Storm closes ports\n\nOSLO (Coast Press) – Ports along the coast closed on "
+            "Sunday as the storm arrived, the coastguard said in a statement on its website.")
+    cleaned = clean(doc(text, url="https://www.coastpress.example/news/1"))
+    assert (cleaned.outlet, cleaned.syndicated) == ("Coast Press", False)
+    cleaned = clean(doc(text))
+    assert (cleaned.outlet, cleaned.syndicated) == ("Coast Press", False)
+
+
+def test_syndication_note_names_the_site_and_marks_the_copy():
+    text = ("Ports close as storm arrives\n\nPorts along the coast closed on Sunday as the storm "
+            "arrived, the coastguard said in a statement.\n\n(Except for the headline, this story "
+            "has not been edited by Baltic Daily staff and is published from a syndicated feed.)")
+    cleaned = clean(doc(text))
+    assert cleaned.outlet == "Baltic Daily"
+    assert cleaned.syndicated is True and cleaned.syndicated_from is None
+    assert "syndicated" not in cleaned.text
+
+
+def test_outlet_falls_back_to_the_domain_and_dates_to_text_then_url():
+    body = ("Ferry strike ends\n\nPublished: March 3, 2024\n\nFerry crews ended their strike on "
+            "Sunday after the company agreed to raise pay by four percent, the union said.")
+    cleaned = clean(doc(body, url="https://news.ferries.example/2024/03/02/strike"))
+    assert cleaned.outlet == "ferries.example"
+    assert (cleaned.published, cleaned.published_source) == ("2024-03-03", "text")
+    no_line = body.replace("Published: March 3, 2024\n\n", "")
+    cleaned = clean(doc(no_line, url="https://news.ferries.example/2024/03/02/strike"))
+    assert (cleaned.published, cleaned.published_source) == ("2024-03-02", "inferred")
+
+
+def test_given_metadata_wins_and_a_bad_date_is_a_warning_not_a_guess():
+    cleaned = clean(doc(SCRAPED, title="Given title", outlet="Given Outlet", published="2024-03-05"))
+    assert (cleaned.title, cleaned.outlet, cleaned.published, cleaned.published_source) == (
+        "Given title", "Given Outlet", "2024-03-05", "metadata")
+    cleaned = clean(doc(SCRAPED, published="last tuesday-ish"))
+    assert cleaned.published is None and "cannot read" in cleaned.warnings[0]
+
+
+def test_non_english_text_is_not_marked_english():
+    text = ("Le pont rouvrira vendredi\n\nLe pont du port rouvrira à la circulation vendredi après "
+            "trois semaines de travaux, a indiqué le conseil municipal mardi.")
+    assert clean(doc(text)).language is None
+
+
+def test_a_line_repeated_across_a_sites_pages_is_chrome_but_copies_do_not_count():
+    footer = "Dunmore Courier is part of Coastal Media Group and its partner sites"
+    bodies = [f"Story {i}\n\nThe council met on Monday to discuss item {i} of the budget, which "
+              f"includes new lights for the harbour road and the market square.\n\n{footer}"
+              for i in range(4)]
+    raws = [RawDocument(f"p{i}.txt", b, "text", url=f"https://dunmore.example/{i}")
+            for i, b in enumerate(bodies)]
+    index = BoilerplateIndex()
+    for raw in raws:
+        index.add(raw.source, site_key(raw), line_keys(units_of(raw.content)))
+    cleaned = clean(raws[0], index)
+    assert footer not in cleaned.text and "item 0" in cleaned.text
+    # three identical copies of one page are one page: nothing in them is boilerplate
+    copies = BoilerplateIndex()
+    for i in range(3):
+        copies.add(f"copy{i}", "site", line_keys(units_of(bodies[0])))
+    assert copies.repeated("copy0", "site", line_keys(units_of(bodies[0]))) == set()

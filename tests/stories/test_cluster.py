@@ -1,0 +1,48 @@
+from storyline.store import SQLiteStore
+from storyline.stories.cluster import StoryClusterer, story_id_for, time_factor
+from storyline.stories.vectors import normalise
+
+
+def vec(*terms):
+    return normalise({t: 1.0 for t in terms})
+
+
+BRIDGE = ("bridge", "harbour", "repair", "council", "e:dunmore", "e:mara quist", "storm", "pier")
+TRAM = ("tram", "line", "station", "vote", "e:calder", "e:marta kovalenko", "budget", "route")
+
+
+def test_articles_join_their_story_and_stay_apart_from_others(db):
+    store = SQLiteStore(db)
+    clusterer = StoryClusterer(store)
+    first = clusterer.assign("a" * 16, 1, vec(*BRIDGE), "2024-03-04")
+    store.add_doc_freq(vec(*BRIDGE))
+    other = clusterer.assign("b" * 16, 2, vec(*TRAM), "2024-03-05")
+    store.add_doc_freq(vec(*TRAM))
+    again = clusterer.assign("c" * 16, 3, vec(*BRIDGE[:6], "crew"), "2024-03-06")
+    assert first.story_id == story_id_for("a" * 16) == again.story_id
+    assert other.story_id != first.story_id
+    assert store.story_state(first.story_id)["n_articles"] == 2
+
+
+def test_a_bridging_article_merges_two_stories_and_the_old_id_redirects(db):
+    store = SQLiteStore(db)
+    clusterer = StoryClusterer(store)
+    kessel = ("flood", "river", "dyke", "kessel", "e:kessel", "boats", "rain")
+    dorn = ("flood", "river", "dyke", "dorn", "e:dorn", "schools", "gyms")
+    a = clusterer.assign("a" * 16, 1, vec(*kessel), "2024-03-04")
+    store.add_doc_freq(vec(*kessel))
+    b = clusterer.assign("b" * 16, 2, vec(*dorn), "2024-03-04")
+    store.add_doc_freq(vec(*dorn))
+    assert a.story_id != b.story_id
+    # one flood, reported from two towns: an article about both shows the stories are one
+    bridge = clusterer.assign("c" * 16, 3, vec(*kessel[:5], "dorn", "e:dorn"), "2024-03-05")
+    assert bridge.story_id == a.story_id and bridge.merged == [b.story_id]
+    assert store.resolve_story_id(b.story_id) == a.story_id
+    assert store.story_ids() == [a.story_id]
+    assert store.story_state(a.story_id)["n_articles"] == 3
+
+
+def test_time_damps_but_does_not_forbid_a_resumed_story():
+    assert time_factor("2024-03-05", "2024-03-01", "2024-03-10") == 1.0
+    assert time_factor(None, "2024-03-01", "2024-03-10") == 1.0
+    assert 0.8 < time_factor("2024-05-09", "2024-03-01", "2024-03-10") < 0.9

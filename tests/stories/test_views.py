@@ -1,0 +1,87 @@
+"""Story views on short stories the tests write: order, traceability, novelty, disagreement."""
+
+import pytest
+
+from storyline.stories.views import build_story
+
+from .helpers import make_article
+
+ONE = ("Engineers found a crack in the Marrow Dam above Kessel on Sunday, and the water authority "
+       "ordered about 12,000 residents to leave their homes on Monday.\n"
+       "“We are not taking any chances,” authority spokesperson Jonas Meyer said.\n"
+       "The dam holds back the river Lune and was built in 1968.")
+TWO = ("More than 20,000 residents have left their homes in Kessel, Mayor Ilse Varga said on "
+       "Tuesday, far more than the water authority said.\n"
+       "Engineers found a crack in the Marrow Dam above Kessel on Sunday, and the town was "
+       "evacuated on Monday.\n"
+       "Schools in the nearby town of Dorn opened their gyms to evacuees.")
+THREE = ("Interior Minister Teodor Lind ordered an inquiry into the Marrow Dam crack on Thursday.\n"
+         "The crack above Kessel forced the evacuation of the town last week.\n"
+         "Judge Helena Brask will lead the inquiry and report next month.")
+
+
+@pytest.fixture(scope="module")
+def story(analyser):
+    articles = [
+        make_article(analyser, "a1", ONE, "2024-03-04", "Valley Wire", "Crack found in dam"),
+        make_article(analyser, "a2", TWO, "2024-03-05", "Harbor Ledger", "Kessel empties"),
+        make_article(analyser, "a3", THREE, "2024-03-14", "Northwind Daily", "Inquiry ordered"),
+        make_article(analyser, "a4", ONE + "\nShare this article", "2024-03-04", "Coastline Times",
+                     "Dam crack", duplicate_of="a1"),
+    ]
+    return build_story("s1", articles), {a.id: a for a in articles}
+
+
+def test_developments_split_at_the_pause_in_time_order(story):
+    built, _ = story
+    assert [(d.id, d.date) for d in built.developments] == [("d1", "2024-03-04"),
+                                                           ("d2", "2024-03-14")]
+    assert set(built.developments[0].article_ids) == {"a1", "a4", "a2"}
+
+
+def test_timeline_is_dated_by_events_in_order_and_every_entry_is_an_exact_span(story):
+    built, articles = story
+    dates = [e.date for e in built.timeline]
+    assert dates == sorted(dates)
+    assert "2024-03-03" in dates  # "on Sunday", the day the crack was found, not a publication day
+    for entry in built.timeline:
+        assert articles[entry.article_id].text[entry.start:entry.end] == entry.text
+    sunday = next(e for e in built.timeline if e.date == "2024-03-03")
+    assert set(sunday.sources) >= {"Valley Wire", "Harbor Ledger", "Coastline Times"}
+
+
+def test_summary_is_traceable_ordered_and_not_redundant(story):
+    built, articles = story
+    assert 2 <= len(built.summary) <= 5
+    for sentence in built.summary:
+        assert articles[sentence.article_id].text[sentence.start:sentence.end] == sentence.text
+    texts = [s.text for s in built.summary]
+    assert len(set(texts)) == len(texts)
+    assert sum("Engineers found a crack" in t for t in texts) <= 1
+    phases = [s.development_id for s in built.summary]
+    assert phases == sorted(phases) and set(phases) == {"d1", "d2"}
+
+
+def test_novelty_lists_only_what_earlier_articles_did_not_say(story):
+    built, _ = story
+    new = {n.article_id: [x["text"] for x in n.new] for n in built.novelty}
+    assert [n.article_id for n in built.novelty][:2] in (["a1", "a4"], ["a4", "a1"])
+    assert new["a4"] == [] or new["a1"] == []  # the copy adds nothing
+    assert any("20,000" in t for t in new["a2"])
+    assert not any(t.startswith("Engineers found a crack") for t in new["a2"])
+
+
+def test_disagreeing_figures_for_the_same_quantity_are_reported(story):
+    built, _ = story
+    (item,) = built.disagreements
+    values = {c.value: (c.article_id, c.outlet) for c in item.claims}
+    assert values == {"about 12,000": ("a1", "Valley Wire"),
+                      "More than 20,000": ("a2", "Harbor Ledger")}
+    assert "residents" in item.subject
+
+
+def test_speakers_and_story_wide_names(story):
+    built, _ = story
+    assert [s.speaker for s in built.speakers] == ["Jonas Meyer"]
+    names = {e.canonical for e in built.entities}
+    assert {"Kessel", "Marrow Dam", "Ilse Varga"} <= names

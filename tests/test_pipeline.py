@@ -1,0 +1,147 @@
+"""Ingest end to end on a real SQLite file: idempotence, updates, copies, bad input, kills."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from storyline.api import Storyline
+from storyline.models import RawDocument
+
+STORY = ("Dam crack forces evacuation of Kessel\n\n"
+         "KESSEL (Valley Wire) – Engineers found a crack in the Marrow Dam late on Sunday, and "
+         "about 12,000 residents living below the dam were ordered to leave their homes on "
+         "Monday, the Veltra Water Authority said.\n\n"
+         "“We are not taking any chances with people's lives,” spokesperson Jonas Meyer said.\n\n"
+         "The dam, built in 1968, holds back the river Lune above the town of Kessel, and "
+         "engineers will inspect it from the water on Tuesday.\n\n"
+         "(Reporting by Ana Petrel; Editing by Tomas Wren)\n")
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def export(db):
+    with Storyline(db) as sl:
+        return sl.export()
+
+
+def test_reingesting_changes_nothing(tmp_path, db, analyser):
+    path = write(tmp_path, "a.txt", STORY)
+    with Storyline(db, analyser) as sl:
+        first = sl.ingest([path], published="2024-03-04")
+        before = sl.export()
+        second = sl.ingest([path], published="2024-03-04")
+        assert (first.added, second.added, second.unchanged, second.updated) == (1, 0, 1, 0)
+        assert sl.export() == before
+        assert sl.store.count_articles() == 1
+
+
+def test_new_metadata_updates_the_article_in_place(tmp_path, db, analyser):
+    path = write(tmp_path, "a.txt", STORY)
+    manifest = write(tmp_path, "m.jsonl", json.dumps({"path": "a.txt", "published": "2024-03-04",
+                                                      "url": "https://valleywire.example/1"}))
+    with Storyline(db, analyser) as sl:
+        sl.ingest([path])
+        story_id = sl.stories()[0].id
+        report = sl.ingest([path], manifest=manifest)
+        assert (report.updated, report.added) == (1, 0)
+        (art,) = sl.articles()
+        assert (art.published, art.url, art.outlet, art.story_id) == (
+            "2024-03-04", "https://valleywire.example/1", "Valley Wire", story_id)
+        monday = next(t for t in art.times if t.text == "on Monday")
+        assert monday.value == "2024-03-04"
+
+
+def test_a_reprint_folds_into_the_earliest_copy_and_joins_its_story(analyser, db):
+    reprint = STORY.replace("Dam crack forces evacuation of Kessel", "Thousands flee dam crack")
+    reprint = reprint.replace("(Reporting by Ana Petrel; Editing by Tomas Wren)",
+                              "(This article appeared first on Valley Wire.)\n\nShare this")
+    docs = [RawDocument("late.txt", reprint, "text", published="2024-03-05",
+                        url="https://coast.example/a"),
+            RawDocument("early.txt", STORY, "text", published="2024-03-04",
+                        url="https://valleywire.example/a")]
+    with Storyline(db, analyser) as sl:
+        sl.ingest_documents(docs[:1])
+        report = sl.ingest_documents(docs[1:])
+        assert report.duplicates == 1
+        late, early = sl.articles()
+        assert late.duplicate_of == early.id and early.duplicate_of is None
+        assert late.story_id == early.story_id
+        assert late.syndicated and late.syndicated_from == "Valley Wire"
+        (story,) = sl.stories()
+        assert set(story.outlets) == {"Valley Wire", "coast.example"}
+
+
+def test_the_same_text_at_two_urls_is_two_articles(analyser, db):
+    docs = [RawDocument("a.jsonl:1", STORY, "text", url="https://one.example/x"),
+            RawDocument("a.jsonl:2", STORY, "text", url="https://two.example/y")]
+    with Storyline(db, analyser) as sl:
+        report = sl.ingest_documents(docs)
+        again = sl.ingest_documents(docs)
+        assert (report.added, report.duplicates, again.unchanged) == (2, 1, 2)
+        assert {a.url for a in sl.articles()} == {"https://one.example/x", "https://two.example/y"}
+
+
+def test_bad_inputs_fail_alone_and_nothing_stored_is_lost(tmp_path, db, analyser):
+    good = write(tmp_path, "good.txt", STORY)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03garbage" * 20)
+    (tmp_path / "latin1.txt").write_bytes(
+        "Café owners protest\n\nCafé owners in Kessel said on Monday that the évacuation had "
+        "cost them a week of trade, and asked the council for help.".encode("latin-1"))
+    (tmp_path / "bad.jsonl").write_text('{"text": "Fine line of text from a feed."}\n{oops\n')
+    with Storyline(db, analyser) as sl:
+        sl.ingest([good])
+        report = sl.ingest([str(tmp_path)])
+        problems = {os.path.basename(e.source): e.problem for e in report.failed}
+        assert set(problems) == {"empty.txt", "binary.txt", "bad.jsonl:2"}
+        assert "empty" in problems["empty.txt"] and "binary" in problems["binary.txt"]
+        assert sl.store.count_articles() == 3  # good (unchanged), latin-1, the good JSONL line
+        cafe = next(a for a in sl.articles() if a.title == "Café owners protest")
+        assert "évacuation" in cafe.text
+
+
+KILL_SCRIPT = """
+import sys
+from storyline.api import Storyline
+from storyline.models import RawDocument
+docs = [RawDocument(f"doc{i}.txt", f"Report number {i}\\n\\nThe council of town {i} met on "
+        f"Monday and voted {i} to {i + 1} to repair the old bridge over the river, officials "
+        f"said after the meeting.", "text", published="2024-03-04") for i in range(int(sys.argv[2]))]
+Storyline(sys.argv[1]).ingest_documents(docs)
+"""
+
+
+def test_a_killed_ingest_loses_nothing_and_a_rerun_completes_it(tmp_path, db):
+    script = tmp_path / "ingest.py"
+    script.write_text(KILL_SCRIPT)
+    total = 60
+    proc = subprocess.Popen([sys.executable, str(script), db, str(total)])
+    deadline = time.time() + 120
+    count = 0
+    while time.time() < deadline:
+        time.sleep(0.2)
+        try:
+            count = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if count >= 5:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 0 < count < total, "the ingest finished before it could be killed"
+    subprocess.run([sys.executable, str(script), db, str(total)], check=True)
+    with Storyline(db) as sl:
+        assert sl.store.integrity_ok()
+        ids = [a.id for a in sl.articles()]
+        assert len(ids) == len(set(ids)) == total
+        stories = sl.stories()
+        assert sum(len(s.article_ids) for s in stories) == total
+        assert all(a.story_id for a in sl.articles())
