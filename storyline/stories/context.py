@@ -30,7 +30,6 @@ class StoryContext:
     originals: list[Article]  # the same without near-duplicates
     copies: dict[str, list[Article]]  # original id -> its near-duplicates
     sentences: dict[str, list[Sentence]]
-    idf: dict[str, float]
     centroid: Vector = field(default_factory=dict)  # unit length
 
     def outlets_of(self, article: Article) -> list[str]:
@@ -75,7 +74,7 @@ def build_context(articles: list[Article]) -> StoryContext:
             sentence.vector = normalise({t: v * idf[t] for t, v in sentence.vector.items()})
             for t, v in sentence.vector.items():
                 centroid[t] = centroid.get(t, 0.0) + v
-    return StoryContext(in_time, originals, copies, sentences, idf, normalise(centroid))
+    return StoryContext(in_time, originals, copies, sentences, normalise(centroid))
 
 
 def usable(sentence: Sentence) -> bool:
