@@ -124,16 +124,6 @@ class Article:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """An exact span of an article: every story view points back at its source this way."""
-
-    text: str
-    article_id: str
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class Development:
     id: str

@@ -13,9 +13,6 @@ STOP_WORDS: frozenset[str] = frozenset(w.lower() for w in _SPACY_STOP_WORDS) | {
     "said", "says", "say", "told", "according", "also", "would", "could", "mr", "ms", "mrs",
 }
 
-QUOTE_CHARS = "\"“”„«»"
-APOSTROPHES = "'’‘"
-
 
 def content_id(content: str) -> str:
     """A stable id for an input: the same content gives the same id on every run and machine."""

@@ -476,6 +476,7 @@ def _year_mod(text: str, start: int) -> str | None:
 
 
 def parse_dct(published: str | None) -> date | None:
+    """The day of an ISO date or datetime string (a publication date), or None."""
     if not published:
         return None
     try:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from storyline.errors import InputError
-from storyline.ingest.decode import decode, read_bytes
+from storyline.ingest.decode import MAX_INPUT_BYTES, decode, read_bytes
 from storyline.ingest.manifest import Manifest
 from storyline.ingest.readers import READERS, Item, extension_of, sniff
 from storyline.models import RawDocument
@@ -27,7 +27,7 @@ def iter_documents(
     """
     for given in paths:
         if given == "-":
-            yield from _read_one("-", sys.stdin.buffer.read(), manifest=None)
+            yield from _read_one("-", sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), manifest=None)
         elif given.startswith(("http://", "https://")):
             yield InputError(given, "fetching URLs is not supported in this version; save the "
                                     "page and ingest the file")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import InputError
+from storyline.ingest.readers import json_objects
 
 FIELDS = ("published", "url", "outlet", "title", "id")
 
@@ -24,20 +24,16 @@ class Manifest:
     @classmethod
     def load(cls, path: str) -> Manifest:
         try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
+            text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(path, f"cannot read manifest: {exc}") from exc
         manifest = cls(base=Path(path).resolve().parent)
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
+        for item in json_objects(path, text):
+            if isinstance(item, InputError):
+                manifest.errors.append(item)
                 continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                manifest.errors.append(InputError(where, f"not valid JSON ({exc.msg})"))
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("path"), str):
+            where, record = item
+            if not isinstance(record.get("path"), str):
                 manifest.errors.append(InputError(where, 'each line needs a "path" string'))
                 continue
             meta = {k: str(record[k]) for k in FIELDS if record.get(k) not in (None, "")}

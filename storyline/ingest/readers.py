@@ -70,8 +70,8 @@ def _string(value: object) -> str | None:
     return None if value is None else str(value).strip() or None
 
 
-@reader(".jsonl", ".ndjson")
-def read_jsonl(source: str, text: str) -> Iterator[Item]:
+def json_objects(source: str, text: str) -> Iterator[tuple[str, dict] | InputError]:
+    """(``source:line``, object) for each JSON line, or an error naming the line; blanks skipped."""
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -84,6 +84,16 @@ def read_jsonl(source: str, text: str) -> Iterator[Item]:
         if not isinstance(record, dict):
             yield InputError(where, "each line must be a JSON object")
             continue
+        yield where, record
+
+
+@reader(".jsonl", ".ndjson")
+def read_jsonl(source: str, text: str) -> Iterator[Item]:
+    for item in json_objects(source, text):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        where, record = item
         body, html = _field(record, "text"), _field(record, "html")
         if not isinstance(body, str) and not isinstance(html, str):
             yield InputError(where, 'needs a non-empty "text" or "html" string field')

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 
+from storyline.analyse.times import parse_dct
 from storyline.store.sqlite import SQLiteStore
 from storyline.stories.vectors import Vector, add, cosine, entity_part, idf_weights, top_terms
 
@@ -46,15 +46,6 @@ def story_id_for(article_id: str) -> str:
     return "s" + article_id[:12]
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def story_similarity(vector: Vector, centroid: Vector, idf: Vector) -> float:
     similarity = cosine(vector, centroid, idf)
     if similarity >= CONTINUATION_FLOOR and cosine(entity_part(vector), entity_part(centroid),
@@ -64,7 +55,7 @@ def story_similarity(vector: Vector, centroid: Vector, idf: Vector) -> float:
 
 
 def time_factor(published: str | None, first: str | None, last: str | None) -> float:
-    day, start, end = _day(published), _day(first), _day(last)
+    day, start, end = parse_dct(published), parse_dct(first), parse_dct(last)
     if day is None or start is None or end is None:
         return 1.0
     gap = 0 if start <= day <= end else min(abs((day - start).days), abs((day - end).days))

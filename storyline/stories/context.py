@@ -43,9 +43,6 @@ class StoryContext:
     def centrality(self, sentence: Sentence) -> float:
         return dot(sentence.vector, self.centroid)
 
-    def by_id(self) -> dict[str, Article]:
-        return {a.id: a for a in self.articles}
-
 
 def build_context(articles: list[Article]) -> StoryContext:
     ordered = sorted(enumerate(articles), key=lambda p: (p[1].published or "9999", p[0]))

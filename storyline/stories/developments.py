@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+from storyline.analyse.times import parse_dct
 from storyline.models import Article, Development
 from storyline.stories.context import StoryContext
 from storyline.stories.vectors import article_vector, cosine
@@ -14,10 +15,7 @@ TOPIC_SHIFT = 0.1  # so does an article unlike every article of the current phas
 
 
 def _day(article: Article) -> date | None:
-    try:
-        return date.fromisoformat(article.published[:10]) if article.published else None
-    except ValueError:
-        return None
+    return parse_dct(article.published)
 
 
 def find_developments(context: StoryContext) -> list[Development]:
