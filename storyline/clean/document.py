@@ -128,12 +128,15 @@ def clean_document(
     url = raw.url or html_meta.get("url")
     host = meta.host_of(url)
     agency = dateline.agency if dateline else None
+    chrome = [u.text for u in outside]
     site = (
         raw.outlet
         or html_meta.get("sitename")
         or note.site
-        or meta.site_name([u.text for u in outside], host)
+        or next((name for line in chrome if (name := meta.copyright_holder(line))), None)
+        or meta.site_name(chrome, host)
     )
+    agency = agency or next((name for line in chrome if (name := meta.source_credit(line))), None)
     if site is None and host:
         # Prefer the name a wire gives itself ("Valley Wire") to its bare domain when they match.
         own_name = agency and _squash(agency) == _squash(meta.registrable_label(host))

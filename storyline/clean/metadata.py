@@ -139,6 +139,29 @@ def parse_syndication(line: str) -> SyndicationNote:
     )
 
 
+_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,4})"
+# Keywords in any case, names only with capitals (scoped flags keep the two apart).
+_YEAR = r"(?:19|20)\d{2}"
+_COPYRIGHT_RE = re.compile(rf"^(?i:copyright)?\s*(?:©|\((?i:c)\))?\s*(?:{_YEAR}\s+)?{_NAME}"
+                           rf"\s*(?:{_YEAR})?\s*(?:\.|,|$)")
+_SOURCE_LINE_RE = re.compile(rf"^(?i:source|via)\s*:\s*{_NAME}\s*\.?$")
+
+
+def copyright_holder(line: str) -> str | None:
+    """ "© 2024 The Dunmore Courier. All rights reserved." names the site itself."""
+    text = line.strip()
+    if not re.match(r"^(?:copyright|©|\(c\))", text, re.IGNORECASE):
+        return None
+    m = _COPYRIGHT_RE.match(text)
+    return m.group("name").rstrip(".") if m else None
+
+
+def source_credit(line: str) -> str | None:
+    """ "Source: CNN" at the foot of a story names where its content came from."""
+    m = _SOURCE_LINE_RE.match(line.strip())
+    return m.group("name").rstrip(".") if m else None
+
+
 _CAPITALISED_RUN_RE = re.compile(
     r"(?:\bThe\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}"
 )

@@ -120,3 +120,13 @@ def test_a_line_repeated_across_a_sites_pages_is_chrome_but_copies_do_not_count(
     for i in range(3):
         copies.add(f"copy{i}", "site", line_keys(units_of(bodies[0])))
     assert copies.repeated("copy0", "site", line_keys(units_of(bodies[0]))) == set()
+
+
+def test_copyright_and_source_lines_name_the_site_and_where_the_story_came_from():
+    text = ("Ferry strike ends\n\nCrews on the island ferries ended their strike on Sunday after the "
+            "company agreed to raise pay by four percent, the union said in a statement.\n\n"
+            "Source: Coast Press\n\n© 2024 The Island Herald. All rights reserved.")
+    cleaned = clean(doc(text))
+    assert (cleaned.outlet, cleaned.syndicated, cleaned.syndicated_from) == (
+        "The Island Herald", True, "Coast Press")
+    assert "Source" not in cleaned.text and "rights" not in cleaned.text
