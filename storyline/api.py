@@ -35,7 +35,7 @@ class Storyline:
         self.analyser = analyser or Analyser()
         if self.store.meta("views_version") != VIEWS_VERSION:
             with self.store.transaction():
-                self.store.conn.execute("UPDATE stories SET dirty = 1")
+                self.store.mark_all_stories_dirty()
                 self.store.set_meta("views_version", VIEWS_VERSION)
 
     # --- lifecycle ----------------------------------------------------------------------------

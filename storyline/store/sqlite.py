@@ -347,6 +347,9 @@ class SQLiteStore:
         sort = "last_seq DESC" if order == "activity" else "seq"
         return [r["id"] for r in self.conn.execute(f"SELECT id FROM stories ORDER BY {sort}")]
 
+    def mark_all_stories_dirty(self) -> None:
+        self.conn.execute("UPDATE stories SET dirty = 1")
+
     def dirty_stories(self) -> list[str]:
         return [r["id"] for r in self.conn.execute("SELECT id FROM stories WHERE dirty = 1 "
                                                    "ORDER BY seq")]
