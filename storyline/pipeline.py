@@ -37,6 +37,7 @@ from storyline.textutil import content_id
 # Part of every fingerprint: a new pipeline version re-reads articles on the next ingest.
 PIPELINE_VERSION = "1"
 CHUNK = 32
+_FAILED = object()  # marks a document whose analysis raised
 
 
 @dataclass
@@ -130,24 +131,32 @@ class Ingestor:
         if not prepared:
             return
         index = self._boilerplate(prepared)
+        cleaned = []
         for doc in prepared:
             repeated = index.repeated(doc.article_id, doc.site, doc.keys)
-            doc.cleaned = clean_document(doc.raw, doc.text, doc.html_meta, doc.units, repeated)
+            try:
+                doc.cleaned = clean_document(doc.raw, doc.text, doc.html_meta, doc.units, repeated)
+            except Exception as exc:  # one bad article must not stop the batch
+                self._fail(doc, "cleaning", exc, report)
+                continue
             if doc.cleaned.published is None and self.default_published:
                 doc.cleaned.published = self.default_published
                 doc.cleaned.published_source = "metadata"
+            cleaned.append(doc)
+        prepared = cleaned
         # Within a chunk, stories are built in publication order: a pile handed over at once
         # should not depend on file names (undated articles keep their place at the end).
         prepared.sort(key=lambda d: (d.cleaned.published or "9999")[:10])
-        analyses = self._analyse(prepared)
+        analyses = self._analyse(prepared, report)
         for doc, analysis in zip(prepared, analyses, strict=True):
+            if analysis is _FAILED:
+                continue
             try:
                 self._store_one(doc, analysis, report)
             except InputError as exc:
                 report.failed.append(exc)
-            except Exception as exc:  # one bad article must not stop the batch
-                report.failed.append(InputError(doc.raw.source,
-                                                f"internal error {type(exc).__name__}: {exc}"))
+            except Exception as exc:
+                self._fail(doc, "storing", exc, report)
             self.progress(1)
 
     def _article_id(self, raw: RawDocument, pending: dict[str, str | None]) -> str:
@@ -179,12 +188,25 @@ class Ingestor:
                 index.add(article_id, site, lines)
         return index
 
-    def _analyse(self, prepared: list[_Prepared]) -> list[Analysis | None]:
+    def _analyse(self, prepared: list[_Prepared], report: IngestReport) -> list:
+        """Analysis per document: None when not English, _FAILED when the analysis broke."""
         english = [d for d in prepared if d.cleaned.text and d.cleaned.language == "en"]
-        results = iter(self.analyser.analyse_many(
-            (d.cleaned.text, parse_dct(d.cleaned.published)) for d in english))
-        by_id = {id(d): next(results) for d in english}
+
+        def failed(index: int, exc: Exception) -> None:
+            self._fail(english[index], "analysis", exc, report)
+
+        results = self.analyser.analyse_many(
+            ((d.cleaned.text, parse_dct(d.cleaned.published)) for d in english), on_error=failed)
+        by_id = {id(d): _FAILED if r is None else r for d, r in zip(english, results, strict=True)}
         return [by_id.get(id(d)) for d in prepared]
+
+    def _fail(self, doc: _Prepared, stage: str, exc: Exception, report: IngestReport) -> None:
+        """An unexpected error on one article: reported by name, nothing stored for it."""
+        report.failed.append(InputError(
+            doc.raw.source, f"internal error during {stage} ({type(exc).__name__}: {exc}); "
+                            "nothing was stored for it"))
+        if stage != "storing":
+            self.progress(1)
 
     def _store_one(self, doc: _Prepared, analysis: Analysis | None, report: IngestReport) -> None:
         cleaned = doc.cleaned

@@ -145,3 +145,27 @@ def test_a_killed_ingest_loses_nothing_and_a_rerun_completes_it(tmp_path, db):
         stories = sl.stories()
         assert sum(len(s.article_ids) for s in stories) == total
         assert all(a.story_id for a in sl.articles())
+
+
+def test_a_component_that_breaks_on_one_article_does_not_stop_the_batch(db, analyser, monkeypatch):
+    """Fault injection: the figures component fails on one article only."""
+    import storyline.analyse.analyser as module
+
+    real = module.extract_figures
+
+    def fragile(doc, entities, times):
+        if "fragile" in doc.text:
+            raise ValueError("boom")
+        return real(doc, entities, times)
+
+    monkeypatch.setattr(module, "extract_figures", fragile)
+    docs = [RawDocument(f"d{i}.txt", STORY.replace("Monday", f"Monday{' fragile' * (i == 1)}")
+                        + f"\n\nItem {i}.", "text", published="2024-03-04") for i in range(3)]
+    with Storyline(db, analyser) as sl:
+        report = sl.ingest_documents(docs)
+        assert [e.source for e in report.failed] == ["d1.txt"]
+        assert "internal error during analysis (ValueError: boom)" in report.failed[0].problem
+        assert sl.store.count_articles() == 2
+        monkeypatch.setattr(module, "extract_figures", real)
+        again = sl.ingest_documents(docs)
+        assert (again.added, again.unchanged) == (1, 2) and sl.store.count_articles() == 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -70,11 +70,21 @@ class Analyser:
     def analyse(self, text: str, dct: date | None = None) -> Analysis:
         return next(self.analyse_many([(text, dct)]))
 
-    def analyse_many(self, items: Iterable[tuple[str, date | None]]) -> Iterator[Analysis]:
+    def analyse_many(self, items: Iterable[tuple[str, date | None]],
+                     on_error: Callable[[int, Exception], None] | None = None
+                     ) -> Iterator[Analysis | None]:
+        """One Analysis per (text, publication date), in order. With ``on_error``, a text whose
+        analysis fails is reported there and yields None, and the others go on."""
         items = list(items)
         docs = self.nlp.pipe((text for text, _ in items), batch_size=BATCH_SIZE)
-        for doc, (_, dct) in zip(docs, items, strict=True):
-            yield self.from_doc(doc, dct)
+        for index, (doc, (_, dct)) in enumerate(zip(docs, items, strict=True)):
+            try:
+                yield self.from_doc(doc, dct)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(index, exc)
+                yield None
 
     @staticmethod
     def from_doc(doc: Doc, dct: date | None) -> Analysis:
