@@ -138,6 +138,7 @@ class Ingestor:
                 doc.cleaned = clean_document(doc.raw, doc.text, doc.html_meta, doc.units, repeated)
             except Exception as exc:  # one bad article must not stop the batch
                 self._fail(doc, "cleaning", exc, report)
+                self.progress(1)
                 continue
             if doc.cleaned.published is None and self.default_published:
                 doc.cleaned.published = self.default_published
@@ -150,6 +151,7 @@ class Ingestor:
         analyses = self._analyse(prepared, report)
         for doc, analysis in zip(prepared, analyses, strict=True):
             if analysis is _FAILED:
+                self.progress(1)
                 continue
             try:
                 self._store_one(doc, analysis, report)
@@ -205,8 +207,6 @@ class Ingestor:
         report.failed.append(InputError(
             doc.raw.source, f"internal error during {stage} ({type(exc).__name__}: {exc}); "
                             "nothing was stored for it"))
-        if stage != "storing":
-            self.progress(1)
 
     def _store_one(self, doc: _Prepared, analysis: Analysis | None, report: IngestReport) -> None:
         cleaned = doc.cleaned
