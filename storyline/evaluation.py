@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,3 +57,47 @@ def load_news_cluster(path: Path) -> list[LabelledArticle]:
                                title_line=False)
         out.append(LabelledArticle(document, row["cluster"], row["group"]))
     return out
+
+
+@dataclass(frozen=True)
+class ExtractionScore:
+    precision: float
+    recall: float
+    accuracy: float
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _shingles(text: str, n: int = 4) -> Counter:
+    tokens = re.findall(r"\w+", text)
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 0)))
+
+
+def extraction_score(predicted: Mapping[str, str], truth: Mapping[str, str]) -> ExtractionScore:
+    """Body-extraction quality as the Zyte article-extraction benchmark defines it.
+
+    Per page, 4-gram shingle multisets of the predicted and true bodies give TP / FP / FN,
+    normalised so every page weighs the same; precision and recall are means over pages and
+    F1 is their harmonic mean. Accuracy: pages whose token sequence equals the truth.
+    """
+    precisions, recalls, exact = [], [], 0
+    for key, true_text in truth.items():
+        pred_text = predicted.get(key, "")
+        exact += re.findall(r"\w+", pred_text) == re.findall(r"\w+", true_text)
+        true, pred = _shingles(true_text), _shingles(pred_text)
+        tp = sum((true & pred).values())
+        fp = sum((pred - true).values())
+        fn = sum((true - pred).values())
+        if fp == fn == 0:
+            precisions.append(1.0)
+            recalls.append(1.0)
+            continue
+        if tp + fp:
+            precisions.append(tp / (tp + fp))
+        if tp + fn:
+            recalls.append(tp / (tp + fn))
+    mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731
+    return ExtractionScore(mean(precisions), mean(recalls), exact / (len(truth) or 1))

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+# The language the analysis models read; articles in others are stored but not analysed.
+ANALYSED_LANGUAGE = "en"
+
 ContentKind = Literal["text", "html"]
 
 
@@ -98,6 +101,11 @@ class Article:
     # Sentence spans of ``text``; the story views pick sentences by these.
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
+    @property
+    def analysed(self) -> bool:
+        """Entities, quotes, times and figures are read for English only; others stay bare."""
+        return self.language == ANALYSED_LANGUAGE
+
     def to_dict(self) -> dict[str, Any]:
         """The export-v1 article object (sentences are internal and left out)."""
         return {
@@ -114,6 +122,7 @@ class Article:
             "published": self.published,
             "published_source": self.published_source,
             "language": self.language,
+            "analysed": self.analysed,
             "text": self.text,
             "duplicate_of": self.duplicate_of,
             "story_id": self.story_id,

@@ -27,7 +27,7 @@ from storyline.clean.document import (
 )
 from storyline.clean.lines import Unit
 from storyline.errors import InputError
-from storyline.models import Article, RawDocument
+from storyline.models import ANALYSED_LANGUAGE, Article, RawDocument
 from storyline.store.sqlite import SQLiteStore
 from storyline.stories import dedup
 from storyline.stories.cluster import StoryClusterer
@@ -192,7 +192,7 @@ class Ingestor:
 
     def _analyse(self, prepared: list[_Prepared], report: IngestReport) -> list:
         """Analysis per document: None when not English, _FAILED when the analysis broke."""
-        english = [d for d in prepared if d.cleaned.text and d.cleaned.language == "en"]
+        english = [d for d in prepared if d.cleaned.text and d.cleaned.language == ANALYSED_LANGUAGE]
 
         def failed(index: int, exc: Exception) -> None:
             self._fail(english[index], "analysis", exc, report)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from storyline.clean import metadata as meta
 from storyline.clean.boilerplate import BoilerplateIndex, line_key
 from storyline.clean.html import extract_html
+from storyline.clean.language import detect_language
 from storyline.clean.lines import (
     Unit,
     best_run,
@@ -18,10 +19,7 @@ from storyline.clean.lines import (
 )
 from storyline.clean.title import choose_title
 from storyline.models import RawDocument
-from storyline.textutil import normalise_line, stopword_ratio, words
-
-ENGLISH_STOPWORD_SHARE = 0.2
-
+from storyline.textutil import normalise_line
 
 @dataclass
 class CleanDocument:
@@ -55,6 +53,8 @@ def body_source(raw: RawDocument) -> tuple[str, dict]:
         "authors": extract.authors,
         "date": extract.date,
         "url": extract.url,
+        "language": extract.language,
+        "chrome": extract.chrome,
     }
 
 
@@ -90,7 +90,10 @@ def clean_document(
             unit.score = score(unit, unit.index in repeated)
             scores.append(unit.score)
     run = best_run(scores)
-    if run is not None:
+    if raw.kind == "html":
+        # The HTML extractor has chosen the body already; its dropped blocks are the chrome.
+        body = [u for u in units if "title" not in u.flags]
+    elif run is not None:
         body = [
             u for u in units[run[0] : run[1]]
             if "title" not in u.flags and not drop_inside_body(u, u.index in repeated)
@@ -99,6 +102,7 @@ def clean_document(
         body = fallback_body(units)
     body_ids = {u.index for u in body}
     outside = [u for u in units if u.index not in body_ids and "title" not in u.flags]
+    outside += units_of("\n\n".join(html_meta.get("chrome", ())))
 
     dateline = meta.parse_dateline(body[0].text) if body else None
     pieces: list[str] = []
@@ -114,7 +118,7 @@ def clean_document(
     credits: list[str] = []
     note = meta.SyndicationNote(None, None)
     syndicated = False
-    for unit in units:
+    for unit in [*body, *outside]:
         if "credit" in unit.flags:
             credits += meta.credit_names(unit.text)
         elif "byline" in unit.flags:
@@ -168,8 +172,7 @@ def clean_document(
         published = meta.date_from_url(url)
         published_source = "inferred" if published else None
 
-    body_words = words(clean_text)
-    language = "en" if stopword_ratio(body_words) >= ENGLISH_STOPWORD_SHARE else None
+    language = detect_language(clean_text, html_meta.get("language"))
     return CleanDocument(
         text=clean_text,
         title=title,

@@ -97,10 +97,10 @@ def test_given_metadata_wins_and_a_bad_date_is_a_warning_not_a_guess():
     assert cleaned.published is None and "cannot read" in cleaned.warnings[0]
 
 
-def test_non_english_text_is_not_marked_english():
+def test_non_english_text_is_identified_by_language():
     text = ("Le pont rouvrira vendredi\n\nLe pont du port rouvrira à la circulation vendredi après "
             "trois semaines de travaux, a indiqué le conseil municipal mardi.")
-    assert clean(doc(text)).language is None
+    assert clean(doc(text)).language == "fr"
 
 
 def test_a_line_repeated_across_a_sites_pages_is_chrome_but_copies_do_not_count():

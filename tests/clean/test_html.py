@@ -23,7 +23,7 @@ def test_html_body_and_metadata_come_through_trafilatura():
     cleaned = clean(RawDocument("page.html", PAGE, "html"))
     assert cleaned.title == "Bridge reopens after repairs"
     assert cleaned.outlet == "The Dunmore Courier"
-    assert (cleaned.published, cleaned.published_source) == ("2024-03-08", "metadata")
+    assert (cleaned.published, cleaned.published_source) == ("2024-03-08T10:00:00+00:00", "metadata")
     assert cleaned.text.startswith("The harbour bridge reopened")
     assert "All rights reserved" not in cleaned.text and "Home" not in cleaned.text
     assert "Reporting by" not in cleaned.text
