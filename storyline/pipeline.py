@@ -192,7 +192,8 @@ class Ingestor:
 
     def _analyse(self, prepared: list[_Prepared], report: IngestReport) -> list:
         """Analysis per document: None when not English, _FAILED when the analysis broke."""
-        english = [d for d in prepared if d.cleaned.text and d.cleaned.language == ANALYSED_LANGUAGE]
+        english = [d for d in prepared
+                   if d.cleaned.text and d.cleaned.language == ANALYSED_LANGUAGE]
 
         def failed(index: int, exc: Exception) -> None:
             self._fail(english[index], "analysis", exc, report)

@@ -21,6 +21,7 @@ from storyline.clean.title import choose_title
 from storyline.models import RawDocument
 from storyline.textutil import normalise_line
 
+
 @dataclass
 class CleanDocument:
     text: str

@@ -18,7 +18,6 @@ from storyline.clean.html_chunks import sibling_chunks
 from storyline.clean.html_meta import read_metadata
 from storyline.errors import InputError
 
-
 # The text is already decoded: tell lxml so, whatever charset the page declares.
 _PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from storyline.clean.lines import STRONG, Unit, describe
+from storyline.clean.lines import Unit, describe
 from storyline.textutil import normalise_line
 
 # Elements that hold paragraphs; everything else in trafilatura's XML is inline (hi, ref, lb…).
@@ -138,7 +138,8 @@ LINKED_PROSE_WORDS = 20
 def is_chrome(block: Block) -> bool:
     """A block that is page furniture wherever it stands: link lists, calls to action, captions."""
     unit = block.unit
-    if block.link_share >= LINK_SHARE_MAX and not (unit.terminal and unit.n_words > LINKED_PROSE_WORDS):
+    linked_prose = unit.terminal and unit.n_words > LINKED_PROSE_WORDS
+    if block.link_share >= LINK_SHARE_MAX and not linked_prose:
         return True
     return bool(unit.flags & _CHROME_FLAGS) or bool(_BARE_URL_RE.match(block.text))
 
