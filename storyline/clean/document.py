@@ -9,8 +9,9 @@ from storyline.clean.boilerplate import BoilerplateIndex, line_key
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
 from storyline.clean.lines import (
+    THREAD_RE,
     Unit,
-    best_run,
+    body_run,
     describe,
     drop_inside_body,
     fallback_body,
@@ -18,7 +19,7 @@ from storyline.clean.lines import (
     split_units,
 )
 from storyline.clean.title import choose_title
-from storyline.models import RawDocument
+from storyline.models import ANALYSED_LANGUAGE, RawDocument
 from storyline.textutil import normalise_line
 
 
@@ -82,15 +83,17 @@ def clean_document(
         title = " ".join(title_unit.text.split()) if title_unit else None
     title_norm = normalise_line(title) if title else None
 
+    english = raw.kind == "html" or detect_language(text) == ANALYSED_LANGUAGE
     scores = []
     for unit in units:
         if unit is title_unit or (title_norm and normalise_line(unit.text) == title_norm):
             unit.flags.add("title")
             scores.append(-(3.0 + unit.n_words / 15))
         else:
-            unit.score = score(unit, unit.index in repeated)
+            unit.score = score(unit, unit.index in repeated, english)
             scores.append(unit.score)
-    run = best_run(scores)
+    threads = [u.index for u in units if u.n_words <= 8 and THREAD_RE.match(u.text.strip())]
+    run = body_run(scores, threads)
     if raw.kind == "html":
         # The HTML extractor has chosen the body already; its dropped blocks are the chrome.
         body = [u for u in units if "title" not in u.flags]

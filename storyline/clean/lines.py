@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from storyline.textutil import WORD_RE, stopword_ratio
 
 # A sentence end, or a quotation closed after a comma whose attribution was cut off.
-TERMINAL_RE = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[,;][\"”»])\s*$")
+TERMINAL_RE = re.compile(r"(?:[.!?…。！？][\"”’'»)\]」』]*|[,;][\"”»])\s*$")
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 # An upper-case label and a colon opening a line: "PHOTO: ...", "WATCH: ...", "READ MORE: ...".
 LABEL_RE = re.compile(r"^[A-Z][A-Z0-9 .'’/&-]{1,30}:\s")
@@ -189,12 +190,20 @@ def describe(unit: Unit) -> None:
 STRONG = frozenset({"credit", "byline", "syndication", "caption", "ui", "label", "cta", "reader"})
 
 
-def score(unit: Unit, repeated: bool) -> float:
-    """Positive for prose, negative for chrome; the body is the best-scoring contiguous run."""
-    n = unit.n_words
+# Characters per word, to size text in scripts written without spaces (Chinese, Japanese…).
+CHARS_PER_WORD = 6
+
+
+def score(unit: Unit, repeated: bool, english: bool = True) -> float:
+    """Positive for prose, negative for chrome; the body is the best-scoring contiguous run.
+
+    Function words tell prose from chrome in English; in other languages that test is left
+    out and length is also counted in characters, so unspaced scripts are not all "short".
+    """
+    n = unit.n_words if english else max(unit.n_words, len(unit.text) // CHARS_PER_WORD)
     if unit.flags & STRONG:
         return -(3.0 + n / 15)
-    ratio = stopword_ratio(unit.words)
+    ratio = stopword_ratio(unit.words) if english else 1.0
     if repeated:
         if n < 15 or (not unit.terminal and n < LONG_UNIT_WORDS):
             return -(3.0 + n / 15)
@@ -208,6 +217,32 @@ def score(unit: Unit, repeated: bool) -> float:
     if n >= LONG_UNIT_WORDS and ratio >= 0.3:
         return 0.5 + n / 30  # prose whose final full stop was lost (a truncated feed body)
     return -0.8 if n <= 6 else -(1.0 + n / 20)
+
+
+# A line that opens a comment thread: "12 Comments", "Leave a Reply", "3 thoughts on “…”".
+THREAD_RE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b\W*(?:\(\d+\))?\s*$"
+    r"|^(?:leave a (?:reply|comment)|join the (?:conversation|discussion)|top rated comments"
+    r"|reader comments|comments are closed|(?:show|view|load|read) (?:all )?comments"
+    r"|\d+\s+thoughts? on\b)",
+    re.IGNORECASE,
+)
+# A run worth calling an article: a few paragraphs of prose.
+MIN_BODY_SCORE = 8.0
+
+
+def body_run(scores: list[float], barriers: list[int]) -> tuple[int, int] | None:
+    """The best run of the first stretch between comment-thread openings that holds an article.
+
+    Reader comments are prose too and can outweigh a short article; the article comes first.
+    """
+    edges = [0, *sorted(barriers), len(scores)]
+    fallback = best_run(scores)
+    for lo, hi in pairwise(edges):
+        run = best_run(scores[lo:hi])
+        if run and sum(scores[lo + run[0] : lo + run[1]]) >= MIN_BODY_SCORE:
+            return lo + run[0], lo + run[1]
+    return fallback
 
 
 def best_run(scores: list[float]) -> tuple[int, int] | None:
