@@ -52,19 +52,21 @@ class Storyline:
     # --- writing ------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str] = (), manifest: str | None = None,
-               published: str | None = None, progress: Callable[[int], None] | None = None
-               ) -> IngestReport:
-        """Read files, folders, JSONL or ``-`` (stdin); store new or changed articles.
+               published: str | None = None, progress: Callable[[int], None] | None = None,
+               fetch_links: bool = False) -> IngestReport:
+        """Read files, folders, URLs or ``-`` (stdin); store new or changed articles.
 
         ``manifest`` is a JSONL file of metadata by path (and, with no paths, the list of files
-        to read); ``published`` dates every article that has no date of its own.
+        to read); ``published`` dates every article that has no date of its own;
+        ``fetch_links`` replaces feed items by the pages they link to.
         """
         report = IngestReport()
         loaded = None
         if manifest:
             loaded = Manifest.load(manifest)
             report.failed += loaded.errors
-        items = iter_documents(resolve_paths(list(paths), loaded), loaded, report.skipped)
+        items = iter_documents(resolve_paths(list(paths), loaded), loaded, report.skipped,
+                               fetch_links=fetch_links, warnings=report.warnings)
         return self.ingest_documents(items, published=published, progress=progress,
                                      report=report)
 

@@ -17,6 +17,7 @@ from storyline.errors import StorylineError
 from storyline.pipeline import IngestReport
 from storyline.render import print_story, stories_table
 from storyline.store import DEFAULT_DB, ENV_VAR
+from storyline.watch import DEFAULT_INTERVAL, FeedPoll, FeedWatcher
 
 err = Console(stderr=True, soft_wrap=True)  # one line per message, for logs and grep
 DEMO_DB = "storyline-demo.db"
@@ -71,25 +72,70 @@ def main() -> None:
 @click.option("--manifest", type=click.Path(dir_okay=False),
               help="JSONL of metadata (published, url, outlet, title) for files by path.")
 @click.option("--published", help="Publication date for every article that has none.")
+@click.option("--fetch-links", is_flag=True,
+              help="For feed items, fetch the linked page instead of the item's own text.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @db_option
-def ingest(paths: tuple[str, ...], manifest: str | None, published: str | None, quiet: bool,
-           db: str) -> None:
-    """Ingest files, folders (recursively), JSONL, or - for standard input.
+def ingest(paths: tuple[str, ...], manifest: str | None, published: str | None,
+           fetch_links: bool, quiet: bool, db: str) -> None:
+    """Ingest files, folders (recursively), http(s) URLs, or - for standard input.
 
-    Exits with status 1 when any input failed; the others are stored all the same.
+    Reads .html, .txt, .jsonl (incl. news-please dumps), RSS/Atom feeds (.rss, .atom, .xml)
+    and web archives (.warc, .warc.gz); any of them gzipped. Exits with status 1 when any
+    input failed; the others are stored all the same.
     """
     if not paths and not manifest:
         raise click.UsageError("give at least one PATH (or --manifest listing the files)")
     with _open(db) as sl, _progress(not quiet) as progress:
         try:
             report = sl.ingest(list(paths), manifest=manifest, published=published,
-                               progress=progress)
+                               progress=progress, fetch_links=fetch_links)
         except StorylineError as exc:
             raise click.ClickException(str(exc)) from exc
     _report(report, quiet)
     if report.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--interval", type=click.FloatRange(min=1), default=DEFAULT_INTERVAL,
+              show_default=True, help="Seconds between polls.")
+@click.option("--polls", type=click.IntRange(1), help="Stop after this many rounds "
+              "(default: run until Ctrl-C).")
+@click.option("--fetch-links", is_flag=True,
+              help="Fetch each new item's linked page instead of using the item's own text.")
+@db_option
+def watch(feeds: tuple[str, ...], interval: float, polls: int | None, fetch_links: bool,
+          db: str) -> None:
+    """Poll RSS/Atom FEEDS (URLs) and ingest new items, until Ctrl-C.
+
+    Conditional GETs keep unchanged feeds cheap; a feed that is down is reported and tried
+    again next round.
+    """
+    bad = [f for f in feeds if not f.startswith(("http://", "https://"))]
+    if bad:
+        raise click.UsageError(f"{bad[0]}: a feed to watch must be an http(s) URL")
+
+    def show(results: list[FeedPoll]) -> None:
+        for poll in results:
+            if poll.status == "error":
+                err.print(f"[red]error[/red]: {poll.feed}: {poll.problem}", highlight=False)
+            else:
+                r = poll.report
+                err.print(f"{poll.feed}: {poll.status}, {poll.new_items} new item(s), "
+                          f"{r.added} added, {len(r.failed)} failed", highlight=False)
+                for problem in r.failed:
+                    err.print(f"  [red]error[/red]: {problem}", highlight=False)
+
+    with _open(db) as sl:
+        watcher = FeedWatcher(sl, list(feeds), fetch_links=fetch_links)
+        try:
+            rounds = watcher.run(interval, max_polls=polls, on_poll=show)
+        except KeyboardInterrupt:
+            err.print("stopped (Ctrl-C); everything ingested so far is stored", highlight=False)
+            return
+    err.print(f"done: {rounds} round(s)", highlight=False)
 
 
 @main.command()

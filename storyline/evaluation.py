@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import Counter, defaultdict
@@ -101,3 +102,33 @@ def extraction_score(predicted: Mapping[str, str], truth: Mapping[str, str]) -> 
             recalls.append(tp / (tp + fn))
     mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731
     return ExtractionScore(mean(precisions), mean(recalls), exact / (len(truth) or 1))
+
+
+@dataclass(frozen=True)
+class ExtractionPage:
+    id: str
+    url: str
+    html: str
+    truth: str  # the annotated article body
+    page_text: str  # the whole page as text, chrome included (html-text's output)
+
+    @property
+    def split(self) -> str:
+        """dev (ids starting with an even hex digit: rules were tuned on these) or test."""
+        return "dev" if int(self.id[0], 16) % 2 == 0 else "test"
+
+
+def load_extraction_set(path: Path) -> list[ExtractionPage]:
+    """The Zyte article-extraction benchmark (see its PROVENANCE.md), in id order."""
+    truth = json.loads((path / "ground-truth.json").read_text(encoding="utf-8"))
+    with gzip.open(path / "reference-outputs" / "html-text.json.gz", "rt", encoding="utf-8") as fh:
+        full = json.load(fh)
+    full = full.get("output", full)
+    pages = []
+    for key in sorted(truth):
+        with gzip.open(path / "html" / f"{key}.html.gz", "rt", encoding="utf-8") as fh:
+            html = fh.read()
+        pages.append(ExtractionPage(key, truth[key].get("url", ""), html,
+                                    truth[key]["articleBody"],
+                                    (full.get(key) or {}).get("articleBody") or ""))
+    return pages

@@ -31,6 +31,8 @@ class RawDocument:
     authors: tuple[str, ...] = ()  # named by the input's own metadata (HTML meta, JSONL)
     # Plain-text files open with their title; a JSONL body does not (its title is a field).
     title_line: bool = True
+    # A feed item: ``content`` is the item's own text, ``url`` the page it links to.
+    feed_item: bool = False
 
 
 @dataclass(frozen=True, slots=True)

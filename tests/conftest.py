@@ -43,3 +43,12 @@ def analyser(nlp):
 @pytest.fixture
 def db(tmp_path) -> str:
     return str(tmp_path / "test.db")
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1; add routes with ``web.routes[path] = Route(...)``."""
+    from tests.webserver import LocalServer
+
+    with LocalServer() as server:
+        yield server

@@ -169,3 +169,30 @@ def test_a_component_that_breaks_on_one_article_does_not_stop_the_batch(db, anal
         monkeypatch.setattr(module, "extract_figures", real)
         again = sl.ingest_documents(docs)
         assert (again.added, again.unchanged) == (1, 2) and sl.store.count_articles() == 3
+
+
+def test_hostile_inputs_in_one_batch_are_named_and_the_rest_is_stored(db, analyser, tmp_path):
+    from tests.ingest.test_feeds import BILLION_LAUGHS, RSS
+    from tests.ingest.test_warc import PAGE, write_warc
+
+    (tmp_path / "bomb.rss").write_text(BILLION_LAUGHS)
+    (tmp_path / "huge.txt").write_bytes(b"word " * (12 * 1024 * 1024))  # 60 MB
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "nobody.html").write_text("<html><head><title>x</title></head></html>")
+    (tmp_path / "news.rss").write_text(RSS)  # its second item has an unreadable date
+    write_warc(tmp_path / "cut.warc.gz", [("https://port.example/storm", PAGE.encode(), "text/html")] * 2)
+    data = (tmp_path / "cut.warc.gz").read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(data[: int(len(data) * 0.7)])
+    with Storyline(db, analyser) as sl:
+        report = sl.ingest([str(tmp_path)])
+        problems = {e.source.rsplit("/", 1)[-1]: e.problem for e in report.failed}
+        assert "entity declarations" in problems["bomb.rss"]
+        assert "input limit" in problems["huge.txt"]
+        assert "binary data" in problems["image.txt"]
+        assert "no body" in problems["nobody.html"] or "no article text" in problems["nobody.html"]
+        assert "truncated or corrupt WARC" in problems["cut.warc.gz"]
+        assert any("sometime last week" in w for w in report.warnings)
+        stored = {a.title for a in sl.articles()}
+        assert {"Bridge reopens after repairs", "Ferry timetable changes", "Storm closes port"} <= stored
+        again = sl.ingest([str(tmp_path)])
+        assert again.added == 0 and len(sl.articles()) == len(stored)

@@ -5,12 +5,18 @@ Each floor sits a little under the figure measured when it was pinned; the full 
 """
 
 from storyline.api import Storyline
-from storyline.evaluation import bcubed, load_news_cluster
+from storyline.clean import clean
+from storyline.clean.html import extract_html
+from storyline.evaluation import bcubed, extraction_score, load_extraction_set, load_news_cluster
+from storyline.models import RawDocument
 
 from .conftest import SHARED, requires_shared
 
 STREAM_SLICE = 100
 STREAM_FLOOR_F1 = 0.93  # measured 0.957 (P 1.000, R 0.917) when pinned
+EXTRACTION_STEP = 4  # every 4th page of the 181, in id order: 46 pages
+HTML_FLOOR_F1 = 0.965  # measured 0.978 (P 0.977, R 0.979) when pinned
+TEXT_MODE_FLOOR_F1 = 0.85  # measured 0.867 (P 0.894, R 0.841) when pinned
 
 
 @requires_shared
@@ -24,3 +30,14 @@ def test_stream_clustering_floor(tmp_path, analyser):
         predicted = {a.source: a.story_id for a in sl.articles()}
     score = bcubed(predicted, {i.document.source: i.event for i in items})
     assert score.f1 >= STREAM_FLOOR_F1, score
+
+
+@requires_shared
+def test_html_and_text_mode_extraction_floors():
+    pages = load_extraction_set(SHARED / "eval" / "article-extraction")[::EXTRACTION_STEP]
+    truth = {p.id: p.truth for p in pages}
+    html = extraction_score({p.id: extract_html(p.html, p.id).text for p in pages}, truth)
+    assert html.f1 >= HTML_FLOOR_F1, html
+    text = extraction_score(
+        {p.id: clean(RawDocument(p.id, p.page_text, "text")).text for p in pages}, truth)
+    assert text.f1 >= TEXT_MODE_FLOOR_F1, text

@@ -7,6 +7,7 @@ A; Editing by B``, ``edited by X staff``), never on a list of particular outlets
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -229,13 +230,19 @@ def parse_date_line(line: str) -> str | None:
     if len(line) > 80 or not _YEAR_RE.search(line):
         return None
     rest = _DATE_LINE_PREFIX_RE.sub("", line.strip())
+    parsed = _parse_date(rest)
+    return parsed.date().isoformat() if parsed else None
+
+
+def _parse_date(text: str) -> datetime | None:
+    """dateutil's reading of ``text``, or None when it holds no year."""
     try:
-        parsed = date_parser.parse(rest, fuzzy=False, default=datetime(1900, 1, 1))
+        with warnings.catch_warnings():  # "EST" and friends: the zone is dropped, the time kept
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            parsed = date_parser.parse(text, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
-    if parsed.year == 1900:
-        return None
-    return parsed.date().isoformat()
+    return None if parsed.year == 1900 else parsed
 
 
 def date_from_url(url: str | None) -> str | None:
@@ -264,11 +271,8 @@ def normalise_published(value: str) -> str | None:
         pass
     if not re.search(r"\d", text):
         return None
-    try:
-        parsed = date_parser.parse(text, default=datetime(1900, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    if parsed.year == 1900:
+    parsed = _parse_date(text)
+    if parsed is None:
         return None
     has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
     return parsed.isoformat() if has_time else parsed.date().isoformat()

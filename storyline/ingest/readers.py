@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from storyline.errors import InputError
+from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.models import RawDocument
 
 Item = RawDocument | InputError
@@ -43,6 +44,9 @@ def read_text(source: str, text: str) -> Iterator[Item]:
 @reader(".html", ".htm", ".xhtml")
 def read_html(source: str, text: str) -> Iterator[Item]:
     yield RawDocument(source=source, content=text, kind="html")
+
+
+reader(".rss", ".atom", ".rdf", ".xml")(read_feed)
 
 
 # JSONL field names we accept, ours first, then common crawler dumps (news-please).
@@ -121,6 +125,8 @@ _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|a
 
 def sniff(text: str) -> Reader:
     """Pick a reader by looking at the content, for stdin and files with no known extension."""
+    if looks_like_feed(text):
+        return read_feed
     if _HTML_START.match(text[:4096]):
         return read_html
     first = next((line for line in text.splitlines() if line.strip()), "")

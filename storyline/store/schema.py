@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -107,5 +107,20 @@ CREATE TABLE site_lines (
     PRIMARY KEY (site, line, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX site_lines_article ON site_lines (article_id);
+""",
+    2: """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled TEXT,
+    last_status TEXT
+);
+
+CREATE TABLE feed_items (
+    feed_url TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+);
 """,
 }

@@ -362,6 +362,36 @@ class SQLiteStore:
         row = self.conn.execute("SELECT views FROM stories WHERE id = ?", (story_id,)).fetchone()
         return json.loads(row["views"]) if row and row["views"] else None
 
+    # --- watched feeds ------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None,
+                        polled: str, status: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO feeds (url, etag, last_modified, last_polled, last_status) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
+                "last_modified = excluded.last_modified, last_polled = excluded.last_polled, "
+                "last_status = excluded.last_status", (url, etag, last_modified, polled, status))
+
+    def seen_feed_items(self, url: str, keys: list[str]) -> set[str]:
+        seen: set[str] = set()
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            marks = ",".join("?" * len(part))
+            seen.update(row[0] for row in self.conn.execute(
+                f"SELECT item_key FROM feed_items WHERE feed_url = ? AND item_key IN ({marks})",
+                (url, *part)))
+        return seen
+
+    def mark_feed_items(self, url: str, keys: list[str]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO feed_items (feed_url, item_key) VALUES (?, ?)",
+                [(url, key) for key in keys])
+
     # --- boilerplate lines --------------------------------------------------------------------
 
     def add_site_lines(self, site: str, keys: Iterable[str], article_id: str) -> None:
