@@ -196,3 +196,19 @@ def test_hostile_inputs_in_one_batch_are_named_and_the_rest_is_stored(db, analys
         assert {"Bridge reopens after repairs", "Ferry timetable changes", "Storm closes port"} <= stored
         again = sl.ingest([str(tmp_path)])
         assert again.added == 0 and len(sl.articles()) == len(stored)
+
+
+def test_non_english_articles_are_stored_searchable_and_not_analysed(db, analyser, tmp_path):
+    (tmp_path / "pont.txt").write_text(
+        "Le pont rouvre\n\nLe pont du port a rouvert à la circulation vendredi après trois semaines "
+        "de travaux, a indiqué le conseil municipal. Les réparations ont coûté environ 2,4 millions "
+        "d'euros, selon la mairie de Dunmore.")
+    with Storyline(db, analyser) as sl:
+        report = sl.ingest([str(tmp_path / "pont.txt")])
+        assert report.added == 1 and not report.failed
+        (article,) = sl.articles()
+        assert article.language == "fr" and not article.analysed
+        assert article.entities == [] and article.quotes == []
+        assert [hit["id"] for hit in sl.search("travaux")] == [article.id]
+        exported = sl.export()["articles"][0]
+        assert exported["language"] == "fr" and exported["analysed"] is False
