@@ -14,7 +14,7 @@ from storyline.models import RawDocument
 
 
 @dataclass(frozen=True)
-class BCubed:
+class PrecisionRecall:
     precision: float
     recall: float
 
@@ -22,6 +22,10 @@ class BCubed:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+class BCubed(PrecisionRecall):
+    """B-cubed precision and recall of a clustering."""
 
 
 def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> BCubed:
@@ -61,15 +65,8 @@ def load_news_cluster(path: Path) -> list[LabelledArticle]:
 
 
 @dataclass(frozen=True)
-class ExtractionScore:
-    precision: float
-    recall: float
-    accuracy: float
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class ExtractionScore(PrecisionRecall):
+    accuracy: float = 0.0  # share of pages extracted exactly
 
 
 def _shingles(text: str, n: int = 4) -> Counter:

@@ -83,27 +83,14 @@ def clean_document(
         title = " ".join(title_unit.text.split()) if title_unit else None
     title_norm = normalise_line(title) if title else None
 
-    english = raw.kind == "html" or detect_language(text) == ANALYSED_LANGUAGE
-    scores = []
     for unit in units:
         if unit is title_unit or (title_norm and normalise_line(unit.text) == title_norm):
             unit.flags.add("title")
-            scores.append(-(3.0 + unit.n_words / 15))
-        else:
-            unit.score = score(unit, unit.index in repeated, english)
-            scores.append(unit.score)
-    threads = [u.index for u in units if u.n_words <= 8 and THREAD_RE.match(u.text.strip())]
-    run = body_run(scores, threads)
     if raw.kind == "html":
         # The HTML extractor has chosen the body already; its dropped blocks are the chrome.
         body = [u for u in units if "title" not in u.flags]
-    elif run is not None:
-        body = [
-            u for u in units[run[0] : run[1]]
-            if "title" not in u.flags and not drop_inside_body(u, u.index in repeated)
-        ]
     else:
-        body = fallback_body(units)
+        body = _text_body(units, repeated, detect_language(text) == ANALYSED_LANGUAGE)
     body_ids = {u.index for u in body}
     outside = [u for u in units if u.index not in body_ids and "title" not in u.flags]
     outside += units_of("\n\n".join(html_meta.get("chrome", ())))
@@ -191,6 +178,24 @@ def clean_document(
         language=language,
         warnings=warnings,
     )
+
+
+def _text_body(units: list[Unit], repeated: set[int], english: bool) -> list[Unit]:
+    """The body of flattened text: the best-scoring run before any comment thread, minus the
+    chrome inside it."""
+    scores = []
+    for unit in units:
+        if "title" in unit.flags:
+            scores.append(-(3.0 + unit.n_words / 15))
+        else:
+            unit.score = score(unit, unit.index in repeated, english)
+            scores.append(unit.score)
+    threads = [u.index for u in units if u.n_words <= 8 and THREAD_RE.match(u.text.strip())]
+    run = body_run(scores, threads)
+    if run is None:
+        return fallback_body(units)
+    return [u for u in units[run[0] : run[1]]
+            if "title" not in u.flags and not drop_inside_body(u, u.index in repeated)]
 
 
 def _squash(name: str) -> str:

@@ -13,7 +13,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from storyline.clean.html_body import Block, blocks_of, keep_blocks
+from storyline.clean.html_body import blocks_of, keep_blocks
 from storyline.clean.html_chunks import sibling_chunks
 from storyline.clean.html_meta import read_metadata
 from storyline.errors import InputError
@@ -74,5 +74,3 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlExtract:
         chrome=tuple(b.text for b in blocks if id(b) not in kept),
     )
 
-
-__all__ = ["Block", "HtmlExtract", "extract_html", "parse_html"]
