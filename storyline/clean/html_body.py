@@ -144,6 +144,28 @@ def is_chrome(block: Block) -> bool:
     return bool(unit.flags & _CHROME_FLAGS) or bool(_BARE_URL_RE.match(block.text))
 
 
+# Imperatives that open a closing call to action: "Click here for more", "Sign up for…".
+_APPEAL_VERBS = frozenset({"click", "tap", "subscribe", "sign", "follow", "download", "register",
+                           "join", "donate"})
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+CLOSING_APPEAL_WORDS = 40
+APPEAL_SENTENCE_WORDS = 12
+
+
+def closing_appeal(block: Block) -> bool:
+    """A short last paragraph with an imperative call to action in it: a subscription offer or
+    a "click here" pointer appended under the article, not part of its story."""
+    if block.unit.n_words > CLOSING_APPEAL_WORDS:
+        return False
+    for sentence in _SENTENCE_RE.findall(block.text):
+        words = sentence.split()
+        if words and len(words) <= APPEAL_SENTENCE_WORDS and (
+            words[0].lower().strip("“\"'‘(") in _APPEAL_VERBS
+        ):
+            return True
+    return False
+
+
 def keep_blocks(blocks: list[Block], title: str | None) -> list[Block]:
     """The blocks that are article body: no headline or standfirst above the first paragraph,
     nothing from a comment thread on, no chrome blocks, no headings with nothing under them."""
@@ -158,6 +180,6 @@ def keep_blocks(blocks: list[Block], title: str | None) -> list[Block]:
             continue
         if not is_chrome(block):
             kept.append(block)
-    while kept and kept[-1].kind == "head":
+    while kept and (kept[-1].kind == "head" or closing_appeal(kept[-1])):
         kept.pop()
     return kept or [b for b in blocks if not is_chrome(b)] or blocks

@@ -39,6 +39,15 @@ def test_a_sentence_split_around_an_inline_link_is_mended():
     assert "proposed by the transport board in 2019, and has been" in extract_html(html, "t.html").text
 
 
+def test_a_closing_call_to_action_is_dropped_but_a_closing_sentence_is_not():
+    offer = "Get the City Post delivered every morning. Click here to subscribe for £1."
+    closing = "Support for the line has grown since the first plans were published in 2019."
+    html = page("<article>" + "".join(f"<p>{p}</p>" for p in PARAS) + f"<p>{closing}</p>"
+                + f"<p>{offer}</p></article>")
+    text = extract_html(html, "offer.html").text
+    assert text.rstrip().endswith(closing) and "Click here" not in text
+
+
 def test_body_chunks_in_same_styled_containers_are_recovered():
     tree = lxml_html.document_fromstring(page(
         "<main><div class='chunk'><div class='body'><p>" + PARAS[0] + "</p><p>" + PARAS[1]

@@ -18,6 +18,13 @@ def test_hard_wrapped_paragraphs_become_one_unit_but_stacked_short_lines_do_not(
     assert wrapped[got[0].start:got[0].end] == got[0].text
 
 
+def test_lines_of_invisible_characters_are_blank_lines():
+    padded = "The mayor opened the new library on Monday.\n\u200b\n\ufeff \nIt holds 40,000 books."
+    got = units(padded)
+    assert [u.text for u in got] == ["The mayor opened the new library on Monday.",
+                                     "It holds 40,000 books."]
+
+
 def test_a_gallery_of_long_captions_is_not_taken_for_wrapped_prose():
     gallery = "\n".join(f"Photos: The storm Trees lie across road number {i} near the harbour "
                         f"after the storm passed over the region on Sunday night Hide Caption {i}"
