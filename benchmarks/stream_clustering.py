@@ -12,20 +12,18 @@ this set (given every advantage). Prints B-cubed precision / recall / F1 and sto
 
 from __future__ import annotations
 
-import math
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import shared_dir, table
+from peers import single_pass_tfidf
 
 from storyline.api import Storyline
 from storyline.clean import clean
 from storyline.evaluation import LabelledArticle, bcubed, load_news_cluster
-from storyline.stories.vectors import cosine, text_vector
 
 
 def storyline_clusters(items: list[LabelledArticle]) -> tuple[dict[str, str], float, int]:
@@ -34,28 +32,6 @@ def storyline_clusters(items: list[LabelledArticle]) -> tuple[dict[str, str], fl
         report = sl.ingest_documents([i.document for i in items])
         seconds = time.perf_counter() - start
         return {a.source: a.story_id for a in sl.articles()}, seconds, len(report.failed)
-
-
-def single_pass_tfidf(items: list[LabelledArticle], threshold: float) -> dict[str, int]:
-    """Each article joins the most similar cluster centroid above the threshold, else starts one."""
-    texts = {i.document.source: clean(i.document).text for i in items}
-    vectors = {k: text_vector(v) for k, v in texts.items()}
-    df = Counter(t for v in vectors.values() for t in v)
-    idf = {t: math.log((len(vectors) + 1) / (n + 1)) + 1 for t, n in df.items()}
-    centroids: list[dict[str, float]] = []
-    out = {}
-    for item in items:
-        vector = vectors[item.document.source]
-        scores = [cosine(vector, c, idf) for c in centroids]
-        best = max(range(len(scores)), key=scores.__getitem__, default=None)
-        if best is None or scores[best] < threshold:
-            centroids.append(dict(vector))
-            best = len(centroids) - 1
-        else:
-            for t, v in vector.items():
-                centroids[best][t] = centroids[best].get(t, 0.0) + v
-        out[item.document.source] = best
-    return out
 
 
 def main() -> None:
@@ -74,7 +50,8 @@ def main() -> None:
                 f"{event_level.f1:.3f}", len(set(pred.values()))]
 
     # Scored on the articles storyline stored, so both rows cover the same items.
-    baselines = {t: {k: v for k, v in single_pass_tfidf(items, t).items() if k in predicted}
+    texts = {i.document.source: clean(i.document).text for i in items}
+    baselines = {t: {k: v for k, v in single_pass_tfidf(items, texts, t).items() if k in predicted}
                  for t in (0.2, 0.3, 0.4, 0.5)}
     best_t = max(baselines, key=lambda t: bcubed(baselines[t], gold).f1)
     print(f"Giveme5W1H news_cluster: {len(items)} articles, {len(set(gold.values()))} gold events; "

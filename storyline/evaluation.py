@@ -129,3 +129,63 @@ def load_extraction_set(path: Path) -> list[ExtractionPage]:
                                     truth[key]["articleBody"],
                                     (full.get(key) or {}).get("articleBody") or ""))
     return pages
+
+
+# ECB+ and Timeline17 text is tokenised ("Lohan 's rehab , he said ."); these rejoin what a
+# page would show.
+_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_DETOKENISE = [
+    (re.compile("|".join(map(re.escape, _BRACKETS))), lambda m: _BRACKETS[m.group(0)]),
+    (re.compile(r"\s+([,.;:!?%)\]}])"), r"\1"),
+    (re.compile(r"([(\[{$])\s+"), r"\1"),
+    (re.compile(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1"),
+    (re.compile(r"``\s*"), "“"),
+    (re.compile(r"\s*''"), "”"),
+    (re.compile(r"(\w)\s+-\s+(\w)"), r"\1-\2"),
+
+]
+
+
+def detokenise(line: str) -> str:
+    if line.startswith(("http :", "https :")):  # a source URL, one token per character group
+        return "".join(line.split())
+    for pattern, replacement in _DETOKENISE:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def load_ecbplus(path: Path) -> list[LabelledArticle]:
+    """ECB+ (see its PROVENANCE.md): undated articles, gold event cluster, split as ``group``.
+
+    The text is tokenised in the data; it is rejoined so the cleaner sees ordinary prose.
+    """
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            text = "\n\n".join(detokenise(s) for s in row["text"].splitlines())
+            document = RawDocument(source=row["doc_id"], content=text, kind="text")
+            out.append(LabelledArticle(document, row["cluster"], row["split"]))
+    return out
+
+
+@dataclass(frozen=True)
+class T17Article:
+    collection: str
+    topic: str
+    outlet: str
+    uid: str
+    published: str
+    text: str
+
+
+def load_timeline17_articles(path: Path) -> list[T17Article]:
+    """Timeline17 articles (see its PROVENANCE.md), text rejoined from its tokens."""
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            text = "\n".join(detokenise(s) for s in row["text"].splitlines())
+            out.append(T17Article(row["collection"], row["topic"], row["source"], row["uid"],
+                                  row["dct"], text))
+    return out

@@ -95,6 +95,7 @@ class Ingestor:
         self.default_published = default_published
         self.progress = progress or (lambda n: None)
         self.clusterer = StoryClusterer(store)
+        dedup.ensure_band_layout(store)
 
     def run(self, items: Iterable[RawDocument | InputError], report: IngestReport | None = None
             ) -> IngestReport:
@@ -227,44 +228,37 @@ class Ingestor:
             figures=analysis.figures, sentences=analysis.sentences,
         )
         vector = article_vector(article.title, article.text, article.entities)
-        shingles = dedup.shingles(article.text)
-        signature = dedup.signature(shingles)
-        bands = dedup.band_keys(signature)
+        text_print = dedup.Fingerprint.of(article.text)
         with self.store.transaction():
             previous = self.store.article_brief(article.id)
             if previous is not None:
                 self._update(article, vector, doc.fingerprint, previous)
                 report.updated += 1
             else:
-                self._add(article, vector, doc.fingerprint, signature, len(shingles), bands,
-                          report)
+                self._add(article, vector, doc.fingerprint, text_print, report)
                 report.added += 1
             self.store.add_site_lines(doc.site, [k for k in doc.keys if k], article.id)
         report.article_ids.append(article.id)
         if article.story_id:
             report.stories.add(article.story_id)
 
-    def _add(self, article: Article, vector: dict, print_: str, signature, n_shingles: int,
-             bands: list[tuple[int, bytes]], report: IngestReport) -> None:
-        original = self._original_of(article, signature, n_shingles, bands)
+    def _add(self, article: Article, vector: dict, print_: str, text_print: dedup.Fingerprint,
+             report: IngestReport) -> None:
+        original = dedup.find_original(self.store, article.id, text_print)
         seq = self.store.put_article(article, vector, print_)
-        self.store.put_minhash(article.id, dedup.to_bytes(signature), n_shingles, bands)
+        self.store.put_minhash(article.id, dedup.to_bytes(text_print.signature),
+                               text_print.n_shingles, text_print.bands)
         if original is not None:
             report.duplicates += 1
-            root = self.store.article_brief(original)
-            story_id = root["story_id"]
-            if _earlier(article.published, root["published"]):
-                # The new copy predates the one we had: it becomes the original.
-                self.store.repoint_duplicates(original, article.id)
-                self.store.set_duplicate_of(original, article.id)
-            else:
-                article.duplicate_of = original
-                self.store.set_duplicate_of(article.id, original)
+            story_id = self.store.article_brief(original)["story_id"]
+            article.duplicate_of = dedup.link_copy(self.store, article.id, article.published,
+                                                   original)
             self.clusterer.join(story_id, seq, article.published)
         else:
             assignment = self.clusterer.assign(article.id, seq, vector, article.published)
             story_id = assignment.story_id
             self.store.add_doc_freq(vector)
+            self.store.set_article_vector(article.id, assignment.vector)
         article.story_id = story_id
         self.store.set_article_story(article.id, story_id)
 
@@ -272,30 +266,11 @@ class Ingestor:
         """Same content, new metadata: keep its story and duplicate link, refresh the rest."""
         article.story_id = previous["story_id"]
         article.duplicate_of = previous["duplicate_of"]
-        self.store.put_article(article, vector, print_)
+        weighted = self.clusterer.weigh(vector)
+        self.store.put_article(article, weighted, print_)
         if article.story_id and not article.duplicate_of:
-            self.clusterer.replace_vector(article.story_id, json.loads(previous["vector"]), vector)
-
-    def _original_of(self, article: Article, signature, n_shingles: int,
-                     bands: list[tuple[int, bytes]]) -> str | None:
-        """The earliest stored article this one near-duplicates, if any."""
-        candidates = self.store.lsh_candidates(bands) - {article.id}
-        roots = []
-        for candidate, (data, n_other) in self.store.minhashes(candidates).items():
-            if dedup.is_near_duplicate(signature, n_shingles, dedup.from_bytes(data), n_other):
-                brief = self.store.article_brief(candidate)
-                root = self.store.article_brief(brief["duplicate_of"]) if brief[
-                    "duplicate_of"] else brief
-                roots.append(root or brief)
-        if not roots:
-            return None
-        first = min(roots, key=lambda r: (r["published"] or "9999", r["seq"]))
-        return first["id"]
-
-
-def _earlier(a: str | None, b: str | None) -> bool:
-    return a is not None and (b is None or a[:10] < b[:10])
-
+            self.clusterer.replace_vector(article.story_id, json.loads(previous["vector"]),
+                                          weighted)
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Sentence stand-ins for text that was not analysed (not English): its paragraphs."""

@@ -4,10 +4,20 @@ Each floor sits a little under the figure measured when it was pinned; the full 
 (benchmarks/, tables in benchmarks/RESULTS.md) reports the whole sets.
 """
 
+import random
+import sys
+from pathlib import Path
+
 from storyline.api import Storyline
 from storyline.clean import clean
 from storyline.clean.html import extract_html
-from storyline.evaluation import bcubed, extraction_score, load_extraction_set, load_news_cluster
+from storyline.evaluation import (
+    bcubed,
+    extraction_score,
+    load_ecbplus,
+    load_extraction_set,
+    load_news_cluster,
+)
 from storyline.models import RawDocument
 
 from .conftest import SHARED, requires_shared
@@ -17,6 +27,10 @@ STREAM_FLOOR_F1 = 0.93  # measured 0.957 (P 1.000, R 0.917) when pinned
 EXTRACTION_STEP = 4  # every 4th page of the 181, in id order: 46 pages
 HTML_FLOOR_F1 = 0.965  # measured 0.978 (P 0.977, R 0.979) when pinned
 TEXT_MODE_FLOOR_F1 = 0.87  # measured 0.886 when pinned
+ECB_TOPICS = {36, 37, 38, 39}  # test topics: 8 look-alike events, 81 articles
+ECB_FLOOR_F1 = 0.80  # measured 0.825 (P 0.859, R 0.792) when pinned
+DEDUP_ORIGINALS = 150
+DEDUP_FLOOR_F1 = 0.97  # measured 0.990 (P 1.000, R 0.980) when pinned
 
 
 @requires_shared
@@ -41,3 +55,25 @@ def test_html_and_text_mode_extraction_floors():
     text = extraction_score(
         {p.id: clean(RawDocument(p.id, p.page_text, "text")).text for p in pages}, truth)
     assert text.f1 >= TEXT_MODE_FLOOR_F1, text
+
+
+@requires_shared
+def test_ecbplus_story_detection_floor(tmp_path, analyser):
+    items = [i for i in load_ecbplus(SHARED / "eval" / "ecbplus" / "ecbplus_docs.jsonl.gz")
+             if int(i.event.split("_")[0]) in ECB_TOPICS]
+    random.Random(0).shuffle(items)
+    with Storyline(str(tmp_path / "gate.db"), analyser) as sl:
+        sl.ingest_documents([i.document for i in items])
+        predicted = {a.source: a.story_id for a in sl.articles()}
+    score = bcubed(predicted, {i.document.source: i.event for i in items})
+    assert score.f1 >= ECB_FLOOR_F1, score
+
+
+@requires_shared
+def test_near_duplicate_floor():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import dedup as bench  # the benchmark's own generator and scorer, on a slice
+
+    docs, family, _ = bench.build(DEDUP_ORIGINALS)
+    score = bench.pairwise(bench.storyline_dedup(docs), family)
+    assert score.f1 >= DEDUP_FLOOR_F1, score

@@ -161,6 +161,10 @@ class SQLiteStore:
     def set_article_story(self, article_id: str, story_id: str | None) -> None:
         self.conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
 
+    def set_article_vector(self, article_id: str, vector: dict[str, float]) -> None:
+        self.conn.execute("UPDATE articles SET vector = ? WHERE id = ?",
+                          (json.dumps(vector), article_id))
+
     def set_duplicate_of(self, article_id: str, original: str | None) -> None:
         self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?",
                           (original, article_id))
@@ -262,6 +266,9 @@ class SQLiteStore:
             found.update(r[0] for r in self.conn.execute(
                 "SELECT article_id FROM lsh_bands WHERE band = ? AND key = ?", (band, key)))
         return found
+
+    def minhash_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT article_id FROM minhashes")]
 
     def minhashes(self, ids: Iterable[str]) -> dict[str, tuple[bytes, int]]:
         out = {}

@@ -27,15 +27,16 @@ def test_articles_join_their_story_and_stay_apart_from_others(db):
 def test_a_bridging_article_merges_two_stories_and_the_old_id_redirects(db):
     store = SQLiteStore(db)
     clusterer = StoryClusterer(store)
-    kessel = ("flood", "river", "dyke", "kessel", "e:kessel", "boats", "rain")
-    dorn = ("flood", "river", "dyke", "dorn", "e:dorn", "schools", "gyms")
+    kessel = ("flood", "river", "kessel", "e:kessel", "boats", "rain", "dyke")
+    dorn = ("flood", "river", "dorn", "e:dorn", "schools", "gyms", "levee")
     a = clusterer.assign("a" * 16, 1, vec(*kessel), "2024-03-04")
     store.add_doc_freq(vec(*kessel))
     b = clusterer.assign("b" * 16, 2, vec(*dorn), "2024-03-04")
     store.add_doc_freq(vec(*dorn))
     assert a.story_id != b.story_id
     # one flood, reported from two towns: an article about both shows the stories are one
-    bridge = clusterer.assign("c" * 16, 3, vec(*kessel[:5], "dorn", "e:dorn"), "2024-03-05")
+    bridge = clusterer.assign("c" * 16, 3, vec(*kessel[:4], "dyke", "dorn", "e:dorn", "levee"),
+                              "2024-03-05")
     assert bridge.story_id == a.story_id and bridge.merged == [b.story_id]
     assert store.resolve_story_id(b.story_id) == a.story_id
     assert store.story_ids() == [a.story_id]

@@ -1,3 +1,5 @@
+from storyline.models import Article
+from storyline.store import SQLiteStore
 from storyline.stories import dedup
 
 BASE = ("The harbour bridge will reopen to traffic on Friday after three weeks of repairs to storm "
@@ -36,3 +38,42 @@ def test_band_keys_are_stable_and_round_trip_through_bytes():
     restored = dedup.from_bytes(dedup.to_bytes(signature))
     assert dedup.band_keys(signature) == dedup.band_keys(restored)
     assert len(dedup.band_keys(signature)) == dedup.BANDS
+
+
+def _store_copy(store, article_id, text, published):
+    fp = dedup.Fingerprint.of(text)
+    with store.transaction():
+        original = dedup.find_original(store, article_id, fp)
+        store.put_article(Article(id=article_id, source=article_id, text=text,
+                                  published=published), {}, "")
+        store.put_minhash(article_id, dedup.to_bytes(fp.signature), fp.n_shingles, fp.bands)
+        if original is not None:
+            dedup.link_copy(store, article_id, published, original)
+    return original
+
+
+def test_a_copy_cut_to_half_its_length_points_at_the_earliest_original(db):
+    store = SQLiteStore(db)
+    long_text = BASE + " " + BASE.replace("bridge", "ferry").replace("harbour", "river")
+    half = long_text[: len(long_text) // 2]
+    assert _store_copy(store, "reprint", half, "2024-03-06") is None
+    # The wire original arrives later but is dated earlier: it becomes the root.
+    assert _store_copy(store, "wire", long_text, "2024-03-05") == "reprint"
+    assert store.article_brief("reprint")["duplicate_of"] == "wire"
+    assert store.article_brief("wire")["duplicate_of"] is None
+    # A third copy links to the root, not to the copy it happens to match first.
+    assert _store_copy(store, "third", half + " Updated at noon.", "2024-03-07") == "wire"
+
+
+def test_a_store_banded_under_another_layout_is_rebanded(db, monkeypatch):
+    store = SQLiteStore(db)
+    monkeypatch.setattr(dedup, "BANDS", 32)
+    monkeypatch.setattr(dedup, "ROWS", 4)
+    _store_copy(store, "old", BASE, "2024-03-05")
+    store.set_meta("lsh_layout", "32x4")
+    monkeypatch.undo()
+    dedup.ensure_band_layout(store)
+    assert store.meta("lsh_layout") == dedup.LAYOUT
+    bands = store.conn.execute("SELECT count(*) FROM lsh_bands WHERE article_id = 'old'")
+    assert bands.fetchone()[0] == dedup.BANDS
+    assert _store_copy(store, "new", "Bridge reopens\n\n" + BASE, "2024-03-06") == "old"
