@@ -21,17 +21,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import shared_dir, table
 from peers import single_pass_tfidf
 
-from storyline.api import Storyline
 from storyline.clean import clean
-from storyline.evaluation import LabelledArticle, bcubed, load_news_cluster
+from storyline.evaluation import LabelledArticle, bcubed, load_news_cluster, story_assignments
 
 
 def storyline_clusters(items: list[LabelledArticle]) -> tuple[dict[str, str], float, int]:
-    with tempfile.TemporaryDirectory() as folder, Storyline(str(Path(folder) / "b.db")) as sl:
+    with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        report = sl.ingest_documents([i.document for i in items])
-        seconds = time.perf_counter() - start
-        return {a.source: a.story_id for a in sl.articles()}, seconds, len(report.failed)
+        predicted, report = story_assignments(items, str(Path(folder) / "b.db"))
+        return predicted, time.perf_counter() - start, len(report.failed)
 
 
 def main() -> None:

@@ -10,7 +10,10 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.analyse import Analyser
+from storyline.api import Storyline
 from storyline.models import RawDocument
+from storyline.pipeline import IngestReport
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,15 @@ class LabelledArticle:
     document: RawDocument
     event: int
     group: str
+
+
+def story_assignments(items: list[LabelledArticle], db: str, analyser: Analyser | None = None
+                      ) -> tuple[dict[str, str], IngestReport]:
+    """Ingest labelled articles, in the order given, into a new store at ``db``; return each
+    stored article's story (by source) and the ingest report."""
+    with Storyline(db, analyser) as sl:
+        report = sl.ingest_documents([i.document for i in items])
+        return {a.source: a.story_id for a in sl.articles()}, report
 
 
 def load_news_cluster(path: Path) -> list[LabelledArticle]:
