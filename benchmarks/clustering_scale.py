@@ -8,7 +8,8 @@ story-specific names, so stories are many, alike in vocabulary (the same 9 topic
 keep accumulating: 5 articles per story on average, arriving interleaved over time. Vectors
 are made before the clock starts (no spaCy here: entity features are absent); the timed part
 is what clustering costs per article on one core: idf weighting, candidate lookup in the
-story index, scoring, centroid update and the SQLite writes of story state (a real file).
+story index, scoring, centroid update and the SQLite writes of story state (a real file),
+committed as the ingest commits them (one transaction per chunk of articles, a savepoint each).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,6 +30,7 @@ from common import peak_rss_mb, shared_dir, table
 
 from storyline.evaluation import load_timeline17_articles
 from storyline.models import Article
+from storyline.pipeline import CHUNK
 from storyline.store.sqlite import SQLiteStore
 from storyline.stories.cluster import StoryClusterer
 from storyline.stories.vectors import article_vector
@@ -37,12 +41,11 @@ ARTICLES_PER_STORY = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def synthetic_stream(n: int) -> list[tuple[str, dict, str]]:
+def synthetic_stream(n: int) -> Iterator[tuple[str, dict, str]]:
     bodies = [a for a in load_timeline17_articles(
         shared_dir() / "eval" / "timeline17" / "articles.jsonl.gz") if len(a.text) > 1500]
     rng = random.Random(0)
     n_stories = max(1, n // ARTICLES_PER_STORY)
-    stream = []
     for i in range(n):
         story = min(int(rng.random() * n_stories * (i + 1) / n), n_stories - 1)
         base = bodies[story % len(bodies)]
@@ -50,8 +53,7 @@ def synthetic_stream(n: int) -> list[tuple[str, dict, str]]:
         picked = [s for s in sentences if rng.random() < 0.6] or sentences[:3]
         names = " ".join(f"Name{story}x{j}" for j in range(3))
         day = f"2020-{1 + story * 12 // n_stories:02d}-{1 + rng.randrange(28):02d}"
-        stream.append((f"a{i:07d}", article_vector(names, " ".join(picked), []), day))
-    return stream
+        yield f"a{i:07d}", article_vector(names, " ".join(picked), []), day
 
 
 def main() -> None:
@@ -64,23 +66,27 @@ def main() -> None:
         path = Path(folder) / "scale.db"
         store = SQLiteStore(str(path))
         clusterer = StoryClusterer(store)
-        window_start = None
-        for n, (article_id, vector, day) in enumerate(stream, start=1):
-            checkpoint = next((c for c in CHECKPOINTS if c - WINDOW < n <= c), None)
-            if checkpoint and window_start is None:
-                window_start = time.perf_counter()
-            with store.transaction():
-                seq = store.put_article(Article(id=article_id, source=article_id, text="",
-                                                published=day), {}, "")
-                assignment = clusterer.assign(article_id, seq, vector, day)
-                store.add_doc_freq(vector)
-                store.set_article_story(article_id, assignment.story_id)
-            if checkpoint == n:
-                ms = (time.perf_counter() - window_start) * 1000 / WINDOW
+        spent, timed = 0.0, 0
+        end = 0
+        while chunk := list(islice(stream, CHUNK)):  # built before the clock starts
+            end += len(chunk)
+            checkpoint = next((c for c in CHECKPOINTS if c - WINDOW < end <= c + CHUNK), None)
+            began = time.perf_counter()
+            with store.transaction():  # as the ingest stores a chunk: one commit, savepoints
+                for article_id, vector, day in chunk:
+                    with store.transaction():
+                        seq = store.put_article(Article(id=article_id, source=article_id,
+                                                        text="", published=day), {}, "")
+                        assignment = clusterer.assign(article_id, seq, vector, day)
+                        store.add_doc_freq(vector)
+                        store.set_article_story(article_id, assignment.story_id)
+            if checkpoint:
+                spent, timed = spent + time.perf_counter() - began, timed + len(chunk)
+            if checkpoint and end >= checkpoint:
                 stories = store.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
-                rows.append([f"{n:,}", f"{ms:.2f}", f"{stories:,}",
-                             f"{os.path.getsize(path) / n / 1024:.1f}", f"{peak_rss_mb():.0f}"])
-                window_start = None
+                rows.append([f"{checkpoint:,}", f"{spent * 1000 / timed:.2f}", f"{stories:,}",
+                             f"{os.path.getsize(path) / end / 1024:.1f}", f"{peak_rss_mb():.0f}"])
+                spent, timed = 0.0, 0
         store.close()
     print(f"Synthetic stream from Timeline17 bodies: {args.articles:,} articles, "
           f"~{ARTICLES_PER_STORY} per story; one core; cost = mean over the {WINDOW} articles "

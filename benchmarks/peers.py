@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from storyline.evaluation import LabelledArticle
-from storyline.stories.vectors import cosine, text_vector
+from storyline.stories.vectors import cosine, idf_weights, text_vector
 
 
 def single_pass_tfidf(items: list[LabelledArticle], texts: dict[str, str], threshold: float
@@ -16,7 +15,7 @@ def single_pass_tfidf(items: list[LabelledArticle], texts: dict[str, str], thres
     starts a new cluster. idf comes from the whole collection, which favours the baseline."""
     vectors = {k: text_vector(v) for k, v in texts.items()}
     df = Counter(t for v in vectors.values() for t in v)
-    idf = {t: math.log((len(vectors) + 1) / (n + 1)) + 1 for t, n in df.items()}
+    idf = idf_weights(len(vectors), df, df)
     centroids: list[dict[str, float]] = []
     out = {}
     for item in items:

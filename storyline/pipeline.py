@@ -1,9 +1,11 @@
 """Ingest: raw documents -> clean -> analyse -> stored articles with duplicates and stories.
 
 Documents go through in chunks (so spaCy can batch and a site's repeated lines can be seen
-together), but each article is stored in its own transaction together with its near-duplicate
-link and its story assignment: a killed ingest loses at most the article in flight, and a rerun
-skips what is already stored (same content, same metadata -> same fingerprint).
+together). A chunk is stored in one transaction (one commit, not one per article), each
+article in a savepoint of its own together with its near-duplicate link and its story
+assignment: an article that fails to store leaves nothing behind, a killed ingest loses at most
+the chunk in flight, and a rerun stores that and skips what is already stored (same content,
+same metadata -> same fingerprint).
 """
 
 from __future__ import annotations
@@ -150,17 +152,18 @@ class Ingestor:
         # should not depend on file names (undated articles keep their place at the end).
         prepared.sort(key=lambda d: (d.cleaned.published or "9999")[:10])
         analyses = self._analyse(prepared, report)
-        for doc, analysis in zip(prepared, analyses, strict=True):
-            if analysis is _FAILED:
+        with self.store.transaction():  # one commit per chunk; each article is a savepoint
+            for doc, analysis in zip(prepared, analyses, strict=True):
+                if analysis is _FAILED:
+                    self.progress(1)
+                    continue
+                try:
+                    self._store_one(doc, analysis, report)
+                except InputError as exc:
+                    report.failed.append(exc)
+                except Exception as exc:
+                    self._fail(doc, "storing", exc, report)
                 self.progress(1)
-                continue
-            try:
-                self._store_one(doc, analysis, report)
-            except InputError as exc:
-                report.failed.append(exc)
-            except Exception as exc:
-                self._fail(doc, "storing", exc, report)
-            self.progress(1)
 
     def _article_id(self, raw: RawDocument, pending: dict[str, str | None]) -> str:
         """The id comes from the content, so the same input always gets the same id; the same

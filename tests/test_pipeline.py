@@ -171,6 +171,37 @@ def test_a_component_that_breaks_on_one_article_does_not_stop_the_batch(db, anal
         assert (again.added, again.unchanged) == (1, 2) and sl.store.count_articles() == 3
 
 
+def test_an_article_that_fails_while_stored_leaves_nothing_and_its_chunk_goes_on(
+        db, analyser, monkeypatch):
+    """The chunk is one transaction; the failing article's own writes (article row, search
+    index, signature, story) are undone by its savepoint and the others are committed."""
+    from storyline.stories.cluster import StoryClusterer
+
+    real = StoryClusterer.assign
+
+    def fragile(self, article_id, seq, vector, published):
+        assignment = real(self, article_id, seq, vector, published)
+        if "Ferry" in self.store.articles([article_id])[0].text:
+            raise OSError("disk hiccup")
+        return assignment
+
+    monkeypatch.setattr(StoryClusterer, "assign", fragile)
+    docs = [RawDocument("dam.txt", STORY, "text", published="2024-03-04"),
+            RawDocument("ferry.txt", "Ferry service resumes\n\nThe Lune Ferry sailed again on "
+                        "Friday after a month of repairs, the operator said.", "text",
+                        published="2024-03-05"),
+            RawDocument("dam2.txt", STORY.replace("12,000", "13,000"), "text",
+                        published="2024-03-05")]
+    with Storyline(db, analyser) as sl:
+        report = sl.ingest_documents(docs)
+        assert [e.source for e in report.failed] == ["ferry.txt"]
+        assert "internal error during storing (OSError: disk hiccup)" in report.failed[0].problem
+        assert sorted(a.source for a in sl.articles()) == ["dam.txt", "dam2.txt"]
+        assert [r["id"] for r in sl.store.search("ferry")] == []
+        assert len(sl.store.minhash_ids()) == 2 and len(sl.stories()) == 1
+        assert sl.store.integrity_ok()
+
+
 def test_hostile_inputs_in_one_batch_are_named_and_the_rest_is_stored(db, analyser, tmp_path):
     from tests.ingest.test_feeds import BILLION_LAUGHS, RSS
     from tests.ingest.test_warc import PAGE, write_warc

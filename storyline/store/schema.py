@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -122,5 +122,16 @@ CREATE TABLE feed_items (
     item_key TEXT NOT NULL,
     PRIMARY KEY (feed_url, item_key)
 );
+""",
+    3: """
+ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+DROP TABLE story_index;
+CREATE TABLE story_index (
+    term TEXT NOT NULL, weight REAL NOT NULL, story_id TEXT NOT NULL,
+    PRIMARY KEY (term, weight, story_id)
+) WITHOUT ROWID;
+ALTER TABLE stories ADD COLUMN index_terms TEXT NOT NULL DEFAULT '{}';
+DELETE FROM meta WHERE key = 'story_index_layout';
+CREATE TABLE doc_freq_pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, terms TEXT NOT NULL);
 """,
 }

@@ -1,13 +1,16 @@
 """The SQLite store: one file, WAL, a versioned schema, FTS5 over article text.
 
-Every write of an article happens inside one ``transaction()``, so a killed ingest leaves each
-article either fully stored (with its dedup and story assignment) or absent.
+Every write of an article happens inside one ``transaction()`` (a savepoint when the ingest
+commits a chunk of articles at once), so a killed ingest leaves each article either fully stored
+(with its dedup and story assignment) or absent.
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,6 +21,7 @@ from storyline.models import Article, Entity, Figure, Quote, TimeExpression
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 60_000
+DF_FOLD_EVERY = 256  # documents whose term counts wait before they go into doc_freq
 _CHUNK = 500  # host parameters per IN (...) list, well under SQLite's limit
 
 
@@ -43,6 +47,11 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable storyline database ({exc})") from exc
         self._in_transaction = False
+        self._savepoints = 0
+        self._pending: Counter[str] | None = None
+        self._pending_docs = 0
+        self._pending_generation: str | None = None
+        self._folded: dict[str, int] = {}  # doc_freq rows read since the last fold
 
     # --- housekeeping -------------------------------------------------------------------------
 
@@ -77,9 +86,23 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit of work; nested use joins the outer transaction."""
+        """One atomic unit of work. Nested use is a savepoint inside the outer transaction: its
+        failure undoes only its own writes, and nothing is durable before the outer commit."""
         if self._in_transaction:
-            yield
+            self._savepoints += 1
+            name = f"sp{self._savepoints}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                self._pending = None  # counts added in memory may not be stored
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            finally:
+                self._savepoints -= 1
             return
         self.conn.execute("BEGIN IMMEDIATE")
         self._in_transaction = True
@@ -87,6 +110,7 @@ class SQLiteStore:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._pending = None
             raise
         else:
             self.conn.execute("COMMIT")
@@ -281,53 +305,138 @@ class SQLiteStore:
 
     # --- term statistics ----------------------------------------------------------------------
 
-    def add_doc_freq(self, terms: Iterable[str], sign: int = 1) -> None:
-        self.conn.executemany(
-            "INSERT INTO doc_freq (term, df) VALUES (?, ?) "
-            "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-            [(t, sign) for t in terms])
-        n = int(self.meta("n_docs", "0") or 0) + sign
-        self.set_meta("n_docs", str(n))
+    def add_doc_freq(self, terms: Iterable[str]) -> None:
+        """Count one more document holding ``terms``.
+
+        Counting term by term in ``doc_freq`` would rewrite hundreds of scattered pages of that
+        table in every article's transaction. Instead the article's terms go in as one pending
+        row (committed with the article, so a crash loses no count) and are folded into
+        ``doc_freq`` every ``DF_FOLD_EVERY`` documents in one pass; reads add the pending
+        counts, which this connection keeps in memory.
+        """
+        terms = sorted(set(terms))
+        pending = self._pending_doc_freq()  # read before this row joins the stored ones
+        self.conn.execute("INSERT INTO doc_freq_pending (terms) VALUES (?)", (json.dumps(terms),))
+        self.set_meta("n_docs", str(int(self.meta("n_docs", "0") or 0) + 1))
+        pending.update(terms)
+        self._pending_docs += 1
+        if self._pending_docs >= DF_FOLD_EVERY:
+            self.fold_doc_freq()
+
+    def fold_doc_freq(self) -> None:
+        """Move all pending counts (of every writer) into ``doc_freq``, in one transaction."""
+        with self.transaction():
+            counts: Counter[str] = Counter()
+            last = 0
+            for seq, terms in self.conn.execute("SELECT seq, terms FROM doc_freq_pending"):
+                counts.update(json.loads(terms))
+                last = max(last, seq)
+            self.conn.executemany(
+                "INSERT INTO doc_freq (term, df) VALUES (?, ?) "
+                "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df", sorted(counts.items()))
+            self.conn.execute("DELETE FROM doc_freq_pending WHERE seq <= ?", (last,))
+            self.set_meta("doc_freq_generation", str(secrets.randbits(62)))
+        self._pending = None
 
     def doc_freq(self, terms: Iterable[str]) -> tuple[int, dict[str, int]]:
-        out: dict[str, int] = {}
-        for part in _chunks(list(terms)):
+        """Document frequencies of ``terms`` (stored and pending). ``doc_freq`` itself changes
+        only when pending counts are folded in, so what was read of it is kept until then."""
+        pending = self._pending_doc_freq()
+        folded = self._folded
+        missing = [t for t in terms if t not in folded]
+        for part in _chunks(missing):
             marks = ",".join("?" * len(part))
-            for row in self.conn.execute(f"SELECT term, df FROM doc_freq WHERE term IN ({marks})",
-                                         part):
-                out[row["term"]] = row["df"]
+            found = dict(self.conn.execute(
+                f"SELECT term, df FROM doc_freq WHERE term IN ({marks})", part).fetchall())
+            folded.update((t, found.get(t, 0)) for t in part)
+        out = {}
+        for t in terms:
+            df = folded[t] + pending.get(t, 0)
+            if df:
+                out[t] = df
         return int(self.meta("n_docs", "0") or 0), out
+
+    def _pending_doc_freq(self) -> Counter[str]:
+        """Pending counts as stored, re-read whenever a fold (by any writer) has emptied them
+        or a rolled-back transaction has made the copy in memory doubtful."""
+        generation = self.meta("doc_freq_generation", "0")
+        if self._pending is None or generation != self._pending_generation:
+            self._pending, self._pending_docs, self._folded = Counter(), 0, {}
+            for (terms,) in self.conn.execute("SELECT terms FROM doc_freq_pending"):
+                self._pending.update(json.loads(terms))
+                self._pending_docs += 1
+            self._pending_generation = generation
+        return self._pending
 
     # --- stories ------------------------------------------------------------------------------
 
-    def story_candidates(self, terms: list[str], limit: int) -> list[str]:
-        scores: dict[str, float] = {}
-        for part in _chunks(terms):
-            marks = ",".join("?" * len(part))
-            for row in self.conn.execute(
-                    f"SELECT story_id, sum(weight) AS w FROM story_index WHERE term IN ({marks}) "
-                    "GROUP BY story_id", part):
-                scores[row["story_id"]] = scores.get(row["story_id"], 0.0) + row["w"]
-        return sorted(scores, key=lambda s: (-scores[s], s))[:limit]
+    def story_candidates(self, query: dict[str, float], limit: int, per_term: int) -> list[str]:
+        """Stories ranked by the dot product of the query with their indexed terms, reading for
+        each term only its ``per_term`` strongest stories (impact-ordered postings): a common
+        term's list grows with the archive, but what is read of it does not."""
+        terms = list(query)[: _CHUNK // 3]  # three parameters per term
+        if not terms:
+            return []
+        postings = " UNION ALL ".join(
+            ["SELECT story_id, weight * ? AS score FROM (SELECT story_id, weight FROM story_index "
+             "WHERE term = ? ORDER BY weight DESC LIMIT ?)"] * len(terms))
+        params = [value for term in terms for value in (query[term], term, per_term)]
+        return [row[0] for row in self.conn.execute(
+            f"SELECT story_id, sum(score) AS total FROM ({postings}) GROUP BY story_id "
+            "ORDER BY total DESC, story_id LIMIT ?", (*params, limit))]
 
     def story_state(self, story_id: str) -> sqlite3.Row | None:
-        return self.conn.execute(
-            "SELECT id, seq, n_articles, first_date, last_date, centroid, last_seq FROM stories "
-            "WHERE id = ?", (story_id,)).fetchone()
+        return self.story_states([story_id]).get(story_id)
+
+    def story_states(self, story_ids: list[str]) -> dict[str, sqlite3.Row]:
+        """Each story's bookkeeping (not its centroid), by id; unknown ids are left out."""
+        out = {}
+        for part in _chunks(story_ids):
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                    "SELECT id, version, seq, n_articles, first_date, last_date, last_seq "
+                    f"FROM stories WHERE id IN ({marks})", part):
+                out[row["id"]] = row
+        return out
+
+    def story_centroids(self, story_ids: list[str]) -> dict[str, dict[str, float]]:
+        out = {}
+        for part in _chunks(story_ids):
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                    f"SELECT id, centroid FROM stories WHERE id IN ({marks})", part):
+                out[row["id"]] = json.loads(row["centroid"])
+        return out
 
     def save_story_state(self, story_id: str, seq: int, n_articles: int, first_date: str | None,
                          last_date: str | None, centroid: dict[str, float], last_seq: int,
-                         index_terms: dict[str, float]) -> None:
+                         index_terms: dict[str, float]) -> int:
+        """Write a story and its index terms; returns the story's new version token."""
+        version = secrets.randbits(62)
+        self._drop_index_terms(story_id)
         self.conn.execute(
             "INSERT INTO stories (id, seq, n_articles, first_date, last_date, centroid, last_seq, "
-            "dirty) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET "
+            "dirty, version, index_terms) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET "
             "n_articles = excluded.n_articles, first_date = excluded.first_date, "
             "last_date = excluded.last_date, centroid = excluded.centroid, "
-            "last_seq = excluded.last_seq, dirty = 1",
-            (story_id, seq, n_articles, first_date, last_date, json.dumps(centroid), last_seq))
-        self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (story_id,))
-        self.conn.executemany("INSERT INTO story_index (term, story_id, weight) VALUES (?, ?, ?)",
-                              [(t, story_id, w) for t, w in index_terms.items()])
+            "last_seq = excluded.last_seq, dirty = 1, version = excluded.version, "
+            "index_terms = excluded.index_terms",
+            (story_id, seq, n_articles, first_date, last_date, json.dumps(centroid), last_seq,
+             version, json.dumps(index_terms)))
+        self.conn.executemany("INSERT INTO story_index (term, weight, story_id) VALUES (?, ?, ?)",
+                              [(t, w, story_id) for t, w in index_terms.items()])
+        return version
+
+    def _drop_index_terms(self, story_id: str) -> None:
+        """Postings are keyed (term, weight, story) so that reading a term's strongest stories
+        needs no second index; a story's own terms, kept on its row, say which to delete."""
+        row = self.conn.execute("SELECT index_terms FROM stories WHERE id = ?",
+                                (story_id,)).fetchone()
+        if row:
+            self.conn.executemany(
+                "DELETE FROM story_index WHERE term = ? AND weight = ? AND story_id = ?",
+                [(t, w, story_id) for t, w in json.loads(row["index_terms"]).items()])
 
     def story_date_range(self, story_id: str) -> tuple[str | None, str | None]:
         row = self.conn.execute(
@@ -337,7 +446,7 @@ class SQLiteStore:
 
     def merge_stories(self, keep: str, drop: str) -> None:
         self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, drop))
-        self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (drop,))
+        self._drop_index_terms(drop)
         self.conn.execute("DELETE FROM stories WHERE id = ?", (drop,))
         self.conn.execute("UPDATE story_redirects SET new_id = ? WHERE new_id = ?", (keep, drop))
         self.conn.execute("INSERT OR REPLACE INTO story_redirects (old_id, new_id) VALUES (?, ?)",

@@ -1,15 +1,18 @@
 """Online story clustering: each article joins a story (or starts one) as it arrives.
 
-Candidate stories come from an inverted index of each story's strongest terms, so the work per
-article stays nearly flat as stories pile up. Each article's term vector (body, title and
-entity terms) is weighted by idf as the collection stands when it arrives; a story's centroid
-is the sum of its articles' weighted vectors, and the score is their cosine, damped when the
-article's date lies far from the story's dates. A story that resumes after a pause (new talks
-between the same leaders two months on) shares fewer words with its past coverage but the same
-actors, so an article whose entities match the story's strongly counts as a continuation as
-long as its text is not far off. When an article fits a second story almost as well and the
-two stories are alike, it bridges them: the younger story merges into the older one, and its
-id redirects there.
+Candidate stories come from an inverted index of each story's strongest terms, weighted as in
+the story's unit centroid and read strongest first, a bounded number per term (impact-ordered
+postings): the work per article stays nearly flat as stories pile up. The few best candidates
+are then scored exactly against their centroids, which stay decoded in a bounded cache.
+
+Each article's term vector (body, title and entity terms) is weighted by idf as the collection
+stands when it arrives; a story's centroid is the sum of its articles' weighted vectors, and the
+score is their cosine, damped when the article's date lies far from the story's dates. A story
+that resumes after a pause (new talks between the same leaders two months on) shares fewer words
+with its past coverage but the same actors, so an article whose entities match the story's
+strongly counts as a continuation as long as its text is not far off. When an article fits a
+second story almost as well and the two stories are alike, it bridges them: the younger story
+merges into the older one, and its id redirects there.
 
 The thresholds were set on a dated news stream (Giveme5W1H news_cluster) and the train/dev
 topics of ECB+; the ECB+ test topics were scored after (benchmarks/RESULTS.md).
@@ -17,16 +20,17 @@ topics of ECB+; the ECB+ test topics were scored after (benchmarks/RESULTS.md).
 
 from __future__ import annotations
 
-import json
+import math
 from dataclasses import dataclass
 
 from storyline.analyse.times import parse_dct
 from storyline.store.sqlite import SQLiteStore
+from storyline.stories.centroids import CentroidCache, StoryCentroid
 from storyline.stories.vectors import (
+    ENTITY_PREFIX,
     Vector,
     add,
     cosine,
-    entity_part,
     idf_weights,
     normalise,
     top_terms,
@@ -37,11 +41,13 @@ MERGE_THRESHOLD = 0.45
 SHARED_ACTORS = 0.5  # entity cosine that marks the same story resuming
 CONTINUATION_FLOOR = 0.15  # ... provided the text is at least this close
 CONTINUATION_SCORE = 1.3 * JOIN_THRESHOLD
-CANDIDATES = 20
+CANDIDATES = 10
 QUERY_TERMS = 40
 INDEX_TERMS = 60
+POSTINGS_PER_TERM = 50  # strongest stories read per query term
 CENTROID_TERMS = 500
 TIME_SCALE_DAYS = 365.0
+INDEX_LAYOUT = "unit-weights"  # index weights are the unit centroid's (see ensure_index_layout)
 
 
 @dataclass
@@ -57,11 +63,32 @@ def story_id_for(article_id: str) -> str:
     return "s" + article_id[:12]
 
 
-def story_similarity(vector: Vector, centroid: Vector) -> float:
-    """Cosine of an idf-weighted article vector and a story centroid (a sum of such vectors)."""
-    similarity = cosine(vector, centroid)
-    if similarity >= CONTINUATION_FLOOR and cosine(entity_part(vector),
-                                                   entity_part(centroid)) >= SHARED_ACTORS:
+@dataclass
+class Query:
+    """An article as it is compared with stories: its weighted vector, split once."""
+
+    vector: Vector
+    entities: Vector
+    entity_norm: float
+
+    @classmethod
+    def of(cls, vector: Vector) -> Query:
+        entities = {t: v for t, v in vector.items() if t.startswith(ENTITY_PREFIX)}
+        return cls(vector, entities, math.sqrt(sum(v * v for v in entities.values())))
+
+
+def story_similarity(query: Query, story: StoryCentroid) -> float:
+    """Cosine of a unit idf-weighted article vector and a story centroid (a sum of such
+    vectors), raised to a continuation score when the two share their actors."""
+    if not story.norm:
+        return 0.0
+    centroid, vector = story.centroid, query.vector
+    shared = vector.keys() & centroid.keys()
+    similarity = sum(vector[t] * centroid[t] for t in shared) / story.norm
+    if similarity < CONTINUATION_FLOOR or not (query.entity_norm and story.entity_norm):
+        return similarity
+    entity_dot = sum(vector[t] * centroid[t] for t in shared if t.startswith(ENTITY_PREFIX))
+    if entity_dot / (query.entity_norm * story.entity_norm) >= SHARED_ACTORS:
         return max(similarity, CONTINUATION_SCORE)
     return similarity
 
@@ -74,10 +101,30 @@ def time_factor(published: str | None, first: str | None, last: str | None) -> f
     return 1.0 / (1.0 + gap / TIME_SCALE_DAYS)
 
 
+def index_terms(centroid: Vector, norm: float) -> Vector:
+    """A story's strongest terms with their weight in the unit centroid: what each adds to a
+    cosine, so postings can be read strongest first."""
+    return {t: v / norm for t, v in top_terms(centroid, INDEX_TERMS).items()} if norm else {}
+
+
 class StoryClusterer:
     def __init__(self, store: SQLiteStore, join_threshold: float = JOIN_THRESHOLD) -> None:
         self.store = store
         self.join_threshold = join_threshold
+        self.stories = CentroidCache(store)
+        self.ensure_index_layout()
+
+    def ensure_index_layout(self) -> None:
+        """A store indexed under another weighting is re-indexed from its centroids, so that
+        its older stories are still found."""
+        if self.store.meta("story_index_layout") == INDEX_LAYOUT:
+            return
+        with self.store.transaction():
+            ids = self.store.story_ids(order="seq")
+            for start in range(0, len(ids), 500):
+                for story in self.stories.get(ids[start : start + 500]):
+                    self._save(story)
+            self.store.set_meta("story_index_layout", INDEX_LAYOUT)
 
     def weigh(self, vector: Vector) -> Vector:
         """The article's term vector weighted by idf as the collection stands on its arrival.
@@ -93,14 +140,14 @@ class StoryClusterer:
     def assign(self, article_id: str, seq: int, vector: Vector, published: str | None
                ) -> Assignment:
         weighted = self.weigh(vector)
-        query = list(top_terms(weighted, QUERY_TERMS))
+        query = Query.of(weighted)
+        candidates = self.store.story_candidates(top_terms(weighted, QUERY_TERMS), CANDIDATES,
+                                                 POSTINGS_PER_TERM)
         scored: list[tuple[float, str]] = []
-        for story_id in self.store.story_candidates(query, CANDIDATES):
-            state = self.store.story_state(story_id)
-            centroid = json.loads(state["centroid"])
-            similarity = story_similarity(weighted, centroid)
-            similarity *= time_factor(published, state["first_date"], state["last_date"])
-            scored.append((similarity, story_id))
+        for story in self.stories.get(candidates):
+            similarity = story_similarity(query, story)
+            similarity *= time_factor(published, story.first_date, story.last_date)
+            scored.append((similarity, story.id))
         scored.sort(key=lambda x: (-x[0], x[1]))
         if not scored or scored[0][0] < self.join_threshold:
             story_id = story_id_for(article_id)
@@ -119,55 +166,53 @@ class StoryClusterer:
 
     def join(self, story_id: str, seq: int, published: str | None) -> None:
         """A near-duplicate joins its original's story without weighing on its centroid."""
-        state = self.store.story_state(story_id)
-        first, last = _extend(state["first_date"], state["last_date"], published)
-        centroid = json.loads(state["centroid"])
-        self.store.save_story_state(story_id, state["seq"], state["n_articles"] + 1, first, last,
-                                    centroid, max(seq, state["last_seq"]),
-                                    top_terms(centroid, INDEX_TERMS))
+        story = self.stories.editable(story_id)
+        story.first_date, story.last_date = _extend(story.first_date, story.last_date, published)
+        story.n_articles += 1
+        story.last_seq = max(seq, story.last_seq)
+        self._save(story)
 
     def replace_vector(self, story_id: str, old: Vector, new: Vector) -> None:
         """An article changed on re-ingest: swap its contribution (a weighed vector) to the
         centroid."""
-        state = self.store.story_state(story_id)
-        centroid = json.loads(state["centroid"])
-        add(centroid, old, -1.0)
-        add(centroid, new)
-        centroid = top_terms(centroid, CENTROID_TERMS)
-        first, last = self.store.story_date_range(story_id)
-        self.store.save_story_state(story_id, state["seq"], state["n_articles"], first, last,
-                                    centroid, state["last_seq"], top_terms(centroid, INDEX_TERMS))
+        story = self.stories.editable(story_id)
+        add(story.centroid, old, -1.0)
+        add(story.centroid, new)
+        story.first_date, story.last_date = self.store.story_date_range(story_id)
+        self._save(story)
 
     def _add(self, story_id: str, seq: int, vector: Vector, published: str | None, new: bool
              ) -> None:
-        state = None if new else self.store.story_state(story_id)
-        centroid: dict[str, float] = {} if state is None else json.loads(state["centroid"])
-        add(centroid, vector)
-        centroid = top_terms(centroid, CENTROID_TERMS)
-        first, last = _extend(state["first_date"] if state else None,
-                              state["last_date"] if state else None, published)
-        self.store.save_story_state(
-            story_id, state["seq"] if state else seq, (state["n_articles"] if state else 0) + 1,
-            first, last, centroid, max(seq, state["last_seq"] if state else seq),
-            top_terms(centroid, INDEX_TERMS))
+        if new:
+            story = StoryCentroid(story_id, 0, seq, 0, None, None, seq, {}, 0.0, 0.0)
+        else:
+            story = self.stories.editable(story_id)
+        add(story.centroid, vector)
+        story.first_date, story.last_date = _extend(story.first_date, story.last_date, published)
+        story.n_articles += 1
+        story.last_seq = max(seq, story.last_seq)
+        self._save(story)
 
     def _merge_if_alike(self, a: str, b: str) -> tuple[str, str | None]:
-        state_a, state_b = self.store.story_state(a), self.store.story_state(b)
-        centroid_a, centroid_b = json.loads(state_a["centroid"]), json.loads(state_b["centroid"])
-        if cosine(centroid_a, centroid_b) < self.join_threshold:
+        story_a, story_b = (story.copy() for story in self.stories.get([a, b]))
+        if cosine(story_a.centroid, story_b.centroid) < self.join_threshold:
             return a, None
-        keep, drop = (state_a, state_b) if state_a["seq"] <= state_b["seq"] else (state_b, state_a)
-        centroid = json.loads(keep["centroid"])
-        add(centroid, json.loads(drop["centroid"]))
-        centroid = top_terms(centroid, CENTROID_TERMS)
-        first = min(d for d in (keep["first_date"], drop["first_date"], "9999") if d)
-        last = max(d for d in (keep["last_date"], drop["last_date"], "") if d is not None)
-        self.store.merge_stories(keep["id"], drop["id"])
-        self.store.save_story_state(
-            keep["id"], keep["seq"], keep["n_articles"] + drop["n_articles"],
-            None if first == "9999" else first, last or None, centroid,
-            max(keep["last_seq"], drop["last_seq"]), top_terms(centroid, INDEX_TERMS))
-        return keep["id"], drop["id"]
+        keep, drop = (story_a, story_b) if story_a.seq <= story_b.seq else (story_b, story_a)
+        add(keep.centroid, drop.centroid)
+        dates = [d for d in (keep.first_date, drop.first_date, keep.last_date, drop.last_date) if d]
+        keep.first_date, keep.last_date = (min(dates), max(dates)) if dates else (None, None)
+        keep.n_articles += drop.n_articles
+        keep.last_seq = max(keep.last_seq, drop.last_seq)
+        self.store.merge_stories(keep.id, drop.id)
+        self.stories.forget([drop.id])
+        self._save(keep)
+        return keep.id, drop.id
+
+    def _save(self, story: StoryCentroid) -> None:
+        if len(story.centroid) > CENTROID_TERMS:
+            story.centroid = top_terms(story.centroid, CENTROID_TERMS)
+        story.measure()
+        self.stories.save(story, index_terms(story.centroid, story.norm))
 
 
 def _extend(first: str | None, last: str | None, published: str | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 from storyline.models import Entity
 from storyline.textutil import content_terms
@@ -24,11 +25,6 @@ def article_vector(title: str | None, text: str, entities: Iterable[Entity]) -> 
         if entity.label in ENTITY_LABELS:
             counts[ENTITY_PREFIX + entity.canonical.lower()] += 1
     return normalise({t: 1.0 + math.log(c) for t, c in counts.items()})
-
-
-def entity_part(vector: Mapping[str, float]) -> Vector:
-    """Only the entity features of a vector: who and where, without the words around them."""
-    return {t: v for t, v in vector.items() if t.startswith(ENTITY_PREFIX)}
 
 
 def text_vector(text: str) -> Vector:
@@ -75,9 +71,8 @@ def add(into: dict[str, float], vector: Mapping[str, float], sign: float = 1.0) 
             into[t] = value
 
 
-def top_terms(vector: Mapping[str, float], k: int,
-              idf: Mapping[str, float] | None = None) -> Vector:
-    def weight(item: tuple[str, float]) -> float:
-        return item[1] * (idf.get(item[0], 1.0) if idf else 1.0)
-
-    return dict(sorted(vector.items(), key=lambda kv: (-weight(kv), kv[0]))[:k])
+def top_terms(vector: Mapping[str, float], k: int) -> Vector:
+    """The k strongest terms (equal weights keep their order in ``vector``: reproducible)."""
+    if len(vector) <= k:
+        return dict(vector)
+    return dict(sorted(vector.items(), key=itemgetter(1), reverse=True)[:k])

@@ -76,3 +76,62 @@ def test_a_failed_transaction_leaves_nothing(db):
 def test_bad_search_syntax_is_a_clear_error(db):
     with pytest.raises(StoreError, match="search"):
         SQLiteStore(db).search('"unclosed')
+
+
+def test_a_failed_savepoint_undoes_only_its_own_writes(db):
+    store = SQLiteStore(db)
+    with store.transaction():
+        store.put_article(article("a1"), {}, "fp1")
+        with pytest.raises(RuntimeError), store.transaction():
+            store.put_article(article("a2"), {}, "fp2")
+            store.add_doc_freq(["ferry"])
+            raise RuntimeError("bad article")
+        store.add_doc_freq(["bridg"])
+    assert [a.id for a in store.articles()] == ["a1"]
+    assert store.doc_freq(["ferry", "bridg"]) == (1, {"bridg": 1})
+
+
+def test_document_frequencies_are_the_same_before_and_after_folding_and_reopening(db):
+    store = SQLiteStore(db)
+    with store.transaction():
+        for terms in (["bridg", "storm"], ["bridg", "tram"], ["bridg"]):
+            store.add_doc_freq(terms)
+    pending = store.doc_freq(["bridg", "storm", "tram", "ferry"])
+    assert pending == (3, {"bridg": 3, "storm": 1, "tram": 1})
+    store.close()
+    store = SQLiteStore(db)  # pending counts were committed with their documents
+    assert store.doc_freq(["bridg", "storm", "tram", "ferry"]) == pending
+    other = SQLiteStore(db)  # a second writer folds everything pending
+    other.fold_doc_freq()
+    assert other.conn.execute("SELECT count(*) FROM doc_freq_pending").fetchone()[0] == 0
+    assert store.doc_freq(["bridg", "storm", "tram", "ferry"]) == pending
+    with store.transaction():
+        store.add_doc_freq(["storm"])
+    assert other.doc_freq(["storm"]) == (4, {"storm": 2})
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_doc_freq(["storm"])
+        raise RuntimeError("rolled back")
+    assert store.doc_freq(["storm"]) == (4, {"storm": 2})
+
+
+def test_a_version_2_store_is_migrated_and_its_stories_are_found_again(db):
+    from storyline.store.schema import MIGRATIONS
+    from storyline.store.sqlite import _statements
+    from storyline.stories.cluster import StoryClusterer
+
+    old = sqlite3.connect(db)
+    for version in (1, 2):
+        for statement in _statements(MIGRATIONS[version]):
+            old.execute(statement)
+    old.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    old.execute("INSERT INTO stories (id, seq, n_articles, centroid, last_seq) VALUES "
+                "('s1', 1, 1, '{\"bridg\": 0.8, \"storm\": 0.6}', 1)")
+    old.execute("INSERT INTO story_index VALUES ('bridg', 's1', 0.8), ('storm', 's1', 0.6)")
+    old.commit()
+    old.close()
+    store = SQLiteStore(db)
+    assert store.meta("schema_version") == str(SCHEMA_VERSION)
+    StoryClusterer(store)  # re-indexes what the old layout held
+    assert store.story_candidates({"storm": 1.0}, 5, 10) == ["s1"]
+    assert sorted(tuple(r) for r in store.conn.execute("SELECT term, weight FROM story_index")) == [
+        ("bridg", pytest.approx(0.8)), ("storm", pytest.approx(0.6))]

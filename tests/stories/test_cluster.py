@@ -1,3 +1,5 @@
+import pytest
+
 from storyline.store import SQLiteStore
 from storyline.stories.cluster import StoryClusterer, story_id_for, time_factor
 from storyline.stories.vectors import normalise
@@ -47,3 +49,38 @@ def test_time_damps_but_does_not_forbid_a_resumed_story():
     assert time_factor("2024-03-05", "2024-03-01", "2024-03-10") == 1.0
     assert time_factor(None, "2024-03-01", "2024-03-10") == 1.0
     assert 0.8 < time_factor("2024-05-09", "2024-03-01", "2024-03-10") < 0.9
+
+
+def test_a_story_changed_by_another_writer_is_read_again_not_taken_from_memory(db):
+    mine, other = SQLiteStore(db), SQLiteStore(db)
+    clusterer, other_clusterer = StoryClusterer(mine), StoryClusterer(other)
+    first = clusterer.assign("a" * 16, 1, vec(*BRIDGE), "2024-03-04")
+    mine.add_doc_freq(vec(*BRIDGE))
+    # the other process adds tram words to the bridge story (through a bridging article)
+    joined = other_clusterer.assign("b" * 16, 2, vec(*BRIDGE[:5], *TRAM[:5]), "2024-03-05")
+    other.add_doc_freq(vec(*BRIDGE[:5], *TRAM[:5]))
+    assert joined.story_id == first.story_id
+    (story,) = clusterer.stories.get([first.story_id])
+    assert story.n_articles == 2 and "tram" in story.centroid
+    # a cached copy that is edited and then rolled back does not leak into later reads
+    with pytest.raises(RuntimeError), mine.transaction():
+        clusterer.assign("c" * 16, 3, vec(*BRIDGE), "2024-03-06")
+        raise RuntimeError("crash before commit")
+    (story,) = clusterer.stories.get([first.story_id])
+    assert story.n_articles == 2
+
+
+def test_candidates_come_from_each_term_s_strongest_stories_only(db):
+    store = SQLiteStore(db)
+    with store.transaction():
+        for i, weight in enumerate((0.9, 0.2, 0.5, 0.7)):
+            store.save_story_state(f"s{i}", i, 1, None, None, {"flood": weight}, i,
+                                   {"flood": weight})
+        store.save_story_state("s9", 9, 1, None, None, {"dyke": 1.0}, 9, {"dyke": 1.0})
+    assert store.story_candidates({"flood": 1.0}, 10, 2) == ["s0", "s3"]
+    assert store.story_candidates({"flood": 0.1, "dyke": 1.0}, 2, 10) == ["s9", "s0"]
+    # a story's rewrite replaces its postings: none of its old terms or weights stay behind
+    with store.transaction():
+        store.save_story_state("s0", 0, 2, None, None, {"levee": 1.0}, 10, {"levee": 1.0})
+    assert store.story_candidates({"flood": 1.0}, 10, 2) == ["s3", "s2"]
+    assert store.conn.execute("SELECT count(*) FROM story_index").fetchone()[0] == 5
