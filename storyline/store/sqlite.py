@@ -341,6 +341,7 @@ class SQLiteStore:
     def doc_freq(self, terms: Iterable[str]) -> tuple[int, dict[str, int]]:
         """Document frequencies of ``terms`` (stored and pending). ``doc_freq`` itself changes
         only when pending counts are folded in, so what was read of it is kept until then."""
+        terms = list(terms)
         pending = self._pending_doc_freq()
         folded = self._folded
         missing = [t for t in terms if t not in folded]
@@ -384,9 +385,6 @@ class SQLiteStore:
         return [row[0] for row in self.conn.execute(
             f"SELECT story_id, sum(score) AS total FROM ({postings}) GROUP BY story_id "
             "ORDER BY total DESC, story_id LIMIT ?", (*params, limit))]
-
-    def story_state(self, story_id: str) -> sqlite3.Row | None:
-        return self.story_states([story_id]).get(story_id)
 
     def story_states(self, story_ids: list[str]) -> dict[str, sqlite3.Row]:
         """Each story's bookkeeping (not its centroid), by id; unknown ids are left out."""

@@ -10,13 +10,11 @@ memory does not grow with the number of stories.
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from storyline.store.sqlite import SQLiteStore
-from storyline.stories.vectors import ENTITY_PREFIX, Vector
+from storyline.stories.vectors import ENTITY_PREFIX, Vector, norm
 
 CACHE_SIZE = 2048
 
@@ -47,9 +45,8 @@ class StoryCentroid:
 
     def measure(self) -> None:
         """Norms of the whole centroid and of its entity part, kept for cosines."""
-        self.norm = _norm(self.centroid.values())
-        self.entity_norm = _norm(v for t, v in self.centroid.items()
-                                 if t.startswith(ENTITY_PREFIX))
+        self.norm = norm(self.centroid.values())
+        self.entity_norm = norm(v for t, v in self.centroid.items() if t.startswith(ENTITY_PREFIX))
 
 
 class CentroidCache:
@@ -80,9 +77,8 @@ class CentroidCache:
             story.centroid, story.last_seq, index_terms)
         self._put(story)
 
-    def forget(self, story_ids: Iterable[str]) -> None:
-        for story_id in story_ids:
-            self._items.pop(story_id, None)
+    def forget(self, story_id: str) -> None:
+        self._items.pop(story_id, None)
 
     def _put(self, story: StoryCentroid) -> None:
         self._items[story.id] = story
@@ -90,6 +86,3 @@ class CentroidCache:
         while len(self._items) > self.size:
             self._items.popitem(last=False)
 
-
-def _norm(values: Iterable[float]) -> float:
-    return math.sqrt(sum(v * v for v in values))

@@ -20,7 +20,6 @@ topics of ECB+; the ECB+ test topics were scored after (benchmarks/RESULTS.md).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from storyline.analyse.times import parse_dct
@@ -32,6 +31,7 @@ from storyline.stories.vectors import (
     add,
     cosine,
     idf_weights,
+    norm,
     normalise,
     top_terms,
 )
@@ -65,16 +65,15 @@ def story_id_for(article_id: str) -> str:
 
 @dataclass
 class Query:
-    """An article as it is compared with stories: its weighted vector, split once."""
+    """An article as it is compared with stories: its weighted vector and the norm of its
+    entity part, taken once."""
 
     vector: Vector
-    entities: Vector
     entity_norm: float
 
     @classmethod
     def of(cls, vector: Vector) -> Query:
-        entities = {t: v for t, v in vector.items() if t.startswith(ENTITY_PREFIX)}
-        return cls(vector, entities, math.sqrt(sum(v * v for v in entities.values())))
+        return cls(vector, norm(v for t, v in vector.items() if t.startswith(ENTITY_PREFIX)))
 
 
 def story_similarity(query: Query, story: StoryCentroid) -> float:
@@ -166,11 +165,7 @@ class StoryClusterer:
 
     def join(self, story_id: str, seq: int, published: str | None) -> None:
         """A near-duplicate joins its original's story without weighing on its centroid."""
-        story = self.stories.editable(story_id)
-        story.first_date, story.last_date = _extend(story.first_date, story.last_date, published)
-        story.n_articles += 1
-        story.last_seq = max(seq, story.last_seq)
-        self._save(story)
+        self._save(_counted(self.stories.editable(story_id), seq, published))
 
     def replace_vector(self, story_id: str, old: Vector, new: Vector) -> None:
         """An article changed on re-ingest: swap its contribution (a weighed vector) to the
@@ -188,10 +183,7 @@ class StoryClusterer:
         else:
             story = self.stories.editable(story_id)
         add(story.centroid, vector)
-        story.first_date, story.last_date = _extend(story.first_date, story.last_date, published)
-        story.n_articles += 1
-        story.last_seq = max(seq, story.last_seq)
-        self._save(story)
+        self._save(_counted(story, seq, published))
 
     def _merge_if_alike(self, a: str, b: str) -> tuple[str, str | None]:
         story_a, story_b = (story.copy() for story in self.stories.get([a, b]))
@@ -204,7 +196,7 @@ class StoryClusterer:
         keep.n_articles += drop.n_articles
         keep.last_seq = max(keep.last_seq, drop.last_seq)
         self.store.merge_stories(keep.id, drop.id)
-        self.stories.forget([drop.id])
+        self.stories.forget(drop.id)
         self._save(keep)
         return keep.id, drop.id
 
@@ -215,9 +207,12 @@ class StoryClusterer:
         self.stories.save(story, index_terms(story.centroid, story.norm))
 
 
-def _extend(first: str | None, last: str | None, published: str | None
-            ) -> tuple[str | None, str | None]:
+def _counted(story: StoryCentroid, seq: int, published: str | None) -> StoryCentroid:
+    """The story with one more article: its count, latest sequence number and date range."""
+    story.n_articles += 1
+    story.last_seq = max(seq, story.last_seq)
     day = published[:10] if published else None
-    if day is None:
-        return first, last
-    return min(first or day, day), max(last or day, day)
+    if day is not None:
+        story.first_date = min(story.first_date or day, day)
+        story.last_date = max(story.last_date or day, day)
+    return story

@@ -31,9 +31,13 @@ def text_vector(text: str) -> Vector:
     return normalise({t: 1.0 + math.log(c) for t, c in Counter(content_terms(text)).items()})
 
 
+def norm(values: Iterable[float]) -> float:
+    return math.sqrt(sum(v * v for v in values))
+
+
 def normalise(vector: Mapping[str, float]) -> Vector:
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {t: v / norm for t, v in vector.items()} if norm else {}
+    length = norm(vector.values())
+    return {t: v / length for t, v in vector.items()} if length else {}
 
 
 def idf_weights(n_docs: int, doc_freq: Mapping[str, int], terms: Iterable[str]) -> Vector:

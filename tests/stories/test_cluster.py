@@ -23,7 +23,7 @@ def test_articles_join_their_story_and_stay_apart_from_others(db):
     again = clusterer.assign("c" * 16, 3, vec(*BRIDGE[:6], "crew"), "2024-03-06")
     assert first.story_id == story_id_for("a" * 16) == again.story_id
     assert other.story_id != first.story_id
-    assert store.story_state(first.story_id)["n_articles"] == 2
+    assert store.story_states([first.story_id])[first.story_id]["n_articles"] == 2
 
 
 def test_a_bridging_article_merges_two_stories_and_the_old_id_redirects(db):
@@ -42,7 +42,7 @@ def test_a_bridging_article_merges_two_stories_and_the_old_id_redirects(db):
     assert bridge.story_id == a.story_id and bridge.merged == [b.story_id]
     assert store.resolve_story_id(b.story_id) == a.story_id
     assert store.story_ids() == [a.story_id]
-    assert store.story_state(a.story_id)["n_articles"] == 3
+    assert store.story_states([a.story_id])[a.story_id]["n_articles"] == 3
 
 
 def test_time_damps_but_does_not_forbid_a_resumed_story():
