@@ -17,7 +17,7 @@ from storyline.store import open_store
 from storyline.stories.views import apply_aliases, build_story
 
 # Part of every stored story view: a new version rebuilds the views on next read.
-VIEWS_VERSION = "1"
+VIEWS_VERSION = "2"
 
 
 class Storyline:

@@ -54,6 +54,7 @@ class Quote:
     end: int
     speaker_start: int | None = None
     speaker_end: int | None = None
+    kind: str = "direct"  # "direct" (the words in quotation marks) or "reported" (indirect)
 
 
 @dataclass(frozen=True, slots=True)

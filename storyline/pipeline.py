@@ -37,7 +37,7 @@ from storyline.stories.vectors import article_vector
 from storyline.textutil import content_id
 
 # Part of every fingerprint: a new pipeline version re-reads articles on the next ingest.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 CHUNK = 32
 _FAILED = object()  # marks a document whose analysis raised
 

@@ -94,8 +94,13 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
         said.add_column("quote", ratio=1)
         for speaker in story.speakers:
             for i, quote in enumerate(speaker.quotes[:QUOTES_PER_SPEAKER]):
+                words = escape(quote["text"])
+                if quote.get("kind", "direct") == "direct":
+                    words = f"“{words}”"
+                else:  # reported speech: the speaker's point in the writer's words
+                    words = f"{escape(quote.get('cue') or 'said')}: {words}"
                 said.add_row(escape(speaker.speaker) if i == 0 else "",
-                             f"“{escape(quote['text'])}” [dim]— "
+                             f"{words} [dim]— "
                              f"{escape(_source(articles.get(quote['article_id'])))}[/dim]")
         parts.append(said)
 

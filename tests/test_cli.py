@@ -31,7 +31,9 @@ def test_ingest_stories_show_export_search(tmp_path):
     shown = run("show", story["id"], "--db", db)
     assert "Ada Voss" in shown.stdout and "2024-03-03" in shown.stdout  # "on Sunday"
     doc = json.loads(run("export", "--db", db).stdout)
-    assert doc["articles"][0]["quotes"][0]["speaker_canonical"] == "Ada Voss"
+    said = {q["kind"]: q for q in doc["articles"][0]["quotes"]}
+    assert said["direct"]["speaker_canonical"] == "Ada Voss"
+    assert said["reported"]["speaker"] == "the union"  # "…, the union said in a statement"
     out = tmp_path / "x.csv"
     assert run("export", "--format", "csv", "-o", str(out), "--db", db).returncode == 0
     assert out.read_text().startswith("id,story_id,")

@@ -55,7 +55,7 @@ def test_new_metadata_updates_the_article_in_place(tmp_path, db, analyser):
         (art,) = sl.articles()
         assert (art.published, art.url, art.outlet, art.story_id) == (
             "2024-03-04", "https://valleywire.example/1", "Valley Wire", story_id)
-        monday = next(t for t in art.times if t.text == "on Monday")
+        monday = next(t for t in art.times if t.text == "Monday")
         assert monday.value == "2024-03-04"
 
 

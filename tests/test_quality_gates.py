@@ -8,6 +8,7 @@ import random
 import sys
 from pathlib import Path
 
+from storyline.analyse.times import normalise_times
 from storyline.clean import clean
 from storyline.clean.html import extract_html
 from storyline.evaluation import (
@@ -18,6 +19,8 @@ from storyline.evaluation import (
     load_news_cluster,
     story_assignments,
 )
+from storyline.evaluation.quotes import QuoteScore, load_ggt
+from storyline.evaluation.timex import TimexScore, load_tempeval
 from storyline.models import RawDocument
 
 from .conftest import SHARED, requires_shared
@@ -31,6 +34,11 @@ ECB_TOPICS = {36, 37, 38, 39}  # test topics: 8 look-alike events, 81 articles
 ECB_FLOOR_F1 = 0.80  # measured 0.825 (P 0.859, R 0.792) when pinned
 DEDUP_ORIGINALS = 150
 DEDUP_FLOOR_F1 = 0.97  # measured 0.990 (P 1.000, R 0.980) when pinned
+TIMEX_FLOOR_VALUE_F1 = 0.73  # TE3-Platinum, all 20 documents: measured 0.760 when pinned
+TIMEX_FLOOR_RELAXED_F1 = 0.83  # measured 0.856 when pinned
+QUOTE_SLICE = 30  # the first 30 GGT articles, in file order
+QUOTE_FLOOR_F1 = 0.83  # overlap ≥ 0.3; measured 0.851 (P 0.873, R 0.829) when pinned
+QUOTE_FLOOR_SPEAKER = 0.91  # GGT's speaker accuracy; measured 0.934 when pinned
 
 
 @requires_shared
@@ -73,3 +81,25 @@ def test_near_duplicate_floor():
     docs, family, _ = bench.build(DEDUP_ORIGINALS)
     score = bench.pairwise(bench.storyline_dedup(docs), family)
     assert score.f1 >= DEDUP_FLOOR_F1, score
+
+
+@requires_shared
+def test_time_expression_floor(nlp):
+    docs = load_tempeval(SHARED / "eval" / "tempeval3" / "tempeval3_timex.jsonl",
+                         {"te3-platinum-test"})
+    score = TimexScore()
+    for d, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
+        score.add(d.id, d.timexes, normalise_times(d.text, d.publication_date, doc))
+    assert score.measure("value").f1 >= TIMEX_FLOOR_VALUE_F1, score.measure("value")
+    assert score.measure("relaxed").f1 >= TIMEX_FLOOR_RELAXED_F1, score.measure("relaxed")
+
+
+@requires_shared
+def test_quote_attribution_floor(analyser):
+    docs = load_ggt(SHARED / "eval" / "ggt-quotes" / "ggt_quotes_en.jsonl.gz")[:QUOTE_SLICE]
+    score = QuoteScore(0.3)
+    for d, analysis in zip(docs, analyser.analyse_many((d.text, None) for d in docs),
+                           strict=True):
+        score.add(d.id, d.quotes, analysis.quotes)
+    assert score.quotes.f1 >= QUOTE_FLOOR_F1, score.quotes
+    assert score.speaker_accuracy >= QUOTE_FLOOR_SPEAKER, score.speaker_accuracy

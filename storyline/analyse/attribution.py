@@ -7,6 +7,7 @@ resolve "he", "the Kremlin official" or "Kyiv" the same way.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -24,6 +25,10 @@ CUE_LEMMAS = frozenset([
     "reiterate", "allege", "told",
 ])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f",
+                     "ms.": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f", "lord": "m"}
 ROLE_NOUNS = frozenset([
     "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "aide",
     "adviser", "advisor", "leader", "secretary", "envoy", "ambassador", "chief", "diplomat",
@@ -64,6 +69,7 @@ class Salience:
     def __init__(self, doc: Doc, entities: EntityIndex) -> None:
         self.people: list[tuple[int, str, frozenset[str], bool]] = []  # pos, name, roles, subject
         self.speakers: list[tuple[int, str]] = []
+        self.gender = _gender_evidence(doc, entities)
         for ent in entities.entities:
             if ent.label != "PERSON":
                 continue
@@ -76,7 +82,10 @@ class Salience:
             for apposition in (c for c in root.children if c.dep_ == "appos"):
                 roles.update(t.lower_ for t in apposition.subtree if t.pos_ in {"NOUN", "PROPN"})
             subject = root.dep_ in {"nsubj", "nsubjpass"}
-            self.people.append((ent.start, ent.canonical, frozenset(roles), subject))
+            # The subject of a sentence's main clause is who the next "he" most likely means;
+            # the subject of a clause inside it ("Ushakov said Putin would ...") is not.
+            main_subject = subject and root.head.dep_ == "ROOT"
+            self.people.append((ent.start, ent.canonical, frozenset(roles), main_subject))
             if subject and root.head.lemma_ in CUE_LEMMAS:
                 self.speakers.append((ent.start, ent.canonical))
         self.people.sort()
@@ -85,17 +94,24 @@ class Salience:
         self.speakers.append((position, canonical))
         self.speakers.sort()
 
-    def pronoun(self, position: int) -> str | None:
-        """Latest speaker before ``position``, else the latest person who was a subject."""
+    def pronoun(self, position: int, word: str | None = None) -> str | None:
+        """The latest speaker or main-clause subject before ``position``, else the latest
+        person named — never one the article shows to be of the other gender than ``word``
+        ("she" does not stand for a man called Mr. or referred to as "he")."""
+        wanted = _PRONOUN_GENDER.get((word or "").lower())
+
+        def fits(name: str) -> bool:
+            return wanted is None or self.gender.get(name, wanted) == wanted
+
         window = position - RECENT_CHARS
-        for pos, name in reversed(self.speakers):
-            if window <= pos < position:
-                return name
-        for pos, name, _, subject in reversed(self.people):
-            if window <= pos < position and subject:
-                return name
+        candidates = [(pos, name) for pos, name in self.speakers
+                      if window <= pos < position and fits(name)]
+        candidates += [(pos, name) for pos, name, _, subject in self.people
+                       if subject and window <= pos < position and fits(name)]
+        if candidates:
+            return max(candidates)[1]
         for pos, name, _, _ in reversed(self.people):
-            if pos < position:
+            if pos < position and fits(name):
                 return name
         return None
 
@@ -105,6 +121,38 @@ class Salience:
             if pos < position and roles & words:
                 return name
         return self.pronoun(position)
+
+
+def _gender_evidence(doc: Doc, entities: EntityIndex) -> dict[str, str]:
+    """What the article itself says of each person's gender: an honorific before a mention
+    ("Mr. Ode"), or the pronouns that follow a mention as subject in its own sentence and the
+    next one ("Lina Moss said ... She added"). Only a clear majority counts."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent in entities.entities:
+        if ent.label != "PERSON":
+            continue
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        before = doc[span.start - 1].lower_ if span.start else ""
+        if before in _HONORIFIC_GENDER:
+            votes[ent.canonical][_HONORIFIC_GENDER[before]] += 3
+        if span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        sentence = span.sent
+        following = doc[sentence.end].sent if sentence.end < len(doc) else None
+        tokens = list(doc[span.end : sentence.end])
+        if following is not None:
+            tokens += [t for t in following if t.dep_ in {"nsubj", "nsubjpass"}][:1]
+        for token in tokens:
+            if token.lower_ in _PRONOUN_GENDER:
+                votes[ent.canonical][_PRONOUN_GENDER[token.lower_]] += 1
+    out = {}
+    for name, counts in votes.items():
+        (top, n), *rest = [*counts.most_common(2), ("", 0)]
+        if n >= 2 * rest[0][1] and n > 0:
+            out[name] = top
+    return out
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -153,7 +201,7 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     if entity is not None and entity.label in SPEAKER_LABELS:
         return Source(entity.text, entity.canonical, entity.start, entity.end)
     if token.lower_ in PRONOUNS:
-        return Source(token.text, salience.pronoun(token.idx), token.idx,
+        return Source(token.text, salience.pronoun(token.idx, token.lower_), token.idx,
                       token.idx + len(token.text))
     if token.pos_ == "PRON":
         return None

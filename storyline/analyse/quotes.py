@@ -11,7 +11,7 @@ previous speaker's turn, or takes the speaker of the quotation that follows it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -24,10 +24,14 @@ from storyline.analyse.attribution import (
     describe_source,
     subject_of,
 )
+from storyline.analyse.reported import ReportedSpeech, find_reported
 from storyline.models import Entity, Quote
 
 _OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"”', "‘": "’"}
 MIN_WORDS_WITHOUT_SPEAKER = 4
+MAX_TITLE_WORDS = 8
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 NEAR_TOKENS = 12
 
 
@@ -167,47 +171,84 @@ def extract_quotes(doc: Doc, entities: list[Entity],
                    spans: list[QuoteSpan] | None = None) -> list[Quote]:
     text = doc.text
     spans = find_quote_spans(text) if spans is None else spans
-    if not spans:
-        return []
     index = EntityIndex(entities)
     salience = Salience(doc, index)
     tokens = _Tokens(doc)
     paragraphs = _paragraphs(text)
-    found: list[tuple[QuoteSpan, Token | None, Source | None]] = []
+    # (span, cue, source, whether the speaker is named at this quotation or carried over)
+    found: list[tuple[QuoteSpan, Token | None, Source | None, bool]] = []
     for span in spans:
         cue = _find_cue(span, spans, tokens, paragraphs)
         source = _speaker(cue, index, salience) if cue is not None else None
+        named_here = source is not None
         if source is None and found and _continues(found[-1][0], span, paragraphs):
             # The same speaker's turn goes on: "“…,” said Ushakov. “…”" or a next paragraph.
-            cue, source = cue or found[-1][1], found[-1][2]
+            source = found[-1][2]
         if source is not None and source.canonical:
             entity = index.at(source.start)
             if entity is None or entity.label == "PERSON":
                 salience.add_speaker(span.start, source.canonical)
-        found.append((span, cue, source))
+        found.append((span, cue, source, named_here))
     # A quotation paragraph with no attribution, followed at once by one that has it.
     for i in range(len(found) - 1):
-        span, cue, source = found[i]
-        next_span, next_cue, next_source = found[i + 1]
+        span, cue, source, _ = found[i]
+        next_span, _, next_source, _ = found[i + 1]
         if (source is None and next_source is not None
                 and next_span.paragraph == span.paragraph + 1
                 and _opens_paragraph(span, paragraphs) and _opens_paragraph(next_span, paragraphs)):
-            found[i] = (span, next_cue, next_source)
+            found[i] = (span, cue, next_source, False)
+    marked = [(s.open_at, s.close_at + 1) for s in spans]
+    reported = [_closing_quotation(r, spans, text)
+                for r in find_reported(doc, index, salience, marked)]
     quotes = []
-    for span, cue, source in found:
+    for span, cue, source, named_here in found:
+        if any(r.start <= span.open_at and span.close_at < r.end for r in reported):
+            continue  # a partial quotation inside a reported statement is part of it
+        if _is_title(text[span.start : span.end]):
+            continue  # “Fox News Sunday”, “Women in Power”: a name in marks, not words said
         n_words = len(text[span.start : span.end].split())
         if source is None and n_words < MIN_WORDS_WITHOUT_SPEAKER:
             continue
         if source is None and cue is None and n_words < 2 * MIN_WORDS_WITHOUT_SPEAKER:
             continue
-        quotes.append(Quote(
-            text=text[span.start : span.end],
-            speaker=source.text if source else None,
-            speaker_canonical=source.canonical if source else None,
-            cue=cue.text if cue is not None else None,
-            start=span.start,
-            end=span.end,
-            speaker_start=source.start if source else None,
-            speaker_end=source.end if source else None,
-        ))
+        quotes.append(_quote(text, span.start, span.end, cue, source, "direct", named_here))
+    for r in reported:
+        quotes.append(_quote(text, r.start, r.end, r.cue, r.source, "reported", True))
+    quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _is_title(quoted: str) -> bool:
+    words = quoted.split()
+    if not words or len(words) > MAX_TITLE_WORDS or quoted.rstrip()[-1] in ".!?,":
+        return False
+    return len(words) > 1 and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS
+                                  for w in words)
+
+
+def _closing_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: str
+                       ) -> ReportedSpeech:
+    """Reported content that ends inside a quotation ends with it: "… going “well ahead.”"."""
+    for span in spans:
+        if (reported.start <= span.open_at < reported.end <= span.close_at
+                and not text[reported.end : span.close_at].strip(" .,;:!?")):
+            return replace(reported, end=span.close_at + 1)
+    return reported
+
+
+def _quote(text: str, start: int, end: int, cue: Token | None, source: Source | None,
+           kind: str, named_here: bool) -> Quote:
+    """A quotation carried over from the previous one's speaker names nobody near it: its
+    speaker mention stays empty (as written), the speaker it resolves to does not."""
+    mention = source if named_here else None
+    return Quote(
+        text=text[start:end],
+        speaker=mention.text if mention else None,
+        speaker_canonical=source.canonical if source else None,
+        cue=cue.text if cue is not None else None,
+        start=start,
+        end=end,
+        speaker_start=mention.start if mention else None,
+        speaker_end=mention.end if mention else None,
+        kind=kind,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -133,5 +133,8 @@ CREATE TABLE story_index (
 ALTER TABLE stories ADD COLUMN index_terms TEXT NOT NULL DEFAULT '{}';
 DELETE FROM meta WHERE key = 'story_index_layout';
 CREATE TABLE doc_freq_pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, terms TEXT NOT NULL);
+""",
+    4: """
+ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'direct';
 """,
 }

@@ -168,9 +168,9 @@ class SQLiteStore:
             [(article.id, e.start, e.end, e.text, e.label, e.canonical) for e in article.entities])
         self.conn.executemany(
             'INSERT INTO quotes (article_id, start, "end", text, speaker, speaker_canonical, cue, '
-            "speaker_start, speaker_end) VALUES (?,?,?,?,?,?,?,?,?)",
+            "speaker_start, speaker_end, kind) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(article.id, q.start, q.end, q.text, q.speaker, q.speaker_canonical, q.cue,
-              q.speaker_start, q.speaker_end) for q in article.quotes])
+              q.speaker_start, q.speaker_end, q.kind) for q in article.quotes])
         self.conn.executemany(
             'INSERT INTO times (article_id, start, "end", text, value, type, mod) '
             "VALUES (?,?,?,?,?,?,?)",
@@ -254,7 +254,8 @@ class SQLiteStore:
             entities=[Entity(r["text"], r["label"], r["canonical"], r["start"], r["end"])
                       for r in kids["entities"]],
             quotes=[Quote(r["text"], r["speaker"], r["speaker_canonical"], r["cue"], r["start"],
-                          r["end"], r["speaker_start"], r["speaker_end"]) for r in kids["quotes"]],
+                          r["end"], r["speaker_start"], r["speaker_end"], r["kind"])
+                    for r in kids["quotes"]],
             times=[TimeExpression(r["text"], r["value"], r["type"], r["start"], r["end"], r["mod"])
                    for r in kids["times"]],
             figures=[Figure(r["text"], _number(r["value"]), r["qualifier"], r["unit"],

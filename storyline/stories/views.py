@@ -101,7 +101,7 @@ def _speakers(context: StoryContext) -> list[SpeakerQuotes]:
             by_speaker.setdefault(quote.speaker_canonical, []).append({
                 "text": quote.text, "article_id": article.id, "start": quote.start,
                 "end": quote.end, "published": article.published, "cue": quote.cue,
-                "outlet": article.outlet,
+                "outlet": article.outlet, "kind": quote.kind,
             })
     ranked = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [SpeakerQuotes(name, quotes) for name, quotes in ranked]

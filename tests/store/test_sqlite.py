@@ -127,10 +127,13 @@ def test_a_version_2_store_is_migrated_and_its_stories_are_found_again(db):
     old.execute("INSERT INTO stories (id, seq, n_articles, centroid, last_seq) VALUES "
                 "('s1', 1, 1, '{\"bridg\": 0.8, \"storm\": 0.6}', 1)")
     old.execute("INSERT INTO story_index VALUES ('bridg', 's1', 0.8), ('storm', 's1', 0.6)")
+    old.execute("INSERT INTO quotes (article_id, start, \"end\", text) VALUES ('a1', 0, 4, 'Calm')")
     old.commit()
     old.close()
     store = SQLiteStore(db)
     assert store.meta("schema_version") == str(SCHEMA_VERSION)
+    # Quotes stored before reported speech existed were all direct quotations.
+    assert [r["kind"] for r in store.conn.execute("SELECT kind FROM quotes")] == ["direct"]
     StoryClusterer(store)  # re-indexes what the old layout held
     assert store.story_candidates({"storm": 1.0}, 5, 10) == ["s1"]
     assert sorted(tuple(r) for r in store.conn.execute("SELECT term, weight FROM story_index")) == [

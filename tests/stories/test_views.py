@@ -82,6 +82,8 @@ def test_disagreeing_figures_for_the_same_quantity_are_reported(story):
 
 def test_speakers_and_story_wide_names(story):
     built, _ = story
-    assert [s.speaker for s in built.speakers] == ["Jonas Meyer"]
+    said = {s.speaker: [q["kind"] for q in s.quotes] for s in built.speakers}
+    # Meyer's words are quoted; Varga's figure is reported ("…, Mayor Ilse Varga said").
+    assert said == {"Jonas Meyer": ["direct"], "Ilse Varga": ["reported"]}
     names = {e.canonical for e in built.entities}
     assert {"Kessel", "Marrow Dam", "Ilse Varga"} <= names

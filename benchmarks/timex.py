@@ -1,0 +1,114 @@
+"""Time expressions on TempEval-3 (Task A): extents and TIMEX3 values against the DCT.
+
+    python benchmarks/timex.py [--misses]
+
+Data: ../shared/eval/tempeval3 (see its PROVENANCE.md): the 20-document TE3-Platinum TEST set
+and the 256 TBAQ-cleaned TRAINING documents (TimeBank 183, AQUAINT 73). Storyline's rules were
+tuned on the training documents only; the test row is the result. Each document's text goes
+through spaCy and ``storyline.analyse.times.normalise_times`` with the document's DCT.
+
+Metric: TE3 Task A as in the official scorer: relaxed (any overlap) and strict (same span)
+extent P/R/F1; value and type F1 count relaxed matches with the same attribute, over the system
+and gold totals. Peer, in the same run: dateparser's ``search_dates`` (the date library that
+ships with trafilatura's htmldate) anchored on the DCT, values at its day granularity.
+Published TE3-Platinum figures (TempEval-3 paper, Table 3) are printed beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_dir, table
+from dateparser.search import search_dates
+
+from storyline.analyse.nlp import load_nlp
+from storyline.analyse.times import normalise_times
+from storyline.evaluation.timex import TimexDocument, TimexScore, load_tempeval
+from storyline.models import TimeExpression
+
+SPLITS = [("TE3-Platinum test", {"te3-platinum-test"}),
+          ("TBAQ train: TimeBank", {"tbaq-timebank"}),
+          ("TBAQ train: AQUAINT", {"tbaq-aquaint"})]
+PUBLISHED = [  # relaxed F1, strict F1, value F1 on TE3-Platinum (PROVENANCE.md)
+    ("HeidelTime-t (published, best value F1)", 0.9030, 0.8134, 0.7761),
+    ("NavyTime (published)", 0.9032, 0.7957, 0.7097),
+    ("SUTime (published)", 0.9032, 0.7957, 0.6738),
+    ("ClearTK (published, best strict F1)", 0.9023, 0.8271, 0.6466),
+]
+
+
+def storyline_times(docs: list[TimexDocument]) -> dict[str, list[TimeExpression]]:
+    nlp = load_nlp()
+    texts = [d.text for d in docs]
+    return {d.id: normalise_times(d.text, d.publication_date, doc)
+            for d, doc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True)}
+
+
+def dateparser_times(docs: list[TimexDocument]) -> dict[str, list[TimeExpression]]:
+    out = {}
+    for d in docs:
+        base = datetime.combine(d.publication_date, datetime.min.time())
+        settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                    "RETURN_AS_TIMEZONE_AWARE": False}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = search_dates(d.text, languages=["en"], settings=settings) or []
+        times, cursor = [], 0
+        for phrase, when in found:
+            start = d.text.find(phrase, cursor)
+            if start < 0:
+                continue
+            cursor = start + len(phrase)
+            times.append(TimeExpression(phrase, when.date().isoformat(), "DATE", start,
+                                        cursor))
+        out[d.id] = times
+    return out
+
+
+def score(docs: list[TimexDocument], predicted: dict[str, list[TimeExpression]]) -> TimexScore:
+    result = TimexScore()
+    for d in docs:
+        result.add(d.id, d.timexes, predicted[d.id])
+    return result
+
+
+def row(name: str, s: TimexScore) -> list[object]:
+    relaxed, strict = s.measure("relaxed"), s.measure("strict")
+    return [name, s.gold, s.system, f"{relaxed.precision:.3f}", f"{relaxed.recall:.3f}",
+            f"{relaxed.f1:.3f}", f"{strict.f1:.3f}", f"{s.measure('value').f1:.3f}",
+            f"{s.measure('type').f1:.3f}"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--misses", action="store_true",
+                        help="list the training expressions storyline misses")
+    args = parser.parse_args()
+    docs = load_tempeval(shared_dir() / "eval" / "tempeval3" / "tempeval3_timex.jsonl")
+    rows = []
+    for label, splits in SPLITS:
+        part = [d for d in docs if d.split in splits]
+        began = time.perf_counter()
+        ours = score(part, storyline_times(part))
+        seconds = time.perf_counter() - began
+        rows.append(row(f"storyline — {label} ({len(part)} docs, {seconds:.0f} s)", ours))
+        rows.append(row(f"dateparser search_dates — {label}",
+                        score(part, dateparser_times(part))))
+        if args.misses and "train" in label:
+            for doc_id, g in ours.misses:
+                print(f"miss {doc_id}: {g.text!r} {g.value}")
+    for name, relaxed, strict, value in PUBLISHED:
+        rows.append([name, 138, "", "", "", f"{relaxed:.3f}", f"{strict:.3f}", f"{value:.3f}",
+                     ""])
+    print(table(["system — split", "gold", "sys", "relaxed P", "relaxed R", "relaxed F1",
+                 "strict F1", "value F1", "type F1"], rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Time expressions normalised against the publication date (DCT), TIMEX3 style.
+
+A grammar of news time expressions (weekdays, month-day dates, months, years, clock times,
+"next week", "late last year", "three days ago", durations, sets, seasons, quarters, holidays)
+finds spans (``grammar``); a news tense rule picks the direction for underspecified ones
+(``tense``): a weekday or a month in a clause about the past ("said on Friday") looks back from
+the DCT, in a clause about a coming event ("will hold talks on Tuesday") ahead; ``resolve``
+turns each into a TIMEX3 value. Without a DCT, relative expressions keep an unresolved value
+(``XXXX-12-07``) or none, never a guessed date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
+from storyline.analyse.times.resolve import resolve
+from storyline.analyse.times.tense import direction
+from storyline.models import TimeExpression
+
+__all__ = ["NUMBERS", "UNITS", "normalise_times", "parse_dct"]
+
+
+def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list[TimeExpression]:
+    out = []
+    for m in find_matches(text, doc):
+        value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
+        if m.kind == "year":
+            mod = _year_mod(text, m.start)
+        out.append(TimeExpression(text=text[m.start : m.end], value=value, type=type_,
+                                  start=m.start, end=m.end, mod=mod))
+    return out
+
+
+def _year_mod(text: str, start: int) -> str | None:
+    before = text[max(0, start - 6) : start].lower()
+    for word, mod in (("early ", "START"), ("late ", "END"), ("mid-", "MID"), ("mid ", "MID")):
+        if before.endswith(word):
+            return mod
+    return None
+
+
+def parse_dct(published: str | None) -> date | None:
+    """The day of an ISO date or datetime string (a publication date), or None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

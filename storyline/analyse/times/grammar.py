@@ -1,0 +1,203 @@
+"""The spans of news time expressions: a grammar of regular expressions, one per kind.
+
+A TIMEX3 span holds the expression itself, not the preposition before it ("on Friday" is marked
+"Friday"); the preposition is kept aside (``lead``) because the tense rule reads it. A clock
+time followed by its day ("10 p.m. Wednesday") and a weekday followed by its date ("Saturday,
+April 25") are one expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+}
+UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
+         "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+VAGUE_AMOUNTS = {"several", "few", "a few", "couple of", "a couple of"}
+
+_MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November|"
+               "December")
+_MONTH_ANY = _MONTH_FULL + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_NUM = (r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
+        + r"|several|a few|few|a couple of|couple of")
+_UNIT = "|".join(UNITS)
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_PREP = r"(?P<prep>(?:on|in)\s+)?"
+_MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
+_YEAR = r"(?:19|20)\d{2}"
+_QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
+              r"up to|less than|just over|just under)\s+)?")
+_CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)|"
+          r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midnight))"
+          r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|ET))?")
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("mdy", re.compile(rf"{_PREP}\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                       rf"(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("holiday", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>New Year['’]s Eve|"
+                           r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
+                           r"Halloween|Valentine['’]s Day)\b")),
+    ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
+                        rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
+                        rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?|(?P<year>{_YEAR}))\b")),
+    ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+"
+                        rf"(?:(?P<y>{_YEAR})|(?P<rel>this|next|last)\s+year)\b", re.I)),
+    ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_MONTH_FULL})"
+                         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|last year|this year|next year)\b)?")),
+    ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
+                       r"(?P<way>ago|earlier)\b", re.I)),
+    ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?['’]?"
+                        r"(?:\s+time)?\b", re.I)),
+    ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+                         r"(?P<unit>days|weeks|months|years|decades)\b", re.I)),
+    ("clock", re.compile(rf"\b{_CLOCK}")),
+    ("weekday", re.compile(rf"{_PREP}\b(?:(?P<rel>last|next|this|coming|past)\s+)?"
+                           rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss>['’]s\b)?)"
+                           r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+    ("relday", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("partday", re.compile(r"\b(?:this|last|tomorrow)\s+(?P<part>morning|afternoon|evening)\b",
+                           re.I)),
+    ("relunit", re.compile(rf"{_PREP}\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?"
+                           r"(?P<rel>this|next|last|past|previous|coming|current)\s+"
+                           r"(?P<unit>week|weekend|month|year|quarter|decade)\b", re.I)),
+    ("weekend", re.compile(r"\bthe\s+weekend\b", re.I)),
+    ("ref", re.compile(r"\b(?:the\s+)?(?P<w>coming|next few|upcoming|recent|past few|last few)"
+                       r"\s+(?P<unit>days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
+                       r"currently|nowadays|now|at present|these days)\b|"
+                       r"\bthe\s+(?P<w3>future|past|near\s+future|near\s+term)\b(?!\s+(?:\d|few|several|couple|two|"
+                       r"three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day))",
+                       re.I)),
+    ("season", re.compile(r"\b(?:(?P<rel>this|last|next|early|late)\s+|the\s+)?"
+                          r"(?P<season>spring|summer|autumn|winter)\b"
+                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|"
+                          r"\b(?P<rel2>this|last|next)\s+(?P<fall>fall)\b", re.I)),
+    ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+                           rf"[\s-]+quarter(?:\s+of\s+(?P<y>{_YEAR}|this year|last year|"
+                           rf"next year))?\b|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{_YEAR}))?\b", re.I)),
+    ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
+                          r"(?P<dec>(?:19|20)\d0)['’]?s\b")),
+    ("set", re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
+                       + r")\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
+    ("duration", re.compile(
+        rf"\b{_QUALIFIER}(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?:[\s-]+long)?\b", re.I)),
+    ("year", re.compile(rf"(?<![$£€\d.,-])\b(?P<y>{_YEAR})\b(?![,.]\d|\s*(?:%|percent)|-\d)")),
+]
+# Month names that are also common words only count with a day, a year or a time preposition.
+_AMBIGUOUS_MONTHS = {"may", "march"}
+# A bare "one day" is often "someday"; a duration needs a frame: "for two weeks", "two-hour".
+_DURATION_CONTEXT_RE = re.compile(r"\b(?:for|over|within|during|after|than|of|the|last|past|next|"
+                                  r"first|spent|took|lasted|lasting|another|nearly|about|only|"
+                                  r"barely|just|through|as long as)\s+$", re.I)
+_DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier)\b", re.I)
+_AGE_RE = re.compile(r"-olds?\b", re.I)  # "a 44-year-old" is an age
+_FRACTION_RE = re.compile(r"\s+of\b", re.I)  # "three-quarters of", "a quarter of them"
+_MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|last|next|this|"
+                               r"from|before|after|through)[\s-]+$", re.I)
+# A year the parser does not call a date still counts after a word that introduces a time.
+_YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|after|to|and|"
+                              r"between|through|a|the|its|their|his|her|early|late|mid|for|"
+                              r"into|fiscal)[\s-]+$", re.I)
+_JOINER_RE = re.compile(r"\s*,?\s*")
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    lead: int  # where the phrase starts, preposition included
+    day: Match | None = None  # the date a clock time or a weekday is attached to
+
+
+def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
+    found: list[Match] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if not _accepted(kind, m, groups, text, doc):
+                continue
+            start = m.start("prep") + len(groups["prep"]) if groups.get("prep") else m.start()
+            found.append(Match(start, m.end(), kind, groups, m.start()))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    chosen: list[Match] = []
+    for match in found:
+        if chosen and match.start < chosen[-1].end:
+            continue
+        chosen.append(match)
+    return _attach_days(text, chosen)
+
+
+def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: str,
+              doc: Doc | None) -> bool:
+    prefix = text[max(0, m.start() - 12) : m.start()]
+    if kind == "month":
+        mon = groups["mon"] or ""
+        if mon.lower() in _AMBIGUOUS_MONTHS and not groups.get("y") and not groups.get("rel"):
+            return bool(groups.get("prep") or _MONTH_CONTEXT_RE.search(prefix))
+    if kind in {"duration", "ago"} and re.fullmatch(_YEAR, groups["n"] or ""):
+        return False  # "the 1988 second quarter"
+    if kind == "duration":
+        after = text[m.end() : m.end() + 12]
+        if _AGE_RE.match(after) or (groups["unit"].lower() == "quarter"
+                                    and _FRACTION_RE.match(after)):
+            return False
+        framed = "-" in m.group(0) or m.group(0).lower().endswith("long")
+        return (framed or bool(groups.get("q")) or bool(_DURATION_CONTEXT_RE.search(prefix))
+                or bool(_DURATION_AFTER_RE.match(after)))
+    if kind == "year":
+        label = _entity_label(doc, m.start())
+        if label in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
+            return False  # "the 2000 voters"
+        return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
+    if kind == "clock" and groups.get("hh2"):
+        return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
+    return True
+
+
+def _entity_label(doc: Doc | None, offset: int) -> str | None:
+    """What the parser's named-entity pass calls the token at ``offset``, if anything."""
+    if doc is None:
+        return None
+    span = doc.char_span(offset, offset + 4, alignment_mode="expand")
+    return span[0].ent_type_ or None if span is not None and len(span) else None
+
+
+def _attach_days(text: str, matches: list[Match]) -> list[Match]:
+    """ "10 p.m. Wednesday", "noon on Friday", "Saturday, April 25": one expression each."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        if previous is not None and _joinable(previous, match, text):
+            previous.day = match
+            previous.end = match.end
+        else:
+            out.append(match)
+    return out
+
+
+def _joinable(first: Match, second: Match, text: str) -> bool:
+    if first.day is not None or _JOINER_RE.fullmatch(text[first.end : second.lead]) is None:
+        return False
+    if first.kind == "clock":
+        return second.kind in {"weekday", "relday", "mdy", "dmy"}
+    return (first.kind == "weekday" and second.kind in {"mdy", "dmy"}
+            and not first.groups.get("rel") and not first.groups.get("part"))

@@ -1,0 +1,367 @@
+"""TIMEX3 values for matched expressions, anchored on the publication date (DCT).
+
+An expression without a year or a direction ("in October", "Friday") is placed by the tense of
+its clause; a month or date is compared with the DCT at month granularity, so a report of
+"Nov. 6" published on Nov. 2 stays in the same year whatever the tense.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from storyline.analyse.times.grammar import (
+    MONTHS,
+    NUMBERS,
+    UNITS,
+    VAGUE_AMOUNTS,
+    WEEKDAYS,
+    Match,
+)
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
+            "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+            "halloween": (10, 31), "valentine's day": (2, 14)}
+MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID",
+        "middle": "MID", "late": "END", "end": "END"}
+QUALIFIER_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+                  "at least": "EQUAL_OR_MORE", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+                  "less than": "LESS_THAN", "just under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+                  "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX"}
+_VAGUE_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE"}
+_PAST_RELS = {"last": -1, "past": -1, "previous": -1}
+AHEAD = {"future", "present"}
+Value = tuple[str | None, str, str | None]  # value, type, mod
+Way = Callable[[], str | None]
+
+
+def week_of(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def pick_year(dct: date, month: int, way: str | None) -> int:
+    """Year of a month (or a date in it) given without one: the past looks back from the DCT's
+    month, the future ahead, and with no tense the nearest such month wins."""
+    if way == "past":
+        return dct.year if month <= dct.month else dct.year - 1
+    if way == "future":
+        return dct.year if month >= dct.month else dct.year + 1
+    return min((dct.year - 1, dct.year, dct.year + 1),
+               key=lambda y: (abs((y - dct.year) * 12 + month - dct.month), -y))
+
+
+def _weekday(dct: date, weekday: int, rel: str | None, way: str | None) -> date:
+    delta = (dct.weekday() - weekday) % 7
+    latest = dct - timedelta(days=delta)  # on or before the DCT
+    if rel in {"last", "past"}:
+        return latest if delta else latest - timedelta(days=7)
+    if rel in {"next", "coming"}:
+        return latest + timedelta(days=7)
+    if rel == "this":
+        return dct + timedelta(days=weekday - dct.weekday())
+    if way in AHEAD:  # "will meet on Tuesday", "meets on Tuesday"
+        return latest if delta == 0 else latest + timedelta(days=7)
+    return latest
+
+
+def _relative_unit(dct: date, unit: str, offset: int) -> str:
+    if unit in {"week", "weekend"}:
+        value = week_of(dct + timedelta(weeks=offset))
+        return value + "-WE" if unit == "weekend" else value
+    if unit == "month":
+        y, m = _shift_month(dct, offset)
+        return f"{y}-{m:02d}"
+    if unit == "quarter":
+        y, m = _shift_month(dct, 3 * offset)
+        return f"{y}-Q{(m - 1) // 3 + 1}"
+    if unit == "decade":
+        return str((dct.year + 10 * offset) // 10)
+    return str(dct.year + offset)
+
+
+def _year_word(text: str | None, dct: date | None) -> str | None:
+    if text is None:
+        return None
+    if text[0].isdigit():
+        return text
+    if dct is None:
+        return None
+    return str(dct.year + {"last year": -1, "this year": 0, "next year": 1}[text.lower()])
+
+
+def _amount(text: str) -> int | None:
+    text = text.lower()
+    if text in VAGUE_AMOUNTS:
+        return None
+    if text in NUMBERS:
+        return NUMBERS[text]
+    try:
+        return round(float(text))
+    except ValueError:
+        return None
+
+
+def duration(amount: str, unit: str) -> str:
+    if unit in {"second", "minute", "hour"}:
+        return f"PT{amount}{UNITS[unit]}"
+    if amount != "X" and unit in {"fortnight", "decade", "century"}:
+        factor, code = {"fortnight": (2, "W"), "decade": (10, "Y"), "century": (100, "Y")}[unit]
+        return f"P{int(amount) * factor}{code}"
+    return f"P{amount}{UNITS.get(unit, 'X')}"
+
+
+def resolve(m: Match, dct: date | None, way: Way) -> Value:
+    """(value, type, mod) of one match."""
+    return _RESOLVERS[m.kind](m.groups, dct, way, m)
+
+
+def _iso(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return f"{g['y']}-{g['m']}-{g['d']}", "DATE", None
+
+
+def _month_day(g: dict, dct: date | None, way: Way, m: Match, weekday: int | None = None
+               ) -> Value:
+    month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["d"])
+    if not 1 <= day <= 31:
+        return None, "DATE", None
+    if g.get("y"):
+        return f"{g['y']}-{month:02d}-{day:02d}", "DATE", None
+    if dct is None:
+        return f"XXXX-{month:02d}-{day:02d}", "DATE", None
+    year = pick_year(dct, month, way())
+    if weekday is not None:  # "Friday, Oct. 13": the year in which that date is a Friday
+        fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == weekday]
+        year = fits[0] if fits else year
+    return f"{year}-{month:02d}-{day:02d}", "DATE", None
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    month, day = HOLIDAYS[g["h"].lower().replace("’", "'")]
+    if dct is None:
+        return f"XXXX-{month:02d}-{day:02d}", "DATE", None
+    rel = (g.get("rel") or "").lower()
+    direction = {"last": "past", "next": "future"}.get(rel) or way() or "future"
+    if direction == "past" and (month, day) > (dct.month, dct.day):
+        return f"{dct.year - 1}-{month:02d}-{day:02d}", "DATE", None
+    if direction != "past" and (month, day) < (dct.month, dct.day):
+        return f"{dct.year + 1}-{month:02d}-{day:02d}", "DATE", None
+    return f"{dct.year}-{month:02d}-{day:02d}", "DATE", None
+
+
+def _edge(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    mod = MODS[g["edge"].lower()]
+    if g.get("mon"):
+        month = MONTHS[g["mon"].lower()]
+        year = g.get("y") or (str(pick_year(dct, month, way())) if dct else "XXXX")
+        return f"{year}-{month:02d}", "DATE", mod
+    if g.get("year"):
+        return g["year"], "DATE", mod
+    if dct is None:
+        return None, "DATE", mod
+    offset = {"this": 0, "the": 0, "next": 1, "last": -1}[g["rel"].lower()]
+    return _relative_unit(dct, g["unit"].lower(), offset), "DATE", mod
+
+
+def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    month = MONTHS[g["mon"].lower()]
+    mod = MODS.get((g.get("mod") or "").lower())
+    year = _year_word(g.get("y"), dct)
+    rel = (g.get("rel") or "").lower()
+    if year is None and dct is not None and rel:
+        if rel == "last":
+            year = str(dct.year if month < dct.month else dct.year - 1)
+        elif rel == "next":
+            year = str(dct.year if month > dct.month else dct.year + 1)
+        else:
+            year = str(dct.year)
+    if year is None:
+        year = str(pick_year(dct, month, way())) if dct else "XXXX"
+    return f"{year}-{month:02d}", "DATE", mod
+
+
+def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "three days ago", "a year earlier", "in two weeks"."""
+    n = _amount(g["n"])
+    unit = g["unit"].lower()
+    mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
+    if n is None:
+        return ("PAST_REF" if m.kind == "ago" else "FUTURE_REF"), "DATE", None
+    if dct is None:
+        return None, "DATE", mod
+    n = n if m.kind == "in_n" else -n
+    if unit == "day":
+        return (dct + timedelta(days=n)).isoformat(), "DATE", mod
+    if unit in {"week", "fortnight"}:
+        return week_of(dct + timedelta(weeks=n * (2 if unit == "fortnight" else 1))), "DATE", mod
+    if unit in {"month", "year", "quarter", "decade"}:
+        return _relative_unit(dct, unit, n), "DATE", mod
+    return None, "DATE", mod
+
+
+def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    if g.get("named"):
+        hhmm = "12:00" if g["named"].lower() == "noon" else "24:00"
+    else:
+        hour = int(g.get("hh") or g.get("hh2") or 0)
+        minute = int(g.get("mm") or g.get("mm2") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None, "TIME", None
+        hhmm = f"{hour:02d}:{minute:02d}"
+    if m.day is not None:
+        day, _, _ = resolve(m.day, dct, way)
+    else:
+        day = dct.isoformat() if dct else None
+    if day is None or len(day) != 10:
+        return f"XXXX-XX-XXT{hhmm}", "TIME", None
+    return f"{day}T{hhmm}", "TIME", None
+
+
+def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    weekday = WEEKDAYS[g["wd"].lower()]
+    if m.day is not None:  # "Saturday, April 25"
+        return _month_day(m.day.groups, dct, way, m.day, weekday)
+    part = g.get("part")
+    if g.get("plural"):
+        return f"XXXX-WXX-{weekday + 1}", "SET", None
+    if dct is None:
+        return f"XXXX-WXX-{weekday + 1}", "DATE", None
+    rel = (g.get("rel") or "").lower() or None
+    # "Tuesday's declaration" names a day that has been.
+    day = _weekday(dct, weekday, rel, None if rel else "past" if g.get("poss") else way())
+    if part:
+        return f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "TIME", None
+    return day.isoformat(), "DATE", None
+
+
+def _relday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    word = g["w"].lower()
+    if dct is None:
+        return None, "DATE", None
+    if word == "tonight":
+        return f"{dct.isoformat()}TNI", "TIME", None
+    shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
+    return (dct + timedelta(days=shift)).isoformat(), "DATE", None
+
+
+def _partday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    if dct is None:
+        return None, "TIME", None
+    day = dct + timedelta(days=1 if "tomorrow" in (g.get("part") or "") else 0)
+    return f"{day.isoformat()}T{PARTS_OF_DAY[g['part'].lower()]}", "TIME", None
+
+
+def _relunit(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    rel, unit = g["rel"].lower(), g["unit"].lower()
+    mod = MODS.get((g.get("mod") or "").lower())
+    if dct is None:
+        return None, "DATE", mod
+    offset = _PAST_RELS.get(rel, 1 if rel in {"next", "coming"} else 0)
+    return _relative_unit(dct, unit, offset), "DATE", mod
+
+
+def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "over the weekend": the one before a weekday DCT unless the clause looks ahead."""
+    if dct is None:
+        return None, "DATE", None
+    back = dct.weekday() < 5 and way() not in AHEAD
+    return week_of(dct - timedelta(weeks=1 if back else 0)) + "-WE", "DATE", None
+
+
+def _ref(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    if g.get("unit"):  # "recent years", "within weeks": an unknown number of them
+        return f"PX{_VAGUE_UNITS[g['unit'].lower()]}", "DURATION", None
+    word = (g.get("w2") or g.get("w3") or "").lower().split()[-1]
+    if word in {"future", "term"}:
+        return "FUTURE_REF", "DATE", None
+    if word in {"recently", "past"}:
+        return "PAST_REF", "DATE", None
+    return "PRESENT_REF", "DATE", None
+
+
+def _season(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    season = SEASONS[(g.get("season") or g.get("fall") or "").lower()]
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
+    if g.get("y"):
+        return f"{g['y']}-{season}", "DATE", None
+    if dct is None:
+        return f"XXXX-{season}", "DATE", None
+    year = dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return f"{year}-{season}", "DATE", MODS.get(rel)
+
+
+def _quarter(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    if g.get("q"):
+        q = int(g["q"])
+    else:
+        word = g["ord"].lower()
+        q = ["first", "second", "third", "fourth"].index(word) + 1 if word[0].isalpha() \
+            else int(word[0])
+    year = _year_word(g.get("y") or g.get("y2"), dct)
+    if year is None and dct is not None:
+        current = (dct.month - 1) // 3 + 1
+        # Quarters are reported once over: a later quarter than the DCT's is last year's
+        # unless the clause looks ahead.
+        year = str(dct.year - 1 if q > current and way() not in AHEAD else dct.year)
+    return f"{year or 'XXXX'}-Q{q}", "DATE", None
+
+
+def _decade(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return g["dec"][:3], "DATE", MODS.get((g.get("mod") or "").lower())
+
+
+def _half(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    year = g.get("y") or (str(dct.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0))
+                          if dct else "XXXX")
+    return f"{year}-H{1 if g['which'].lower() == 'first' else 2}", "DATE", None
+
+
+def _set(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    unit = (g.get("unit") or "").lower()
+    if unit in WEEKDAYS:
+        return f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "SET", None
+    adverb = (g.get("adv") or "").lower()
+    if adverb == "hourly":
+        return "PT1H", "SET", None
+    letter = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}.get(
+        adverb) or UNITS.get(unit, "X")
+    return f"P1{letter}", "SET", None
+
+
+def _duration(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    n = _amount(g["n"])
+    mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
+    return duration("X" if n is None else str(n), g["unit"].lower()), "DURATION", mod
+
+
+def _year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return g["y"], "DATE", None
+
+
+_RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
+    "iso": _iso, "mdy": _month_day, "dmy": _month_day, "holiday": _holiday, "edge": _edge,
+    "month": _month, "ago": _offset, "in_n": _offset, "clock": _clock,
+    "weekday": _weekday_value, "relday": _relday, "partday": _partday, "relunit": _relunit,
+    "vague": _ref, "half": _half,
+    "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
+    "decade": _decade, "set": _set, "duration": _duration, "year": _year,
+}

@@ -1,0 +1,84 @@
+"""Which way an underspecified time expression points, read from the clause that holds it.
+
+News tense rule: a clause about the past ("said on Friday") looks back from the publication
+date, a clause about a coming event ("will meet on Tuesday", "meets on Tuesday") looks ahead;
+prepositions such as "until" or "since" decide whatever the verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "going",
+               "wo", "must"}
+
+
+# Prepositions that point one way whatever the verb: "until Monday", "since Monday".
+_FORWARD_RE = re.compile(r"\b(?:until|till|before|by|ahead of|effective|payable|due|"
+                         r"scheduled for|set for)\s+$", re.IGNORECASE)
+_BACKWARD_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None = None
+              ) -> str | None:
+    """ "past", "present" or "future" for the clause that holds the expression at ``offset``."""
+    if doc is None:
+        return None
+    if phrase_start is not None:
+        before = text[max(0, phrase_start - 16) : phrase_start]
+        if _FORWARD_RE.search(before):
+            return "future"
+        if _BACKWARD_RE.search(before):
+            return "past"
+    token = token_at(doc, offset)
+    if phrase_start is not None:
+        # A time phrase right after a verb belongs to it ("said on Friday"); parsers often hang
+        # it on the reported clause instead.
+        before = token_at(doc, phrase_start)
+        if before.i > 0:
+            previous = doc[before.i - 1]
+            if previous.pos_ in {"VERB", "AUX"} and previous.dep_ not in {"aux", "auxpass"}:
+                return _verb_direction(previous, 0)
+    verb = token
+    for _ in range(12):
+        if verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"aux", "auxpass"}:
+            return _verb_direction(verb, 0)
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def token_at(doc: Doc, offset: int) -> Token:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    return doc[-1]
+
+
+def _verb_tense(verb: Token) -> str | None:
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _FUTURE_AUX:
+        return "future"
+    if auxes & {"was", "were", "had", "did"} or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and (not auxes or auxes & {"has", "have"}):
+        return "past"  # "has announced", and "the ruling issued Thursday"
+    if auxes & {"is", "are", "am"} or verb.tag_ in {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def _verb_direction(verb: Token, depth: int) -> str | None:
+    tense = _verb_tense(verb)
+    if tense is not None:
+        return tense
+    if depth < 3 and verb.head.i != verb.i:
+        governing = verb.head
+        while governing.pos_ not in {"VERB", "AUX"} and governing.head.i != governing.i:
+            governing = governing.head
+        if governing.pos_ in {"VERB", "AUX"}:
+            return _verb_direction(governing, depth + 1)
+    return None
