@@ -111,3 +111,15 @@ def test_weekend_and_quarters_follow_the_publication_date(nlp):
     assert ("the third quarter", "1990-Q3", "DATE", None) in got
     got = values(nlp, "Profit fell in the fourth quarter.", monday)
     assert got[0][1] == "1989-Q4"
+
+
+def test_holidays_number_words_decades_and_spans_of_time(nlp):
+    got = values(nlp, "The boy was found on Thanksgiving Day, the worst flood in a decade had "
+                      "come at Easter, and the talks lasted twenty-four hours. Music of the "
+                      "nineties filled the hall for fourteen days.", date(2000, 1, 6))
+    assert ("Thanksgiving Day", "1999-11-25", "DATE", None) in got
+    assert ("Easter", "1999-04-04", "DATE", None) in got
+    assert ("a decade", "P10Y", "DURATION", None) in got
+    assert ("twenty-four hours", "PT24H", "DURATION", None) in got
+    assert ("the nineties", "199", "DATE", None) in got
+    assert ("fourteen days", "P14D", "DURATION", None) in got

@@ -23,18 +23,25 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
             "saturday": 5, "sunday": 6}
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
 }
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
 UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
          "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
-VAGUE_AMOUNTS = {"several", "few", "a few", "couple of", "a couple of"}
+VAGUE_AMOUNTS = {"several", "few", "a few", "couple of", "a couple of", "many"}
 
 _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November|"
                "December")
 _MONTH_ANY = _MONTH_FULL + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-_NUM = (r"\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
-        + r"|several|a few|few|a couple of|couple of")
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_NUM = (r"\d+(?:\.\d+)?|" + rf"(?:{'|'.join(TENS)})[\s-](?:{_UNIT_WORDS})\b|"
+        + "|".join(sorted(NUMBERS, key=len, reverse=True))
+        + r"|several|a few|few|a couple of|couple of|many")
 _UNIT = "|".join(UNITS)
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PREP = r"(?P<prep>(?:on|in)\s+)?"
@@ -54,7 +61,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("holiday", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>New Year['’]s Eve|"
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
-                           r"Halloween|Valentine['’]s Day)\b")),
+                           r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
+                           r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
+                           r"Easter(?: Sunday| Monday)?|Good Friday)\b")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?|(?P<year>{_YEAR}))\b")),
@@ -64,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|last year|this year|next year)\b)?")),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
                        r"(?P<way>ago|earlier)\b", re.I)),
-    ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?['’]?"
+    ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"
                         r"(?:\s+time)?\b", re.I)),
     ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                          r"(?P<unit>days|weeks|months|years|decades)\b", re.I)),
@@ -93,7 +102,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"[\s-]+quarter(?:\s+of\s+(?P<y>{_YEAR}|this year|last year|"
                            rf"next year))?\b|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{_YEAR}))?\b", re.I)),
     ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
-                          r"(?P<dec>(?:19|20)\d0)['’]?s\b")),
+                          r"(?:(?P<dec>(?:19|20)\d0)['’]?s\b|['’](?P<short>\d)0s\b|"
+                          rf"(?P<word>{'|'.join(DECADE_WORDS)})\b)")),
     ("set", re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
                        + r")\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
     ("duration", re.compile(
@@ -136,6 +146,9 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = m.start("prep") + len(groups["prep"]) if groups.get("prep") else m.start()
+            if kind == "in_n" and _after_superlative(text, m.start(), doc):
+                # "the worst in a decade", "the first time in 20 years": how long, not when
+                kind, start = "duration", m.start("n")
             found.append(Match(start, m.end(), kind, groups, m.start()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     chosen: list[Match] = []
@@ -171,6 +184,21 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "clock" and groups.get("hh2"):
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
     return True
+
+
+_SUPERLATIVE_RE = re.compile(r"\b(?:\w+est|first|last|only|most|least|worst|best)\b"
+                             r"[^.;:!?]{0,40}$", re.I)
+
+
+def _after_superlative(text: str, offset: int, doc: Doc | None) -> bool:
+    if doc is None:
+        return _SUPERLATIVE_RE.search(text[max(0, offset - 50) : offset]) is not None
+    span = doc.char_span(offset, offset + 2, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    start = span[0]
+    window = doc[max(start.sent.start, start.i - 8) : start.i]
+    return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last", "only"} for t in window)
 
 
 def _entity_label(doc: Doc | None, offset: int) -> str | None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from storyline.analyse.times.grammar import (
+    DECADE_WORDS,
     MONTHS,
     NUMBERS,
     UNITS,
@@ -23,7 +24,8 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
             "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-            "halloween": (10, 31), "valentine's day": (2, 14)}
+            "boxing day": (12, 26), "halloween": (10, 31), "valentine's day": (2, 14),
+            "independence day": (7, 4), "fourth of july": (7, 4)}
 MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID",
         "middle": "MID", "late": "END", "end": "END"}
 QUALIFIER_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
@@ -103,6 +105,9 @@ def _amount(text: str) -> int | None:
         return None
     if text in NUMBERS:
         return NUMBERS[text]
+    tens, _, unit = text.replace("-", " ").partition(" ")
+    if tens in NUMBERS and unit in NUMBERS:  # "twenty-four"
+        return NUMBERS[tens] + NUMBERS[unit]
     try:
         return round(float(text))
     except ValueError:
@@ -150,17 +155,51 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
+def holiday_date(name: str, year: int) -> date:
+    """The day a holiday falls on in ``year`` (US rules for Thanksgiving, Labor, Memorial Day)."""
+    name = name.lower().replace("’", "'")
+    if name in HOLIDAYS:
+        return date(year, *HOLIDAYS[name])
+    if name.startswith("thanksgiving"):  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "labor day":  # the first Monday of September
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name == "memorial day":  # the last Monday of May
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    easter = _easter(year)
+    return easter + timedelta(days={"good friday": -2, "easter monday": 1}.get(name, 0))
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lx = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lx) // 451
+    month, day = divmod(h + lx - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    month, day = HOLIDAYS[g["h"].lower().replace("’", "'")]
+    name = g["h"]
     if dct is None:
-        return f"XXXX-{month:02d}-{day:02d}", "DATE", None
+        fixed = HOLIDAYS.get(name.lower().replace("’", "'"))
+        return (f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None), "DATE", None
     rel = (g.get("rel") or "").lower()
     direction = {"last": "past", "next": "future"}.get(rel) or way() or "future"
-    if direction == "past" and (month, day) > (dct.month, dct.day):
-        return f"{dct.year - 1}-{month:02d}-{day:02d}", "DATE", None
-    if direction != "past" and (month, day) < (dct.month, dct.day):
-        return f"{dct.year + 1}-{month:02d}-{day:02d}", "DATE", None
-    return f"{dct.year}-{month:02d}-{day:02d}", "DATE", None
+    day = holiday_date(name, dct.year)
+    if direction == "past" and day > dct:
+        day = holiday_date(name, dct.year - 1)
+    elif direction != "past" and day < dct:
+        day = holiday_date(name, dct.year + 1)
+    return day.isoformat(), "DATE", None
 
 
 def _edge(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -326,7 +365,15 @@ def _quarter(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _decade(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    return g["dec"][:3], "DATE", MODS.get((g.get("mod") or "").lower())
+    mod = MODS.get((g.get("mod") or "").lower())
+    if g.get("dec"):
+        return g["dec"][:3], "DATE", mod
+    digit = g.get("short") or str(DECADE_WORDS[g["word"].lower()])
+    # "the '90s", "the nineties": the last such decade before the publication date
+    century = (dct.year // 100) if dct else 19
+    if dct is not None and int(f"{century}{digit}0") > dct.year:
+        century -= 1
+    return f"{century}{digit}", "DATE", mod
 
 
 def _half(g: dict, dct: date | None, way: Way, m: Match) -> Value:
