@@ -23,6 +23,10 @@ CUE_LEMMAS = frozenset([
     "agree", "threaten", "pledge", "quip", "joke", "boast", "exclaim", "shout", "whisper",
     "estimate", "reckon", "accuse", "blame", "call", "brand", "label", "dismiss",
     "reiterate", "allege", "told",
+    # speech acts that carry a partial quotation: "criticised it as a “crazy system”"
+    "criticize", "criticise", "praise", "laud", "liken", "compare", "slam", "mock", "decry",
+    "condemn", "hail", "dub", "cite", "quote", "characterize", "characterise", "refer",
+    "lament", "chant", "sing", "write", "ridicule", "attack", "defend", "challenge",
 ])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
