@@ -47,8 +47,14 @@ def candidates(context: StoryContext) -> dict[str, list[Sentence]]:
 
 
 def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
-                   per_date: int = 1) -> list[TimelineEntry]:
+                   per_date: int = 1, between: tuple[str, str] | None = None
+                   ) -> list[TimelineEntry]:
+    """At most ``max_dates`` days with ``per_date`` sentences each; with ``between`` (first and
+    last ISO day), only days inside that span."""
     by_day = candidates(context)
+    if between is not None:
+        by_day = {day: items for day, items in by_day.items()
+                  if between[0] <= day <= between[1]}
     support = {day: len({s.article_id for s in items}) for day, items in by_day.items()}
     ranked = sorted(by_day, key=lambda d: (-support[d], d))
     chosen_days = sorted(ranked[:max_dates] if max_dates else ranked)

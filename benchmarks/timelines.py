@@ -1,0 +1,171 @@
+"""Timeline summarisation on Timeline17, news-tls protocol: storyline's timeline vs PUBCOUNT.
+
+    python benchmarks/timelines.py [--cache PATH] [--tasks N]
+
+Data: ../shared/eval/timeline17 (see its PROVENANCE.md): 4,352 articles on 9 topics and 19
+gold timelines (18 usable: one collection's articles are missing). Protocol of news-tls
+(Gholipour Ghalandari & Ifrim, ACL 2020): one task per gold timeline; the input is the
+articles of its collection published within the gold timeline's first and last date; the
+system returns l dates (l = the gold's number of dates) with k sentences each (k = the gold's
+average sentences per date, rounded). Metrics, averaged over tasks: alignment ROUGE-1 / -2 F
+(align+ m:1) and date F1, as defined in storyline.evaluation.timelines.
+
+storyline: every article goes through the analyser (spaCy, time expressions against its
+publication date, sentences); the story view ``build_timeline`` then picks the days the most
+articles speak of and each day's most representative sentences — the code ``storyline show``
+runs. PUBCOUNT (the news-tls baseline), in the same run: the l days with most articles
+published, each with the k sentences (of those days' articles) closest to that day's centroid.
+The analysed articles are cached (``--cache``) so a re-run skips spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import re
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_dir, table
+
+from storyline.analyse import Analyser
+from storyline.evaluation import load_timeline17_articles
+from storyline.evaluation.timelines import (
+    GoldTimeline,
+    Timeline,
+    alignment_rouge,
+    date_f1,
+    load_gold_timelines,
+)
+from storyline.models import Article
+from storyline.stories.context import StoryContext, build_context, usable
+from storyline.stories.timeline import build_timeline
+
+PUBLISHED = [  # AR1-F, AR2-F, date F1 on T17 (news-tls paper, Table 4; PROVENANCE.md)
+    ("DATEWISE (published, best)", 0.120, 0.035, 0.544),
+    ("PUBCOUNT (published)", 0.105, 0.027, 0.481),
+    ("CLUST (published)", 0.082, 0.020, 0.407),
+]
+REDUNDANT = 0.5
+LEAD_SENTENCES = 5
+_GOLD_SENTENCE_END = re.compile(r"(?<=\s[.!?])\s+(?=\S)")
+
+
+def analysed_articles(cache: Path) -> dict[str, list[Article]]:
+    """Every Timeline17 article analysed against its publication date, by collection."""
+    if cache.exists():
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    rows = load_timeline17_articles(shared_dir() / "eval" / "timeline17" /
+                                    "articles.jsonl.gz")
+    analyser = Analyser()
+    out: dict[str, list[Article]] = defaultdict(list)
+    items = [(r.text, date.fromisoformat(r.published)) for r in rows]
+    for row, analysis in zip(rows, analyser.analyse_many(items), strict=True):
+        out[row.collection].append(Article(
+            id=f"{row.collection}/{row.uid}", source=row.uid, text=row.text,
+            published=row.published, outlet=row.outlet, language="en",
+            times=analysis.times, sentences=analysis.sentences))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with open(cache, "wb") as fh:
+        pickle.dump(dict(out), fh)
+    return dict(out)
+
+
+def gold_sentences(task: GoldTimeline) -> GoldTimeline:
+    """The gold summaries split into sentences (the file keeps a day's sentences as one text)."""
+    timeline = {day: [s for text in texts for s in _GOLD_SENTENCE_END.split(text.strip()) if s]
+                for day, texts in task.timeline.items()}
+    return GoldTimeline(task.collection, task.topic, task.outlet, task.name, timeline)
+
+
+def storyline_timeline(context: StoryContext, dates: int, per_date: int,
+                       between: tuple[str, str]) -> Timeline:
+    out: Timeline = defaultdict(list)
+    for entry in build_timeline(context, max_dates=dates, per_date=per_date, between=between):
+        out[date.fromisoformat(entry.date)].append(entry.text)
+    return dict(out)
+
+
+def pubcount_timeline(context: StoryContext, dates: int, per_date: int,
+                      between: tuple[str, str]) -> Timeline:
+    by_day = defaultdict(list)
+    for article in context.originals:
+        by_day[article.published[:10]].append(article)
+    ranked = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:dates]
+    out: Timeline = {}
+    for day in ranked:
+        candidates = [s for a in by_day[day] for s in context.sentences[a.id][:LEAD_SENTENCES]
+                      if usable(s)]
+        centroid: dict[str, float] = defaultdict(float)
+        for s in candidates:
+            for term, weight in s.vector.items():
+                centroid[term] += weight
+        scored = sorted(candidates, key=lambda s: -sum(w * centroid.get(t, 0.0)
+                                                      for t, w in s.vector.items()))
+        picked = []
+        for s in scored:
+            if all(context.similarity(s, p) < REDUNDANT for p in picked):
+                picked.append(s)
+            if len(picked) >= per_date:
+                break
+        out[date.fromisoformat(day)] = [s.text for s in picked]
+    return out
+
+
+def evaluate(predicted: Timeline, gold: Timeline) -> tuple[float, float, float]:
+    return (alignment_rouge(predicted, gold, 1).f1, alignment_rouge(predicted, gold, 2).f1,
+            date_f1(predicted, gold).f1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", type=Path,
+                        default=Path.home() / ".cache" / "storyline" / "t17-analysed.pkl",
+                        help="where the analysed articles are kept between runs")
+    parser.add_argument("--tasks", type=int, default=0, help="only the first N tasks")
+    args = parser.parse_args()
+    began = time.perf_counter()
+    articles = analysed_articles(args.cache)
+    prepared = time.perf_counter() - began
+    tasks = [gold_sentences(t) for t in load_gold_timelines(
+        shared_dir() / "eval" / "timeline17" / "timelines.jsonl") if t.collection in articles]
+    if args.tasks:
+        tasks = tasks[: args.tasks]
+    scores: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    rows = []
+    began = time.perf_counter()
+    for task in tasks:
+        first, last = min(task.timeline), max(task.timeline)
+        inside = [a for a in articles[task.collection]
+                  if first <= date.fromisoformat(a.published) <= last]
+        context = build_context(inside)
+        dates, per_date = len(task.timeline), task.sentences_per_date
+        for name, system in (("storyline", storyline_timeline), ("PUBCOUNT", pubcount_timeline)):
+            span = (first.isoformat(), last.isoformat())
+            result = evaluate(system(context, dates, per_date, span), task.timeline)
+            scores[name].append(result)
+        ours, peer = scores["storyline"][-1], scores["PUBCOUNT"][-1]
+        rows.append([f"{task.collection} {task.name}", len(inside), dates, per_date,
+                     *(f"{v:.3f}" for v in ours), *(f"{v:.3f}" for v in peer)])
+    seconds = time.perf_counter() - began
+    print(table(["task", "articles", "l", "k", "AR1-F", "AR2-F", "date F1",
+                 "PUBCOUNT AR1-F", "AR2-F", "date F1"], rows))
+    summary = []
+    for name in ("storyline", "PUBCOUNT"):
+        values = scores[name]
+        summary.append([f"{name} (this run, {len(values)} tasks)",
+                        *(f"{sum(v[i] for v in values) / len(values):.3f}" for i in range(3))])
+    summary += [[name, f"{a:.3f}", f"{b:.3f}", f"{c:.3f}"] for name, a, b, c in PUBLISHED]
+    print()
+    print(table(["system", "AR1-F", "AR2-F", "date F1"], summary))
+    print(f"\nanalysis {prepared:.0f} s (cached after the first run), timelines and scoring "
+          f"{seconds:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

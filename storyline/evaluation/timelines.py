@@ -1,0 +1,136 @@
+"""Timeline summarisation scoring as news-tls reports it: alignment-based ROUGE and date F1.
+
+Alignment ROUGE, "align+ m:1" (Martschat & Markert, EACL 2017): every predicted date is
+aligned to the gold date that costs least, cost = (1 − 1/(|Δdays|+1)) · (1 − ROUGE-1 F of
+the two days' summaries), several predicted dates may share one gold date; n-gram matches of an
+aligned pair count with weight 1/(|Δdays|+1); a predicted date's n-grams are the precision
+denominator. Recall aligns every gold date to its cheapest predicted date the same way and
+divides by the gold n-grams. Dates left unaligned count with no matches. ROUGE's n-grams come
+from rouge-score's tokeniser with the Porter stemmer, stop words removed, as the ROUGE-1.5.5
+settings news-tls uses (``-s``, stemming).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rouge_score.tokenizers import DefaultTokenizer
+
+from storyline.evaluation import PrecisionRecall
+from storyline.textutil import STOP_WORDS
+
+Timeline = dict[date, list[str]]
+
+
+@dataclass(frozen=True)
+class GoldTimeline:
+    collection: str
+    topic: str
+    outlet: str
+    name: str
+    timeline: Timeline
+
+    @property
+    def sentences_per_date(self) -> int:
+        """k of the news-tls protocol: the gold's average sentences per date, rounded."""
+        n = sum(len(s) for s in self.timeline.values())
+        return max(1, round(n / len(self.timeline)))
+
+
+def load_gold_timelines(path: Path) -> list[GoldTimeline]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            timeline: Timeline = {}
+            for entry in row["entries"]:
+                text = entry["text"]
+                sentences = text if isinstance(text, list) else [text]
+                timeline.setdefault(date.fromisoformat(entry["date"]), []).extend(sentences)
+            out.append(GoldTimeline(row["collection"], row["topic"], row["source"],
+                                    row["timeline_file"], timeline))
+    return out
+
+
+class _Grams:
+    """Stemmed content-word n-grams of a day's summary, computed once per text."""
+
+    def __init__(self) -> None:
+        self._tokenizer = DefaultTokenizer(use_stemmer=True)
+        self._cache: dict[tuple[str, int], Counter] = {}
+
+    def of(self, sentences: list[str], n: int) -> Counter:
+        key = ("\n".join(sentences), n)
+        if key not in self._cache:
+            tokens = [t for s in sentences for t in self._tokenize(s)]
+            self._cache[key] = Counter(tuple(tokens[i : i + n])
+                                       for i in range(len(tokens) - n + 1))
+        return self._cache[key]
+
+    def _tokenize(self, sentence: str) -> list[str]:
+        words = DefaultTokenizer(use_stemmer=False).tokenize(sentence)
+        kept = " ".join(w for w in words if w not in STOP_WORDS)
+        return self._tokenizer.tokenize(kept)
+
+
+_GRAMS = _Grams()
+
+
+def _matches(a: Counter, b: Counter) -> int:
+    return sum(min(count, b[gram]) for gram, count in a.items())
+
+
+def _rouge1_f(pred: list[str], gold: list[str]) -> float:
+    p, g = _GRAMS.of(pred, 1), _GRAMS.of(gold, 1)
+    hits = _matches(p, g)
+    if not hits:
+        return 0.0
+    precision, recall = hits / sum(p.values()), hits / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _weight(a: date, b: date) -> float:
+    return 1.0 / (abs(a.toordinal() - b.toordinal()) + 1)
+
+
+def _cheapest(day: date, others: Timeline, summary: list[str], from_prediction: bool
+              ) -> date | None:
+    best, best_cost = None, None
+    for other, other_summary in others.items():
+        content = (_rouge1_f(summary, other_summary) if from_prediction
+                   else _rouge1_f(other_summary, summary))
+        cost = (1 - _weight(day, other)) * (1 - content)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = other, cost
+    return best
+
+
+def alignment_rouge(predicted: Timeline, gold: Timeline, n: int) -> PrecisionRecall:
+    """ROUGE-n precision and recall of ``predicted`` against ``gold``, align+ m:1."""
+    hits = total = 0.0
+    for day, summary in predicted.items():
+        grams = _GRAMS.of(summary, n)
+        total += sum(grams.values())
+        match = _cheapest(day, gold, summary, True)
+        if match is not None:
+            hits += _weight(day, match) * _matches(grams, _GRAMS.of(gold[match], n))
+    precision = hits / total if total else 0.0
+    hits = total = 0.0
+    for day, summary in gold.items():
+        grams = _GRAMS.of(summary, n)
+        total += sum(grams.values())
+        match = _cheapest(day, predicted, summary, False)
+        if match is not None:
+            hits += _weight(day, match) * _matches(_GRAMS.of(predicted[match], n), grams)
+    recall = hits / total if total else 0.0
+    return PrecisionRecall(precision, recall)
+
+
+def date_f1(predicted: Timeline, gold: Timeline) -> PrecisionRecall:
+    common = len(set(predicted) & set(gold))
+    return PrecisionRecall(common / len(predicted) if predicted else 0.0,
+                           common / len(gold) if gold else 0.0)
