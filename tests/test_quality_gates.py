@@ -36,6 +36,9 @@ DEDUP_ORIGINALS = 150
 DEDUP_FLOOR_F1 = 0.97  # measured 0.990 (P 1.000, R 0.980) when pinned
 TIMEX_FLOOR_VALUE_F1 = 0.74  # TE3-Platinum, all 20 documents: measured 0.765 when pinned
 TIMEX_FLOOR_RELAXED_F1 = 0.84  # measured 0.861 when pinned
+TIMELINE_COLLECTIONS = {"H1N1_bbc", "H1N1_guardian", "bpoil_foxnews"}  # 90 articles in span
+TIMELINE_FLOOR_AR1 = 0.12  # mean over the three tasks; measured 0.138 when pinned
+TIMELINE_FLOOR_DATE_F1 = 0.80  # measured 0.869 when pinned
 QUOTE_SLICE = 30  # the first 30 GGT articles, in file order
 QUOTE_FLOOR_F1 = 0.83  # overlap ≥ 0.3; measured 0.851 (P 0.873, R 0.829) when pinned
 QUOTE_FLOOR_SPEAKER = 0.91  # GGT's speaker accuracy; measured 0.934 when pinned
@@ -103,3 +106,20 @@ def test_quote_attribution_floor(analyser):
         score.add(d.id, d.quotes, analysis.quotes)
     assert score.quotes.f1 >= QUOTE_FLOOR_F1, score.quotes
     assert score.speaker_accuracy >= QUOTE_FLOOR_SPEAKER, score.speaker_accuracy
+
+
+@requires_shared
+def test_timeline_floor(analyser):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import timelines as bench  # the benchmark's own protocol, on its three smallest tasks
+
+    tasks = bench.tasks_for(TIMELINE_COLLECTIONS)
+    spans = {t.collection: (min(t.timeline), max(t.timeline)) for t in tasks}
+    articles = bench.analysed_articles(None, spans, analyser)
+    results = [bench.run_task(task, articles[task.collection], bench.storyline_timeline)
+               for task in tasks]
+    assert len(results) == len(TIMELINE_COLLECTIONS)
+    ar1 = sum(r[0] for r in results) / len(results)
+    dates = sum(r[2] for r in results) / len(results)
+    assert ar1 >= TIMELINE_FLOOR_AR1, results
+    assert dates >= TIMELINE_FLOOR_DATE_F1, results

@@ -1,10 +1,15 @@
 """A dated timeline: what happened when, by the dates the articles give for events.
 
 Each sentence that resolves a time expression to a day is a candidate for that day; an article's
-lead sentence stands for its publication day when it names no day itself. Days are ranked by how
-many articles speak of them (a day several sources mention is a day that mattered), the chosen
-days are laid out in order, and each gets its most representative sentence(s), with every
+lead sentences stand for its publication day when they name no day themselves. Days are ranked
+by how many articles speak of them (a day several sources mention is a day that mattered), and
+an article written on another day that refers back to it counts double (the day was still news
+later); the chosen days are laid out in order, and each gets its most representative
+sentence(s) — close to what that day's sentences say and to the story as a whole — with every
 article that reports the same thing credited as a source.
+
+The constants were set on the development topics of Timeline17 (Egypt, H1N1, Iraq, Libya);
+see benchmarks/timelines.py.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ BOUND_RE = re.compile(r"\b(?:before|after|until|till|by|since|ahead of|prior to|
 DEFAULT_DATES = 12
 SUPPORT_SIMILARITY = 0.15
 REDUNDANT_SIMILARITY = 0.5
+LEAD_SENTENCES = 3
+LATER_REFERENCE_WEIGHT = 2.0
+STORY_CENTRALITY_WEIGHT = 0.25
 
 
 def candidates(context: StoryContext) -> dict[str, list[Sentence]]:
@@ -40,9 +48,10 @@ def candidates(context: StoryContext) -> dict[str, list[Sentence]]:
                     if sentence not in by_day[day.group(0)]:
                         by_day[day.group(0)].append(sentence)
                     dated_positions.add(sentence.position)
-        lead = next((s for s in sentences if usable(s)), None)
-        if article.published and lead is not None and lead.position not in dated_positions:
-            by_day[article.published[:10]].append(lead)
+        if article.published:
+            for lead in [s for s in sentences if usable(s)][:LEAD_SENTENCES]:
+                if lead.position not in dated_positions:
+                    by_day[article.published[:10]].append(lead)
     return by_day
 
 
@@ -55,7 +64,15 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
     if between is not None:
         by_day = {day: items for day, items in by_day.items()
                   if between[0] <= day <= between[1]}
-    support = {day: len({s.article_id for s in items}) for day, items in by_day.items()}
+    published_on: dict[str, set[str]] = defaultdict(set)
+    for article in context.originals:
+        if article.published:
+            published_on[article.published[:10]].add(article.id)
+    support = {}
+    for day, items in by_day.items():
+        speaking = {s.article_id for s in items}
+        later = speaking - published_on[day]
+        support[day] = LATER_REFERENCE_WEIGHT * len(later) + len(speaking & published_on[day])
     ranked = sorted(by_day, key=lambda d: (-support[d], d))
     chosen_days = sorted(ranked[:max_dates] if max_dates else ranked)
     outlets = {a.id: context.outlets_of(a) for a in context.originals}
@@ -89,4 +106,5 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
 def _centrality(sentence: Sentence, items: list[Sentence], context: StoryContext) -> float:
     """How well a sentence speaks for its day: like the others that day, and like the story."""
     peers = sum(context.similarity(sentence, other) for other in items if other is not sentence)
-    return peers + context.centrality(sentence)
+    return (peers / max(1, len(items) - 1)
+            + STORY_CENTRALITY_WEIGHT * context.centrality(sentence))
