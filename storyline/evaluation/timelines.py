@@ -111,23 +111,22 @@ def _cheapest(day: date, others: Timeline, summary: list[str], from_prediction: 
 
 def alignment_rouge(predicted: Timeline, gold: Timeline, n: int) -> PrecisionRecall:
     """ROUGE-n precision and recall of ``predicted`` against ``gold``, align+ m:1."""
+    return PrecisionRecall(_aligned_share(predicted, gold, n, True),
+                           _aligned_share(gold, predicted, n, False))
+
+
+def _aligned_share(source: Timeline, target: Timeline, n: int, source_is_prediction: bool
+                   ) -> float:
+    """Distance-weighted n-gram matches of each source day with its cheapest target day, over
+    the source's n-grams: precision when the source is the prediction, recall when the gold."""
     hits = total = 0.0
-    for day, summary in predicted.items():
+    for day, summary in source.items():
         grams = _GRAMS.of(summary, n)
         total += sum(grams.values())
-        match = _cheapest(day, gold, summary, True)
+        match = _cheapest(day, target, summary, source_is_prediction)
         if match is not None:
-            hits += _weight(day, match) * _matches(grams, _GRAMS.of(gold[match], n))
-    precision = hits / total if total else 0.0
-    hits = total = 0.0
-    for day, summary in gold.items():
-        grams = _GRAMS.of(summary, n)
-        total += sum(grams.values())
-        match = _cheapest(day, predicted, summary, False)
-        if match is not None:
-            hits += _weight(day, match) * _matches(_GRAMS.of(predicted[match], n), grams)
-    recall = hits / total if total else 0.0
-    return PrecisionRecall(precision, recall)
+            hits += _weight(day, match) * _matches(grams, _GRAMS.of(target[match], n))
+    return hits / total if total else 0.0
 
 
 def date_f1(predicted: Timeline, gold: Timeline) -> PrecisionRecall:
