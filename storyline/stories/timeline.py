@@ -2,11 +2,12 @@
 
 Each sentence that resolves a time expression to a day is a candidate for that day; an article's
 lead sentences stand for its publication day when they name no day themselves. Days are ranked
-by how many articles speak of them (a day several sources mention is a day that mattered), and
-an article written on another day that refers back to it counts double (the day was still news
-later); the chosen days are laid out in order, and each gets its most representative
-sentence(s) — close to what that day's sentences say and to the story as a whole — with every
-article that reports the same thing credited as a source.
+by how many articles speak of them (a day several sources mention is a day that mattered); an
+article written later that refers back to a day counts double (the day was still news later),
+one written before it that names it (a schedule, a deadline) a quarter. The chosen days are
+laid out in order, and each gets its most representative sentence(s) — close to what that
+day's sentences say and to the story as a whole — with every article that reports the same
+thing credited as a source.
 
 The constants were set on the development topics of Timeline17 (Egypt, H1N1, Iraq, Libya);
 see benchmarks/timelines.py.
@@ -28,7 +29,8 @@ DEFAULT_DATES = 12
 SUPPORT_SIMILARITY = 0.15
 REDUNDANT_SIMILARITY = 0.5
 LEAD_SENTENCES = 3
-LATER_REFERENCE_WEIGHT = 2.0
+LATER_REFERENCE_WEIGHT = 2.0  # a day still spoken of after it was news
+EARLIER_REFERENCE_WEIGHT = 0.25  # a day announced before it came (a schedule, a deadline)
 STORY_CENTRALITY_WEIGHT = 0.25
 
 
@@ -64,15 +66,14 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
     if between is not None:
         by_day = {day: items for day, items in by_day.items()
                   if between[0] <= day <= between[1]}
-    published_on: dict[str, set[str]] = defaultdict(set)
-    for article in context.originals:
-        if article.published:
-            published_on[article.published[:10]].add(article.id)
+    written = {a.id: (a.published or "")[:10] for a in context.originals}
     support = {}
     for day, items in by_day.items():
         speaking = {s.article_id for s in items}
-        later = speaking - published_on[day]
-        support[day] = LATER_REFERENCE_WEIGHT * len(later) + len(speaking & published_on[day])
+        later = {a for a in speaking if written[a] and written[a] > day}
+        earlier = {a for a in speaking if written[a] and written[a] < day}
+        support[day] = (LATER_REFERENCE_WEIGHT * len(later) + len(speaking - later - earlier)
+                        + EARLIER_REFERENCE_WEIGHT * len(earlier))
     ranked = sorted(by_day, key=lambda d: (-support[d], d))
     chosen_days = sorted(ranked[:max_dates] if max_dates else ranked)
     outlets = {a.id: context.outlets_of(a) for a in context.originals}
