@@ -45,7 +45,10 @@ from storyline.evaluation.timelines import (
 )
 from storyline.models import Article
 from storyline.stories.context import StoryContext, build_context, usable
+from storyline.stories.developments import find_developments
+from storyline.stories.summary import build_summary
 from storyline.stories.timeline import build_timeline
+from storyline.textutil import content_terms
 
 PUBLISHED = [  # AR1-F, AR2-F, date F1 on T17 (news-tls paper, Table 4; PROVENANCE.md)
     ("DATEWISE (published, best)", 0.120, 0.035, 0.544),
@@ -55,6 +58,8 @@ PUBLISHED = [  # AR1-F, AR2-F, date F1 on T17 (news-tls paper, Table 4; PROVENAN
 # Timeline constants were set on these topics' tasks; the others are the test.
 DEV_TOPICS = {"EgyptianProtest", "H1N1", "IraqWar", "LibyaWar"}
 REDUNDANT = 0.5
+SUMMARY_LENGTH = 10
+NEAR_DUPLICATE = 0.5
 LEAD_SENTENCES = 5
 _GOLD_SENTENCE_END = re.compile(r"(?<=\s[.!?])\s+(?=\S)")
 
@@ -139,11 +144,31 @@ def tasks_for(collections) -> list[GoldTimeline]:
 
 def run_task(task: GoldTimeline, articles: list[Article], system) -> tuple[float, float, float]:
     """One news-tls task: the articles inside the gold span, l dates, k sentences per date."""
-    first, last = min(task.timeline), max(task.timeline)
-    inside = [a for a in articles if first <= date.fromisoformat(a.published) <= last]
-    predicted = system(build_context(inside), len(task.timeline), task.sentences_per_date,
-                       (first.isoformat(), last.isoformat()))
+    predicted = system(task_context(task, articles), len(task.timeline),
+                       task.sentences_per_date, task_span(task))
     return evaluate(predicted, task.timeline)
+
+
+def task_span(task: GoldTimeline) -> tuple[str, str]:
+    return min(task.timeline).isoformat(), max(task.timeline).isoformat()
+
+
+def task_context(task: GoldTimeline, articles: list[Article]) -> StoryContext:
+    first, last = task_span(task)
+    return build_context([a for a in articles if first <= a.published[:10] <= last])
+
+
+def summary_checks(context: StoryContext, length: int) -> tuple[int, int, int]:
+    """(sentences, sentences that are an exact span of their article, near-duplicate pairs):
+    the story summary of the task's articles, near-duplicates judged by content-word overlap
+    (Jaccard ≥ NEAR_DUPLICATE), a measure the summariser itself does not use."""
+    summary = build_summary(context, find_developments(context), length)
+    texts = {a.id: a.text for a in context.originals}
+    traceable = sum(texts[s.article_id][s.start : s.end] == s.text for s in summary)
+    words = [set(content_terms(s.text)) for s in summary]
+    pairs = sum(len(a & b) / len(a | b) >= NEAR_DUPLICATE
+                for i, a in enumerate(words) for b in words[i + 1 :] if a | b)
+    return len(summary), traceable, pairs
 
 
 SYSTEMS = [("storyline", storyline_timeline), ("PUBCOUNT", pubcount_timeline)]
@@ -164,6 +189,7 @@ def main() -> None:
         tasks = tasks[: args.tasks]
     scores: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     rows = []
+    checks: list[tuple[int, int, int]] = []
     began = time.perf_counter()
     for task in tasks:
         part = "dev" if task.topic in DEV_TOPICS else "test"
@@ -175,6 +201,8 @@ def main() -> None:
             results.append(result)
         rows.append([f"{task.collection} {task.name}", part, len(task.timeline),
                      task.sentences_per_date, *(f"{v:.3f}" for r in results for v in r)])
+        checks.append(summary_checks(task_context(task, articles[task.collection]),
+                                     SUMMARY_LENGTH))
     seconds = time.perf_counter() - began
     print(table(["task", "part", "l", "k", "AR1-F", "AR2-F", "date F1",
                  "PUBCOUNT AR1-F", "AR2-F", "date F1"], rows))
@@ -189,6 +217,10 @@ def main() -> None:
     summary += [[name, f"{a:.3f}", f"{b:.3f}", f"{c:.3f}"] for name, a, b, c in PUBLISHED]
     print()
     print(table(["system", "AR1-F", "AR2-F", "date F1"], summary))
+    n, traceable, pairs = (sum(c[i] for c in checks) for i in range(3))
+    print(f"\nstory summaries ({SUMMARY_LENGTH} sentences per task): {n} sentences, "
+          f"{traceable} exact spans of their article ({100 * traceable / max(1, n):.0f}%), "
+          f"{pairs} near-duplicate pairs (content-word Jaccard ≥ {NEAR_DUPLICATE})")
     print(f"\nanalysis {prepared:.0f} s (cached after the first run), timelines and scoring "
           f"{seconds:.0f} s")
 
