@@ -1,6 +1,7 @@
 """Property tests: hostile or random input never crashes a stage, and what comes out still
 points into what went in (hypothesis generates the inputs; issue 9, item 4, first part)."""
 
+import contextlib
 import json
 import re
 from datetime import date
@@ -13,7 +14,9 @@ from storyline.analyse.times import normalise_times
 from storyline.analyse.times.grammar import find_matches
 from storyline.clean import clean
 from storyline.errors import InputError
-from storyline.ingest.readers import read_jsonl
+from storyline.ingest.feeds import read_feed
+from storyline.ingest.readers import read_html, read_jsonl
+from storyline.ingest.warc import read_warc
 from storyline.models import RawDocument
 
 # Text that looks like news often enough to reach the interesting branches.
@@ -84,3 +87,32 @@ def test_a_jsonl_batch_reader_reports_bad_lines_and_never_raises(lines):
         assert isinstance(item, RawDocument | InputError)
         if isinstance(item, InputError):  # the error names the file (and line) and the problem
             assert item.source.startswith("fuzz.jsonl") and item.problem
+
+
+# Markup-like text: tags, entities and text in random order, often unbalanced.
+MARKUP = st.lists(st.sampled_from([
+    "<html>", "<body>", "<p>", "</p>", "<div class='x'>", "</div>", "<script>", "</script>",
+    "<a href='/x'>", "</a>", "<h1>", "</h1>", "&amp;", "&#x00;", "<!--", "-->", "<![CDATA[",
+    "]]>", "<rss>", "<item>", "</item>", "<title>", "</title>", "<entry>", "<?xml version='1.0'?>",
+    "<!DOCTYPE x [<!ENTITY a 'b'>]>", "Talks resumed on Friday.", "“Calm,” he said.", "\n",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(MARKUP, st.text(max_size=300)))
+def test_html_and_feed_readers_never_raise_on_broken_markup(markup):
+    for item in [*read_html("fuzz.html", markup), *read_feed("fuzz.xml", markup)]:
+        assert isinstance(item, RawDocument | InputError)
+        if isinstance(item, RawDocument):
+            # what a reader lets through, the cleaner takes or refuses with an InputError
+            with contextlib.suppress(InputError):
+                clean(item)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_a_broken_warc_archive_is_reported_not_raised(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("warc") / "fuzz.warc"
+    path.write_bytes(b"WARC/1.0\r\n" + data)
+    for item in read_warc(str(path)):
+        assert isinstance(item, RawDocument | InputError)
