@@ -1,6 +1,6 @@
 """Quotes and speakers: GGT's quote-attribution set (test) and PolNeAR (dev / test).
 
-    python benchmarks/quotes.py
+    python benchmarks/quotes.py [--misses]
 
 Data (../shared/eval, see each PROVENANCE.md):
 - ggt-quotes: 97 Canadian news articles, 1,466 direct and reported quotes with the speaker as
@@ -19,6 +19,7 @@ unattributed. "Who" accuracy: the resolved speaker is the annotators' resolved p
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -37,7 +38,8 @@ PUBLISHED = [  # threshold, P, R, F1, speaker accuracy (PROVENANCE.md, GGT V5.1 
 ]
 
 
-def run(name: str, docs: list[QuoteDocument], analyser: Analyser) -> list[list[object]]:
+def run(name: str, docs: list[QuoteDocument], analyser: Analyser, show_misses: bool = False
+        ) -> list[list[object]]:
     began = time.perf_counter()
     analyses = list(analyser.analyse_many((d.text, parse_dct(d.published)) for d in docs))
     seconds = time.perf_counter() - began
@@ -46,6 +48,10 @@ def run(name: str, docs: list[QuoteDocument], analyser: Analyser) -> list[list[o
         score = QuoteScore(threshold)
         for doc, analysis in zip(docs, analyses, strict=True):
             score.add(doc.id, doc.quotes, analysis.quotes)
+        if show_misses and threshold == THRESHOLDS[0]:
+            texts = {d.id: d.text for d in docs}
+            for doc_id, g in score.misses:
+                print(f"miss {doc_id}: {texts[doc_id][g.start : g.end][:120]!r}")
         q = score.quotes
         who = f"{score.canonical_accuracy:.3f}" if score.named else "—"
         rows.append([f"storyline — {name}", threshold, score.gold, score.system,
@@ -55,13 +61,17 @@ def run(name: str, docs: list[QuoteDocument], analyser: Analyser) -> list[list[o
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--misses", action="store_true",
+                        help="list the PolNeAR dev (tuning) quotes storyline misses")
+    args = parser.parse_args()
     eval_dir = shared_dir() / "eval"
     analyser = Analyser()
     rows = run("GGT (test)", load_ggt(eval_dir / "ggt-quotes" / "ggt_quotes_en.jsonl.gz"),
                analyser)
     polnear = eval_dir / "polnear" / "polnear_attributions.jsonl.gz"
     rows += run("PolNeAR test", load_polnear(polnear, {"test"}), analyser)
-    rows += run("PolNeAR dev (tuning)", load_polnear(polnear, {"dev"}), analyser)
+    rows += run("PolNeAR dev (tuning)", load_polnear(polnear, {"dev"}), analyser, args.misses)
     for name, threshold, p, r, f1, speaker in PUBLISHED:
         rows.append([name, threshold, 1466, "", f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}",
                      f"{speaker:.3f}", "", ""])
