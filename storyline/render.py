@@ -95,7 +95,7 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
         for speaker in story.speakers:
             for i, quote in enumerate(speaker.quotes[:QUOTES_PER_SPEAKER]):
                 words = escape(quote["text"])
-                if quote.get("kind", "direct") == "direct":
+                if quote["kind"] == "direct":
                     words = f"“{words}”"
                 else:  # reported speech: the speaker's point in the writer's words
                     words = f"{escape(quote.get('cue') or 'said')}: {words}"

@@ -26,7 +26,7 @@ CUE_LEMMAS = frozenset([
     # speech acts that carry a partial quotation: "criticised it as a “crazy system”"
     "criticize", "criticise", "praise", "laud", "liken", "compare", "slam", "mock", "decry",
     "condemn", "hail", "dub", "cite", "quote", "characterize", "characterise", "refer",
-    "lament", "chant", "sing", "write", "ridicule", "attack", "defend", "challenge",
+    "lament", "chant", "sing", "ridicule", "attack", "defend", "challenge",
 ])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",

@@ -15,6 +15,7 @@ from storyline.analyse.attribution import (
     EntityIndex,
     Salience,
     Source,
+    according_to,
     describe_source,
     subject_of,
 )
@@ -91,9 +92,8 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
 
     found: list[ReportedSpeech] = []
     for token in doc:
-        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            holder = next((o for c in token.children if c.lower_ == "to"
-                           for o in c.children if o.dep_ == "pobj"), None)
+        if token.lower_ == "according":
+            holder = according_to([token])
             if holder is None:
                 continue
             span = _sentence_remainder(token.sent, list(token.subtree))
@@ -106,7 +106,7 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
         clause = _clause(token)
         if clause is None:
             continue
-        content = [t for t in clause.subtree]
+        content = list(clause.subtree)
         if sum(1 for t in content if not t.is_punct) < MIN_CONTENT_TOKENS:
             continue
         start, end = _extent(content)
