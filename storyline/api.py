@@ -30,9 +30,13 @@ class Storyline:
     ...         print(story.id, story.title)
     """
 
-    def __init__(self, db: str | None = None, analyser: Analyser | None = None) -> None:
+    def __init__(self, db: str | None = None, analyser: Analyser | None = None,
+                 refresh_on_read: bool = True) -> None:
+        """``refresh_on_read=False`` reads the stored views as they are, never rebuilding one
+        (a server: whoever writes refreshes, and a read never waits for a writer's lock)."""
         self.store = open_store(db)
         self.analyser = analyser or Analyser()
+        self.refresh_on_read = refresh_on_read
         if self.store.meta("views_version") != VIEWS_VERSION:
             with self.store.transaction():
                 self.store.mark_all_stories_dirty()
@@ -97,9 +101,13 @@ class Storyline:
 
     # --- reading ------------------------------------------------------------------------------
 
+    def _refresh_for_read(self) -> None:
+        if self.refresh_on_read:
+            self.refresh()
+
     def stories(self, order: str = "activity") -> list[Story]:
         """Every story; ``order`` is "activity" (latest article first) or "created"."""
-        self.refresh()
+        self._refresh_for_read()
         out = []
         for story_id in self.store.story_ids(order):
             views = self.store.views(story_id)
@@ -114,7 +122,7 @@ class Storyline:
         Sizes given here (days on the timeline, sentences per day, summary sentences) build the
         views afresh instead of reading the stored defaults.
         """
-        self.refresh()
+        self._refresh_for_read()
         resolved = self.store.resolve_story_id(story_id)
         views = self.store.views(resolved) if resolved else None
         if views is None:
@@ -132,13 +140,14 @@ class Storyline:
         return self._with_story_names(self.store.articles(story.article_ids), story)
 
     def article(self, article_id: str) -> Article:
+        """One article, with names as resolved across its story."""
+        self._refresh_for_read()
         found = self.store.articles([article_id])
         if not found:
             raise StorylineError(f"no article with id {article_id!r}")
         article = found[0]
-        if article.story_id:
-            return self._with_story_names([article], self.story(article.story_id))[0]
-        return article
+        stored = self.store.story_brief(article.story_id) if article.story_id else None
+        return apply_aliases(article, stored[1], {}) if stored else article
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         return [dict(row) for row in self.store.search(query, limit)]

@@ -18,9 +18,11 @@ from storyline.pipeline import IngestReport
 from storyline.render import print_story, stories_table
 from storyline.store import DEFAULT_DB, ENV_VAR
 from storyline.watch import DEFAULT_INTERVAL, FeedPoll, FeedWatcher
+from storyline.web.security import DEFAULT_MAX_BODY
 
 err = Console(stderr=True, soft_wrap=True)  # one line per message, for logs and grep
 DEMO_DB = "storyline-demo.db"
+TOKEN_VAR = "STORYLINE_TOKEN"
 
 db_option = click.option(
     "--db", envvar=ENV_VAR, default=DEFAULT_DB, show_default=True, show_envvar=True,
@@ -220,6 +222,39 @@ def search(query: str, limit: int, db: str) -> None:
                    f"{hit['outlet'] or '-'}  {hit['title'] or ''}\n    {hit['snippet']}")
     if not hits:
         err.print("no matches")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token", envvar=TOKEN_VAR, show_envvar=True,
+              help="Bearer token that writes need (POST /api/articles); without one the "
+                   "server is read-only.")
+@click.option("--private", is_flag=True, help="Reads need the token too.")
+@click.option("--max-body", type=click.IntRange(1), default=DEFAULT_MAX_BODY, show_default=True,
+              help="Largest request body, in bytes.")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info",
+                                                 "debug"]), default="info", show_default=True)
+@db_option
+def serve(host: str, port: int, token: str | None, private: bool, max_body: int,
+          log_level: str, db: str) -> None:
+    """Serve the REST API (/api, spec at /docs) and the story pages over HTTP."""
+    try:
+        import uvicorn
+
+        from storyline.web.app import WebConfig, create_app
+    except ImportError as exc:
+        raise click.ClickException(f"storyline serve needs the web extra ({exc.name} is "
+                                   "missing): pip install 'storyline[web]'") from exc
+    try:
+        app = create_app(WebConfig(db, token=token or None, private=private, max_body=max_body))
+    except StorylineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    err.print(f"serving {db} on http://{host}:{port}/ "
+              f"({'reads and writes need the token' if private else 'reads open'}"
+              f"{'' if token else ', read-only: no --token'})", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
 @main.command()

@@ -68,3 +68,40 @@ def test_every_command_is_documented_in_the_readme():
     readme = (REPO / "README.md").read_text()
     for name in main.commands:
         assert re.search(rf"storyline {name}\b", readme), name
+
+
+def test_serve_serves_the_store_and_stops_on_a_bad_one(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    db = str(tmp_path / "served.db")
+    (tmp_path / "a.txt").write_text(STORY)
+    assert run("ingest", str(tmp_path / "a.txt"), "--published", "2024-03-04",
+               "--db", db).returncode == 0
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "storyline", "serve", "--db", db,
+                               "--port", str(port), "--log-level", "warning"],
+                              cwd=REPO, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stories") as answer:
+                    listed = json.load(answer)
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert listed["total"] == 1 and listed["items"][0]["title"] == "Ferry strike ends"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    not_a_store = tmp_path / "notes.db"
+    not_a_store.write_text("not SQLite")
+    bad = run("serve", "--db", str(not_a_store))
+    assert bad.returncode == 1 and "not a usable storyline database" in bad.stderr
+    closed = run("serve", "--db", db, "--private")
+    assert closed.returncode == 1 and "closed reads need a token" in closed.stderr

@@ -94,29 +94,31 @@ def json_objects(source: str, text: str) -> Iterator[tuple[str, dict] | InputErr
 @reader(".jsonl", ".ndjson")
 def read_jsonl(source: str, text: str) -> Iterator[Item]:
     for item in json_objects(source, text):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        where, record = item
-        body, html = _field(record, "text"), _field(record, "html")
-        if not isinstance(body, str) and not isinstance(html, str):
-            yield InputError(where, 'needs a non-empty "text" or "html" string field')
-            continue
-        authors = _field(record, "authors")
-        if isinstance(authors, str):
-            authors = [authors]
-        yield RawDocument(
-            source=where,
-            content=html if isinstance(html, str) else body,
-            kind="html" if isinstance(html, str) else "text",
-            external_id=_string(_field(record, "id")),
-            url=_string(_field(record, "url")),
-            title=_string(_field(record, "title")),
-            outlet=_string(_field(record, "outlet")),
-            published=_string(_field(record, "published")),
-            authors=tuple(str(a) for a in authors or () if str(a).strip()),
-            title_line=False,
-        )
+        yield item if isinstance(item, InputError) else record_document(*item)
+
+
+def record_document(where: str, record: dict) -> Item:
+    """One article given as a JSON object (a JSONL line, a POST to the web API)."""
+    body, html = _field(record, "text"), _field(record, "html")
+    if not isinstance(body, str) and not isinstance(html, str):
+        return InputError(where, 'needs a non-empty "text" or "html" string field')
+    authors = _field(record, "authors")
+    if isinstance(authors, str):
+        authors = [authors]
+    elif not isinstance(authors, list):
+        authors = []
+    return RawDocument(
+        source=where,
+        content=html if isinstance(html, str) else body,
+        kind="html" if isinstance(html, str) else "text",
+        external_id=_string(_field(record, "id")),
+        url=_string(_field(record, "url")),
+        title=_string(_field(record, "title")),
+        outlet=_string(_field(record, "outlet")),
+        published=_string(_field(record, "published")),
+        authors=tuple(str(a) for a in authors if str(a).strip()),
+        title_line=False,
+    )
 
 
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|div|p)\b",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -136,5 +136,21 @@ CREATE TABLE doc_freq_pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, terms TEXT
 """,
     4: """
 ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'direct';
+""",
+    5: """
+CREATE TABLE story_views (
+    story_id TEXT PRIMARY KEY,
+    token INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    brief TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    views TEXT NOT NULL
+);
+CREATE INDEX story_views_activity ON story_views (last_seq);
+CREATE INDEX story_views_created ON story_views (seq);
+CREATE INDEX stories_dirty ON stories (dirty) WHERE dirty = 1;
+UPDATE stories SET dirty = 1;
+ALTER TABLE stories DROP COLUMN views;
 """,
 }

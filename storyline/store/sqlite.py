@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,7 +23,35 @@ from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 60_000
 DF_FOLD_EVERY = 256  # documents whose term counts wait before they go into doc_freq
+VIEWS_CACHE_SIZE = 128  # parsed story views kept per process
+BRIEF_FIELDS = ("title", "outlets", "first_published", "last_published")
 _CHUNK = 500  # host parameters per IN (...) list, well under SQLite's limit
+
+
+class _LRU:
+    """A small thread-safe least-recently-used map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_VIEWS_CACHE = _LRU(VIEWS_CACHE_SIZE)
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
@@ -52,6 +81,7 @@ class SQLiteStore:
         self._pending_docs = 0
         self._pending_generation: str | None = None
         self._folded: dict[str, int] = {}  # doc_freq rows read since the last fold
+        self._identity = str(Path(path).expanduser().resolve())  # shares the views cache
 
     # --- housekeeping -------------------------------------------------------------------------
 
@@ -203,6 +233,21 @@ class SQLiteStore:
             "WHERE id = ?",
             (article_id,)).fetchone()
 
+    def article_briefs(self, ids: Iterable[str]) -> dict[str, sqlite3.Row]:
+        """Title, outlet, date and story of articles, by id, without their analyses."""
+        return self._rows_by_id(
+            "articles", "id, source, title, outlet, published, story_id, duplicate_of", ids)
+
+    def _rows_by_id(self, table: str, columns: str, ids: Iterable[str]) -> dict[str, sqlite3.Row]:
+        """Rows of ``table`` whose id is among ``ids``, by id; unknown ids are left out."""
+        out = {}
+        for part in _chunks(list(ids)):
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                    f"SELECT {columns} FROM {table} WHERE id IN ({marks})", part):
+                out[row["id"]] = row
+        return out
+
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -264,16 +309,35 @@ class SQLiteStore:
             sentences=[tuple(s) for s in json.loads(row["sentences"])],
         )
 
-    def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
-        """Full-text search (FTS5 syntax; plain words are ANDed)."""
+    def search(self, query: str, limit: int = 20, offset: int = 0,
+               marks: tuple[str, str] = ("[", "]")) -> list[sqlite3.Row]:
+        """Full-text search, best first; the snippet puts ``marks`` around the words that
+        matched. FTS5 syntax ("a phrase", OR, NOT, prefix*) works; a query that is not valid
+        syntax ("U.S. sanctions", an unclosed quote) is searched as plain words."""
+        sql = ("SELECT a.id, a.title, a.outlet, a.published, a.story_id, "
+               "snippet(articles_fts, 1, ?, ?, '…', 12) AS snippet "
+               "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
         try:
-            return self.conn.execute(
-                "SELECT a.id, a.title, a.outlet, a.published, a.story_id, "
-                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+            return self.conn.execute(sql, (*marks, query, limit, offset)).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"search {query!r}: {exc}") from exc
+            problem = exc
+        words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        try:
+            return self.conn.execute(sql, (*marks, words, limit, offset)).fetchall()
+        except sqlite3.OperationalError:
+            raise StoreError(f"search {query!r}: {problem}") from problem
+
+    def entity_articles(self, name: str, limit: int = 50, offset: int = 0
+                        ) -> tuple[str | None, list[sqlite3.Row]]:
+        """Articles that mention an entity (by its canonical name in the article), most mentions
+        first, with the entity's label."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.story_id, count(*) AS mentions, "
+            "max(e.label) AS label FROM entities e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.canonical = ? GROUP BY a.id ORDER BY mentions DESC, a.seq DESC "
+            "LIMIT ? OFFSET ?", (name, limit, offset)).fetchall()
+        return (rows[0]["label"] if rows else None), rows
 
     # --- near-duplicates ----------------------------------------------------------------------
 
@@ -389,23 +453,12 @@ class SQLiteStore:
 
     def story_states(self, story_ids: list[str]) -> dict[str, sqlite3.Row]:
         """Each story's bookkeeping (not its centroid), by id; unknown ids are left out."""
-        out = {}
-        for part in _chunks(story_ids):
-            marks = ",".join("?" * len(part))
-            for row in self.conn.execute(
-                    "SELECT id, version, seq, n_articles, first_date, last_date, last_seq "
-                    f"FROM stories WHERE id IN ({marks})", part):
-                out[row["id"]] = row
-        return out
+        return self._rows_by_id(
+            "stories", "id, version, seq, n_articles, first_date, last_date, last_seq", story_ids)
 
     def story_centroids(self, story_ids: list[str]) -> dict[str, dict[str, float]]:
-        out = {}
-        for part in _chunks(story_ids):
-            marks = ",".join("?" * len(part))
-            for row in self.conn.execute(
-                    f"SELECT id, centroid FROM stories WHERE id IN ({marks})", part):
-                out[row["id"]] = json.loads(row["centroid"])
-        return out
+        rows = self._rows_by_id("stories", "id, centroid", story_ids)
+        return {story_id: json.loads(row["centroid"]) for story_id, row in rows.items()}
 
     def save_story_state(self, story_id: str, seq: int, n_articles: int, first_date: str | None,
                          last_date: str | None, centroid: dict[str, float], last_seq: int,
@@ -447,6 +500,7 @@ class SQLiteStore:
         self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, drop))
         self._drop_index_terms(drop)
         self.conn.execute("DELETE FROM stories WHERE id = ?", (drop,))
+        self.conn.execute("DELETE FROM story_views WHERE story_id = ?", (drop,))
         self.conn.execute("UPDATE story_redirects SET new_id = ? WHERE new_id = ?", (keep, drop))
         self.conn.execute("INSERT OR REPLACE INTO story_redirects (old_id, new_id) VALUES (?, ?)",
                           (drop, keep))
@@ -470,12 +524,58 @@ class SQLiteStore:
                                                    "ORDER BY seq")]
 
     def save_views(self, story_id: str, views: dict) -> None:
-        self.conn.execute("UPDATE stories SET views = ?, dirty = 0 WHERE id = ?",
-                          (json.dumps(views, ensure_ascii=False), story_id))
+        """Store a story's views and, beside them, the few fields a list of stories shows.
+
+        Views live in their own table, big text last, so that listing thousands of stories or
+        checking a cached view's token never reads the views themselves."""
+        brief = {key: views.get(key) for key in BRIEF_FIELDS}
+        brief["articles"] = len(views.get("article_ids", []))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO story_views "
+            "(story_id, token, seq, last_seq, brief, aliases, views) "
+            "SELECT id, ?, seq, last_seq, ?, ?, ? FROM stories WHERE id = ?",
+            (secrets.randbits(62), json.dumps(brief, ensure_ascii=False),
+             json.dumps(views.get("aliases", {}), ensure_ascii=False),
+             json.dumps(views, ensure_ascii=False), story_id))
+        self.conn.execute("UPDATE stories SET dirty = 0 WHERE id = ?", (story_id,))
+
+    def count_stories(self) -> int:
+        """Stories that can be shown (their views have been built at least once)."""
+        return self.conn.execute("SELECT count(*) FROM story_views").fetchone()[0]
+
+    def story_briefs(self, order: str = "activity", limit: int = 50,
+                     offset: int = 0) -> list[dict]:
+        """One page of stories: id, title, article count, outlets and first/last dates."""
+        sort = "last_seq DESC" if order == "activity" else "seq"
+        rows = self.conn.execute(f"SELECT story_id, brief FROM story_views ORDER BY {sort} "
+                                 "LIMIT ? OFFSET ?", (limit, offset))
+        return [{"id": r["story_id"], **json.loads(r["brief"])} for r in rows]
+
+    def story_brief(self, story_id: str) -> tuple[dict, dict[str, str]] | None:
+        """A story's brief (as in ``story_briefs``) and its resolved names, without its views."""
+        row = self.conn.execute("SELECT brief, aliases FROM story_views WHERE story_id = ?",
+                                (story_id,)).fetchone()
+        if row is None:
+            return None
+        return {"id": story_id, **json.loads(row["brief"])}, json.loads(row["aliases"])
 
     def views(self, story_id: str) -> dict | None:
-        row = self.conn.execute("SELECT views FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return json.loads(row["views"]) if row and row["views"] else None
+        """A story's stored views. Treat them as read-only: recently read views are shared by
+        every connection of the process, keyed by the token each save of the views renews."""
+        row = self.conn.execute("SELECT token FROM story_views WHERE story_id = ?",
+                                (story_id,)).fetchone()
+        if row is None:
+            return None
+        views = _VIEWS_CACHE.get((self._identity, story_id, row["token"]))
+        if views is not None:
+            return views
+        row = self.conn.execute("SELECT views, token FROM story_views WHERE story_id = ?",
+                                (story_id,)).fetchone()
+        if row is None:
+            return None
+        views = json.loads(row["views"])
+        _VIEWS_CACHE.put((self._identity, story_id, row["token"]), views)
+        return views
 
     # --- watched feeds ------------------------------------------------------------------------
 

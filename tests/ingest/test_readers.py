@@ -41,3 +41,12 @@ def test_sniff_tells_html_jsonl_and_text_apart():
     assert sniff('{"text": "x"}\n{"text": "y"}') is read_jsonl
     assert sniff("Title\n\nBody with <b> in it") is read_text
     assert sniff("{not json at all") is read_text
+
+
+def test_jsonl_authors_of_an_unexpected_type_are_ignored_not_fatal():
+    from storyline.ingest.readers import read_jsonl
+
+    (doc,) = read_jsonl("a.jsonl", '{"text": "Body text here.", "authors": 5}\n')
+    assert doc.authors == () and doc.content == "Body text here."
+    (doc,) = read_jsonl("a.jsonl", '{"text": "Body.", "author": "Ada Voss"}\n')
+    assert doc.authors == ("Ada Voss",)

@@ -73,9 +73,15 @@ def test_a_failed_transaction_leaves_nothing(db):
     assert store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
 
 
-def test_bad_search_syntax_is_a_clear_error(db):
-    with pytest.raises(StoreError, match="search"):
-        SQLiteStore(db).search('"unclosed')
+def test_search_syntax_errors_fall_back_to_plain_words(db):
+    store = SQLiteStore(db)
+    with store.transaction():
+        store.put_article(article(text="The U.S. ferry sailed on Monday."), {}, "fp1")
+    assert [r["id"] for r in store.search('"unclosed ferry')] == []  # both words must match
+    assert [r["id"] for r in store.search('ferry "monday')] == ["a1"]
+    assert [r["id"] for r in store.search("U.S. ferry")] == ["a1"]  # "." is not syntax here
+    assert [r["id"] for r in store.search("ferry OR nothing")] == ["a1"]  # syntax still works
+    assert store.search('"') == [] and store.search("\x01 (") == []
 
 
 def test_a_failed_savepoint_undoes_only_its_own_writes(db):
@@ -138,3 +144,20 @@ def test_a_version_2_store_is_migrated_and_its_stories_are_found_again(db):
     assert store.story_candidates({"storm": 1.0}, 5, 10) == ["s1"]
     assert sorted(tuple(r) for r in store.conn.execute("SELECT term, weight FROM story_index")) == [
         ("bridg", pytest.approx(0.8)), ("storm", pytest.approx(0.6))]
+
+
+def test_story_views_are_cached_until_saved_again(db):
+    store = SQLiteStore(db)
+    with store.transaction():
+        store.save_story_state("s1", 1, 1, None, None, {}, 1, {})
+        store.save_views("s1", {"id": "s1", "title": "First", "article_ids": ["a"]})
+    first = store.views("s1")
+    other = SQLiteStore(db)  # another connection (a server thread) shares the parsed views
+    assert other.views("s1") is first
+    with other.transaction():
+        other.save_views("s1", {"id": "s1", "title": "Second", "article_ids": ["a", "b"]})
+    assert store.views("s1")["title"] == "Second"  # a new save is never served stale
+    assert store.story_briefs() == [{"id": "s1", "title": "Second", "outlets": None,
+                                     "first_published": None, "last_published": None,
+                                     "articles": 2}]
+    assert store.views("missing") is None
