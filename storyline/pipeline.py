@@ -28,7 +28,7 @@ from storyline.clean.document import (
     units_of,
 )
 from storyline.clean.lines import Unit
-from storyline.errors import InputError
+from storyline.errors import InputError, StoreError
 from storyline.models import ANALYSED_LANGUAGE, Article, RawDocument
 from storyline.store.sqlite import SQLiteStore
 from storyline.stories import dedup
@@ -161,6 +161,8 @@ class Ingestor:
                     self._store_one(doc, analysis, report)
                 except InputError as exc:
                     report.failed.append(exc)
+                except StoreError:
+                    raise  # the store cannot be written (disk full…): stop, keep what is stored
                 except Exception as exc:
                     self._fail(doc, "storing", exc, report)
                 self.progress(1)

@@ -54,6 +54,16 @@ class _LRU:
 _VIEWS_CACHE = _LRU(VIEWS_CACHE_SIZE)
 
 
+# SQLite errors that no retry of the same article can get past: the store itself is unusable.
+_FATAL = {"SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_CORRUPT",
+          "SQLITE_NOTADB"}
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return any(name.startswith(fatal) for fatal in _FATAL)
+
+
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -124,10 +134,11 @@ class SQLiteStore:
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield
-            except BaseException:
+            except BaseException as exc:
                 self.conn.execute(f"ROLLBACK TO {name}")
                 self.conn.execute(f"RELEASE {name}")
                 self._pending = None  # counts added in memory may not be stored
+                self._raise_if_unwritable(exc)
                 raise
             else:
                 self.conn.execute(f"RELEASE {name}")
@@ -138,14 +149,22 @@ class SQLiteStore:
         self._in_transaction = True
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._pending = None
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._pending = None
+            self._raise_if_unwritable(exc)
+            raise
         finally:
             self._in_transaction = False
+
+    def _raise_if_unwritable(self, exc: BaseException) -> None:
+        """A full disk, an I/O error or a read-only file is not one article's fault: it becomes
+        a StoreError that stops the batch (each article's savepoint keeps it whole or absent)."""
+        if isinstance(exc, sqlite3.Error) and _cannot_write(exc):
+            raise StoreError(f"{self.path}: cannot write ({exc}); stopped here, and everything "
+                             "stored before is kept") from exc
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
