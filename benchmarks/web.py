@@ -27,15 +27,14 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import shared_dir, table
+from common import ReplayAnalyser, shared_dir, table
 
-from storyline.analyse import Analyser
 from storyline.analyse.analyser import Analysis
 from storyline.api import Storyline
 from storyline.evaluation import T17Article, load_timeline17_articles
@@ -45,25 +44,6 @@ BASE_ARTICLES = 1_200
 KEEP = 0.5
 TARGETS = {"story page": 200.0, "GET /api/stories": 200.0}
 P99_LIMIT_MS = 200.0
-
-
-class ReplayAnalyser(Analyser):
-    """spaCy's analysis for texts it has not seen; for a variant, the analysis derived from its
-    bases (registered before the variant is ingested)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.known: dict[str, Analysis] = {}
-        self.analysed = 0
-
-    def analyse_many(self, items, on_error=None) -> Iterator[Analysis | None]:
-        items = list(items)
-        fresh = [(text, dct) for text, dct in items if text not in self.known]
-        for (text, _), analysis in zip(fresh, super().analyse_many(fresh), strict=True):
-            self.known[text] = analysis
-        self.analysed += len(fresh)
-        for text, _ in items:
-            yield self.known[text]
 
 
 def _shift(items: Iterable, start: int, end: int, delta: int) -> list:

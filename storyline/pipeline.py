@@ -30,7 +30,7 @@ from storyline.clean.document import (
 from storyline.clean.lines import Unit
 from storyline.errors import InputError, StoreError
 from storyline.models import ANALYSED_LANGUAGE, Article, RawDocument
-from storyline.store.sqlite import SQLiteStore
+from storyline.store.base import Store
 from storyline.stories import dedup
 from storyline.stories.cluster import StoryClusterer
 from storyline.stories.vectors import article_vector
@@ -90,7 +90,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 class Ingestor:
-    def __init__(self, store: SQLiteStore, analyser: Analyser, default_published: str | None = None,
+    def __init__(self, store: Store, analyser: Analyser, default_published: str | None = None,
                  progress: Callable[[int], None] | None = None) -> None:
         self.store = store
         self.analyser = analyser

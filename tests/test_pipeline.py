@@ -119,7 +119,8 @@ Storyline(sys.argv[1]).ingest_documents(docs)
 """
 
 
-def test_a_killed_ingest_loses_nothing_and_a_rerun_completes_it(tmp_path, db):
+def test_a_killed_ingest_loses_nothing_and_a_rerun_completes_it(tmp_path, sqlite_db):
+    db = sqlite_db
     script = tmp_path / "ingest.py"
     script.write_text(KILL_SCRIPT)
     total = 60

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from storyline.store.sqlite import SQLiteStore
+from storyline.store.base import Store
 from storyline.stories.vectors import ENTITY_PREFIX, Vector, norm
 
 CACHE_SIZE = 2048
@@ -50,7 +50,7 @@ class StoryCentroid:
 
 
 class CentroidCache:
-    def __init__(self, store: SQLiteStore, size: int = CACHE_SIZE) -> None:
+    def __init__(self, store: Store, size: int = CACHE_SIZE) -> None:
         self.store = store
         self.size = size
         self._items: OrderedDict[str, StoryCentroid] = OrderedDict()

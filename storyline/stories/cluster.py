@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyline.analyse.times import parse_dct
-from storyline.store.sqlite import SQLiteStore
+from storyline.store.base import Store
 from storyline.stories.centroids import CentroidCache, StoryCentroid
 from storyline.stories.vectors import (
     ENTITY_PREFIX,
@@ -107,7 +107,7 @@ def index_terms(centroid: Vector, norm: float) -> Vector:
 
 
 class StoryClusterer:
-    def __init__(self, store: SQLiteStore, join_threshold: float = JOIN_THRESHOLD) -> None:
+    def __init__(self, store: Store, join_threshold: float = JOIN_THRESHOLD) -> None:
         self.store = store
         self.join_threshold = join_threshold
         self.stories = CentroidCache(store)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-from storyline.store.sqlite import SQLiteStore
+from storyline.store.base import Store
 from storyline.textutil import words
 
 NUM_PERM = 128
@@ -43,7 +43,7 @@ def signature(items: set[str]) -> MinHash:
     return mh
 
 
-def ensure_band_layout(store: SQLiteStore) -> None:
+def ensure_band_layout(store: Store) -> None:
     """Band keys depend on the band layout: a store written under another one is re-banded from
     the signatures it keeps, so copies of its older articles are still found."""
     if store.meta("lsh_layout") == LAYOUT:
@@ -98,7 +98,7 @@ class Fingerprint:
         return cls(mh, len(items), band_keys(mh))
 
 
-def find_original(store: SQLiteStore, article_id: str, fp: Fingerprint) -> str | None:
+def find_original(store: Store, article_id: str, fp: Fingerprint) -> str | None:
     """The earliest stored article that this one near-duplicates, following copies to their
     original; None when it is new."""
     candidates = store.lsh_candidates(fp.bands) - {article_id}
@@ -113,7 +113,7 @@ def find_original(store: SQLiteStore, article_id: str, fp: Fingerprint) -> str |
     return min(roots, key=lambda r: (r["published"] or "9999", r["seq"]))["id"]
 
 
-def link_copy(store: SQLiteStore, article_id: str, published: str | None, original: str
+def link_copy(store: Store, article_id: str, published: str | None, original: str
               ) -> str | None:
     """Record that a stored article copies ``original``; returns what it is a duplicate of.
 

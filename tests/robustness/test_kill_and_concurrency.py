@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from storyline.store import open_store
 from tests.conftest import REPO
 
 TOPICS = ["harbor", "railway", "library", "stadium", "bridge", "hospital", "airport", "school",
@@ -35,41 +36,42 @@ def write_articles(folder: Path, n: int, seed: int = 0) -> None:
             f"Report number {i} from the {place} desk.\n")
 
 
-def ingest(folder: Path, db: Path) -> subprocess.Popen:
+def ingest(folder: Path, db: str | Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "storyline", "ingest", str(folder), "--db", str(db), "-q",
          "--published", "2024-05-06"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
-def check_store(db: Path, expected: int | None, finished: bool = True) -> None:
+def check_store(db: str | Path, expected: int | None, finished: bool = True) -> None:
     """Exactly the expected articles, each once, fully stored, and stories that add up; once
-    an ingest has finished, every story's views are built too."""
-    conn = sqlite3.connect(db)
+    an ingest has finished, every story's views are built too. Any backend."""
+    store = open_store(str(db))
+    run = store.conn.execute
     try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        rows = conn.execute("SELECT id, source, story_id, duplicate_of FROM articles").fetchall()
+        assert store.integrity_ok()
+        rows = run("SELECT id, source, story_id, duplicate_of FROM articles").fetchall()
         expected = len(rows) if expected is None else expected
         assert len(rows) == expected
-        assert len({source for _, source, _, _ in rows}) == expected  # no input twice
-        assert all(story for _, _, story, _ in rows)  # every article is in a story
-        stories = dict(conn.execute("SELECT id, n_articles FROM stories").fetchall())
+        assert len({row[1] for row in rows}) == expected  # no input twice
+        assert all(row[2] for row in rows)  # every article is in a story
+        stories = {row[0]: row[1] for row in run("SELECT id, n_articles FROM stories")}
         counted: dict[str, int] = {}
-        for _, _, story, _ in rows:
-            counted[story] = counted.get(story, 0) + 1
+        for row in rows:
+            counted[row[2]] = counted.get(row[2], 0) + 1
         assert counted == stories  # no story without articles, every count right
         if finished:
-            assert not conn.execute("SELECT id FROM stories WHERE dirty = 1").fetchall()
-            shown = {r[0] for r in conn.execute("SELECT story_id FROM story_views")}
+            assert not run("SELECT id FROM stories WHERE dirty = 1").fetchall()
+            shown = {row[0] for row in run("SELECT story_id FROM story_views")}
             assert shown == set(stories)
         for table in ("entities", "quotes", "times", "minhashes", "lsh_bands"):
-            orphans = conn.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN "
-                                   "(SELECT id FROM articles)").fetchone()[0]
+            orphans = run(f"SELECT count(*) FROM {table} WHERE article_id NOT IN "
+                          "(SELECT id FROM articles)").fetchone()[0]
             assert orphans == 0, table
-        with_minhash = conn.execute("SELECT count(*) FROM minhashes").fetchone()[0]
+        with_minhash = run("SELECT count(*) FROM minhashes").fetchone()[0]
         assert with_minhash == expected  # every stored article was stored whole
     finally:
-        conn.close()
+        store.close()
 
 
 def stored_count(db: Path) -> int:
@@ -113,8 +115,7 @@ def test_sigkill_at_random_points_then_rerun(tmp_path):
     check_store(db, 160)
 
 
-def test_two_ingests_into_one_store_at_once(tmp_path):
-    db = tmp_path / "store.db"
+def test_two_ingests_into_one_store_at_once(tmp_path, db):
     write_articles(tmp_path / "all", 60)
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()

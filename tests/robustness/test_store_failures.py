@@ -31,3 +31,25 @@ def test_a_full_disk_stops_the_ingest_and_keeps_what_was_stored(tmp_path, analys
         report = sl.ingest_documents(documents)
         assert report.added == 40 - stored and not report.failed
     check_store(db, 40)
+
+
+def test_a_lost_postgres_connection_stops_the_ingest_and_keeps_what_was_stored(
+        tmp_path, postgres_db, postgres_server, analyser):
+    import psycopg
+
+    folder = tmp_path / "in"
+    write_articles(folder, 40)
+    documents = [RawDocument(p.name, p.read_text(), "text", published="2024-05-06")
+                 for p in sorted(folder.iterdir())]
+    with Storyline(postgres_db, analyser) as sl:
+        assert sl.ingest_documents(documents[:8]).added == 8
+        pid = sl.store.conn.info.backend_pid
+        with psycopg.connect(postgres_server, autocommit=True) as admin:  # the server drops us
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(StoreError, match=r"cannot write \(.*\); stopped here, and "
+                                             r"everything stored before is kept"):
+            sl.ingest_documents(documents[8:])
+    check_store(postgres_db, 8, finished=True)
+    with Storyline(postgres_db, analyser) as sl:  # connected again: the rerun completes it
+        assert sl.ingest_documents(documents).added == 32
+    check_store(postgres_db, 40)

@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.store import SQLiteStore
+from storyline.store import open_store
 from storyline.stories.cluster import StoryClusterer, story_id_for, time_factor
 from storyline.stories.vectors import normalise
 
@@ -14,7 +14,7 @@ TRAM = ("tram", "line", "station", "vote", "e:calder", "e:marta kovalenko", "bud
 
 
 def test_articles_join_their_story_and_stay_apart_from_others(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     clusterer = StoryClusterer(store)
     first = clusterer.assign("a" * 16, 1, vec(*BRIDGE), "2024-03-04")
     store.add_doc_freq(vec(*BRIDGE))
@@ -27,7 +27,7 @@ def test_articles_join_their_story_and_stay_apart_from_others(db):
 
 
 def test_a_bridging_article_merges_two_stories_and_the_old_id_redirects(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     clusterer = StoryClusterer(store)
     kessel = ("flood", "river", "kessel", "e:kessel", "boats", "rain", "dyke")
     dorn = ("flood", "river", "dorn", "e:dorn", "schools", "gyms", "levee")
@@ -52,7 +52,7 @@ def test_time_damps_but_does_not_forbid_a_resumed_story():
 
 
 def test_a_story_changed_by_another_writer_is_read_again_not_taken_from_memory(db):
-    mine, other = SQLiteStore(db), SQLiteStore(db)
+    mine, other = open_store(db), open_store(db)
     clusterer, other_clusterer = StoryClusterer(mine), StoryClusterer(other)
     first = clusterer.assign("a" * 16, 1, vec(*BRIDGE), "2024-03-04")
     mine.add_doc_freq(vec(*BRIDGE))
@@ -71,7 +71,7 @@ def test_a_story_changed_by_another_writer_is_read_again_not_taken_from_memory(d
 
 
 def test_candidates_come_from_each_term_s_strongest_stories_only(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with store.transaction():
         for i, weight in enumerate((0.9, 0.2, 0.5, 0.7)):
             store.save_story_state(f"s{i}", i, 1, None, None, {"flood": weight}, i,

@@ -1,5 +1,5 @@
 from storyline.models import Article
-from storyline.store import SQLiteStore
+from storyline.store import open_store
 from storyline.stories import dedup
 
 BASE = ("The harbour bridge will reopen to traffic on Friday after three weeks of repairs to storm "
@@ -53,7 +53,7 @@ def _store_copy(store, article_id, text, published):
 
 
 def test_a_copy_cut_to_half_its_length_points_at_the_earliest_original(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     long_text = BASE + " " + BASE.replace("bridge", "ferry").replace("harbour", "river")
     half = long_text[: len(long_text) // 2]
     assert _store_copy(store, "reprint", half, "2024-03-06") is None
@@ -66,7 +66,7 @@ def test_a_copy_cut_to_half_its_length_points_at_the_earliest_original(db):
 
 
 def test_a_store_banded_under_another_layout_is_rebanded(db, monkeypatch):
-    store = SQLiteStore(db)
+    store = open_store(db)
     monkeypatch.setattr(dedup, "BANDS", 32)
     monkeypatch.setattr(dedup, "ROWS", 4)
     _store_copy(store, "old", BASE, "2024-03-05")

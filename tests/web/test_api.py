@@ -232,3 +232,22 @@ def test_reads_never_wait_for_a_writer(client, web_db):
         writer.close()
         with Storyline(web_db) as sl:
             sl.refresh()
+
+
+def test_the_server_reads_and_writes_a_postgres_store(client_for, postgres_db, analyser):
+    from tests.web.conftest import documents
+
+    with Storyline(postgres_db, analyser) as sl:
+        sl.ingest_documents(documents()[:3])
+    client = client_for(postgres_db, token=TOKEN)
+    seawall = story_of(client, "Coastal Times")
+    assert seawall["articles"] == 2
+    assert client.get(f"/stories/{seawall['id']}").status_code == 200
+    hits = client.get("/api/search", params={"q": "seawall"}).json()["items"]
+    assert {h["outlet"] for h in hits} == {"Coastal Times", "Harbor Herald"}
+    posted = client.post("/api/articles", json=[{
+        "text": "Ferry service resumed on Tuesday after a week of storms, the operator said.",
+        "title": "Ferry service resumes", "outlet": "Island News", "published": "2024-05-14"}],
+        headers=AUTH)
+    assert posted.status_code == 201 and posted.json()["added"] == 1
+    assert client.get("/api/stories").json()["total"] == 3

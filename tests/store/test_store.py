@@ -20,14 +20,16 @@ def article(article_id="a1", text="The bridge reopened on Friday after repairs."
 
 
 def test_a_new_file_gets_the_current_schema_and_reopens(db):
-    SQLiteStore(db).close()
-    store = SQLiteStore(db)
+    open_store(db).close()
+    store = open_store(db)
     assert store.meta("schema_version") == str(SCHEMA_VERSION)
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    if isinstance(store, SQLiteStore):
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.integrity_ok()
 
 
-def test_a_newer_schema_or_a_foreign_file_is_refused(db, tmp_path):
+def test_a_newer_schema_or_a_foreign_file_is_refused(sqlite_db, tmp_path):
+    db = sqlite_db
     store = SQLiteStore(db)
     store.set_meta("schema_version", str(SCHEMA_VERSION + 1))
     store.close()
@@ -39,12 +41,35 @@ def test_a_newer_schema_or_a_foreign_file_is_refused(db, tmp_path):
         SQLiteStore(str(foreign))
     with pytest.raises(StoreError, match="does not exist"):
         open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://localhost/test")
+
+
+def test_postgres_refusals_name_the_url_and_the_problem(postgres_db, postgres_server):
+    import psycopg
+
+    with pytest.raises(StoreError, match=r"127\.0\.0\.1:1/test: cannot connect to PostgreSQL"):
+        open_store("postgresql://127.0.0.1:1/test")
+    with pytest.raises(StoreError, match="letters, digits and _ only"):
+        open_store(postgres_server + "?schema=x;drop")
+    store = open_store(postgres_db)
+    store.set_meta("schema_version", str(SCHEMA_VERSION + 1))
+    store.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(postgres_db)
+    foreign = postgres_db.replace("?schema=", "?schema=foreign_")
+    schema = foreign.split("schema=")[1]
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+        conn.execute(f'CREATE TABLE "{schema}".t (x int)')
+    try:
+        with pytest.raises(StoreError, match="holds other tables"):
+            open_store(foreign)
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def test_articles_round_trip_with_everything_read_from_them(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with store.transaction():
         store.put_article(article(), {"bridg": 1.0}, "fp1")
     (back,) = store.articles(["a1"])
@@ -53,7 +78,7 @@ def test_articles_round_trip_with_everything_read_from_them(db):
 
 
 def test_replacing_an_article_replaces_its_children_and_search_index(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with store.transaction():
         store.put_article(article(), {}, "fp1")
     with store.transaction():
@@ -65,7 +90,7 @@ def test_replacing_an_article_replaces_its_children_and_search_index(db):
 
 
 def test_a_failed_transaction_leaves_nothing(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with pytest.raises(RuntimeError), store.transaction():
         store.put_article(article(), {}, "fp1")
         raise RuntimeError("power cut")
@@ -74,7 +99,7 @@ def test_a_failed_transaction_leaves_nothing(db):
 
 
 def test_search_syntax_errors_fall_back_to_plain_words(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with store.transaction():
         store.put_article(article(text="The U.S. ferry sailed on Monday."), {}, "fp1")
     assert [r["id"] for r in store.search('"unclosed ferry')] == []  # both words must match
@@ -85,7 +110,7 @@ def test_search_syntax_errors_fall_back_to_plain_words(db):
 
 
 def test_a_failed_savepoint_undoes_only_its_own_writes(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with store.transaction():
         store.put_article(article("a1"), {}, "fp1")
         with pytest.raises(RuntimeError), store.transaction():
@@ -98,16 +123,16 @@ def test_a_failed_savepoint_undoes_only_its_own_writes(db):
 
 
 def test_document_frequencies_are_the_same_before_and_after_folding_and_reopening(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with store.transaction():
         for terms in (["bridg", "storm"], ["bridg", "tram"], ["bridg"]):
             store.add_doc_freq(terms)
     pending = store.doc_freq(["bridg", "storm", "tram", "ferry"])
     assert pending == (3, {"bridg": 3, "storm": 1, "tram": 1})
     store.close()
-    store = SQLiteStore(db)  # pending counts were committed with their documents
+    store = open_store(db)  # pending counts were committed with their documents
     assert store.doc_freq(["bridg", "storm", "tram", "ferry"]) == pending
-    other = SQLiteStore(db)  # a second writer folds everything pending
+    other = open_store(db)  # a second writer folds everything pending
     other.fold_doc_freq()
     assert other.conn.execute("SELECT count(*) FROM doc_freq_pending").fetchone()[0] == 0
     assert store.doc_freq(["bridg", "storm", "tram", "ferry"]) == pending
@@ -120,7 +145,8 @@ def test_document_frequencies_are_the_same_before_and_after_folding_and_reopenin
     assert store.doc_freq(["storm"]) == (4, {"storm": 2})
 
 
-def test_a_version_2_store_is_migrated_and_its_stories_are_found_again(db):
+def test_a_version_2_store_is_migrated_and_its_stories_are_found_again(sqlite_db):
+    db = sqlite_db
     from storyline.store.schema import MIGRATIONS
     from storyline.store.sqlite import _statements
     from storyline.stories.cluster import StoryClusterer
@@ -147,12 +173,12 @@ def test_a_version_2_store_is_migrated_and_its_stories_are_found_again(db):
 
 
 def test_story_views_are_cached_until_saved_again(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     with store.transaction():
         store.save_story_state("s1", 1, 1, None, None, {}, 1, {})
         store.save_views("s1", {"id": "s1", "title": "First", "article_ids": ["a"]})
     first = store.views("s1")
-    other = SQLiteStore(db)  # another connection (a server thread) shares the parsed views
+    other = open_store(db)  # another connection (a server thread) shares the parsed views
     assert other.views("s1") is first
     with other.transaction():
         other.save_views("s1", {"id": "s1", "title": "Second", "article_ids": ["a", "b"]})
@@ -161,3 +187,10 @@ def test_story_views_are_cached_until_saved_again(db):
                                      "first_published": None, "last_published": None,
                                      "articles": 2}]
     assert store.views("missing") is None
+
+
+def test_a_search_of_no_words_finds_nothing(db):
+    store = open_store(db)
+    with store.transaction():
+        store.put_article(article(), {}, "fp1")
+    assert store.search("\r") == [] and store.search("  \n ") == []
