@@ -115,28 +115,43 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def _schema_version(self, has_meta: bool, has_tables: bool, foreign: str) -> int:
-        """The schema version the store is at (0: empty); refuses what is not a storyline
-        store (``foreign`` says why) and a store from a newer storyline."""
-        if not has_meta:
-            if has_tables:
-                raise StoreError(f"{self.path}: {foreign}")
+    # --- schema migrations ------------------------------------------------------------------
+
+    FOREIGN = "not a storyline store"  # what a backend says of a database holding other tables
+
+    def _table_names(self) -> set[str]:
+        """The tables of the store's database (or schema)."""
+        raise NotImplementedError
+
+    def _migration_steps(self, version: int) -> list[tuple[int, list[str]]]:
+        """(version, statements) to go from ``version`` to the current schema."""
+        raise NotImplementedError
+
+    def _stored_version(self) -> int:
+        if "meta" not in self._table_names():
             return 0
         row = self._run("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row["value"]) if row else 0
+        return int(row["value"]) if row else 0
+
+    def _migrate(self) -> None:
+        """Bring the schema to the current version; refuses a database that holds other
+        tables and a store from a newer storyline. Each step runs under the writers' lock and
+        looks again at the version first, so two processes opening a new store at once do
+        not both create it."""
+        tables = self._table_names()
+        if tables and "meta" not in tables:
+            raise StoreError(f"{self.path}: {self.FOREIGN}")
+        version = self._stored_version()
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this storyline "
                              f"({SCHEMA_VERSION}); upgrade storyline")
-        return version
-
-    def _apply_migrations(self, steps: Iterable[tuple[int, list[str]]]) -> None:
-        """Run each (version, statements) step in a transaction of its own."""
-        for target, statements in steps:
+        for target, statements in self._migration_steps(version):
             self._begin()
             try:
-                for statement in statements:
-                    self._run(statement)
-                self.set_meta("schema_version", str(target))
+                if self._stored_version() < target:
+                    for statement in statements:
+                        self._run(statement)
+                    self.set_meta("schema_version", str(target))
                 self._run("COMMIT")
             except BaseException:
                 self._rollback()

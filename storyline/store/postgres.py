@@ -74,8 +74,10 @@ class PostgresStore(Store):
             raise StoreError(f"{url}: cannot connect to PostgreSQL ({str(exc).strip()})") from exc
         self.conn.row_factory = _row_factory
         try:
-            if self.schema:
-                self.conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+            if self.schema:  # under the writers' lock: two new stores at once race otherwise
+                with self.conn.transaction():
+                    self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                    self.conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
                 self.conn.execute(f'SET search_path TO "{self.schema}"')
             self._migrate()
         except psycopg.Error as exc:
@@ -119,19 +121,18 @@ class PostgresStore(Store):
             exc, psycopg.OperationalError | psycopg.InterfaceError
             | pg_errors.ReadOnlySqlTransaction)
 
-    def _migrate(self) -> None:
-        tables = "FROM information_schema.tables WHERE table_schema = current_schema()"
-        version = self._schema_version(
-            bool(self.conn.execute(f"SELECT 1 {tables} AND table_name = 'meta'").fetchone()),
-            bool(self.conn.execute(f"SELECT count(*) {tables}").fetchone()[0]),
-            "this schema holds other tables, not a storyline store; name another with ?schema=…")
-        steps = []
-        if version < BASELINE_VERSION:
-            steps.append((BASELINE_VERSION, BASELINE))
+    FOREIGN = "this schema holds other tables, not a storyline store; name another with ?schema=…"
+
+    def _table_names(self) -> set[str]:
+        return {r[0] for r in self.conn.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema()")}
+
+    def _migration_steps(self, version: int) -> list[tuple[int, list[str]]]:
+        steps = [(BASELINE_VERSION, BASELINE)] if version < BASELINE_VERSION else []
         steps += [(v, MIGRATIONS[v]) for v in range(max(version, BASELINE_VERSION) + 1,
                                                     SCHEMA_VERSION + 1)]
-        self._apply_migrations((target, [s for s in script.split(";") if s.strip()])
-                               for target, script in steps)
+        return [(target, [s for s in script.split(";") if s.strip()]) for target, script in steps]
 
     def integrity_ok(self) -> bool:
         """PostgreSQL guards its own pages; this checks what storyline keeps consistent: no

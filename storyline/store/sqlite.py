@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -31,12 +32,26 @@ class SQLiteStore(Store):
                                         isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable storyline database ({exc})") from exc
         self._start()
+
+    def _wal(self) -> None:
+        """Switch a new file to WAL. The switch needs the file to itself and SQLite does not
+        wait for that on its own: a second process opening a new store at the same moment
+        retries for a while instead of failing."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _run(self, sql: str, params: Sequence = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
@@ -52,14 +67,15 @@ class SQLiteStore(Store):
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
-    def _migrate(self) -> None:
-        version = self._schema_version(
-            bool(self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                   "AND name = 'meta'").fetchone()),
-            bool(self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]),
-            "a SQLite file, but not a storyline database")
-        self._apply_migrations((target, _statements(MIGRATIONS[target]))
-                               for target in range(version + 1, SCHEMA_VERSION + 1))
+    FOREIGN = "a SQLite file, but not a storyline database"
+
+    def _table_names(self) -> set[str]:
+        return {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+    def _migration_steps(self, version: int) -> list[tuple[int, list[str]]]:
+        return [(target, _statements(MIGRATIONS[target]))
+                for target in range(version + 1, SCHEMA_VERSION + 1)]
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
