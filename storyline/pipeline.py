@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.analyse import Analyser, Analysis
 from storyline.analyse.times import parse_dct
@@ -78,6 +78,17 @@ def fingerprint(raw: RawDocument, default_published: str | None) -> str:
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def without_nul(raw: RawDocument) -> RawDocument:
+    """NUL characters carry nothing in news text and no SQL database wants them in text: they
+    go before anything reads the document, so offsets are taken on the text as stored."""
+    changes = {name: value.replace("\x00", "") for name in
+               ("content", "source", "external_id", "url", "title", "outlet", "published")
+               if isinstance(value := getattr(raw, name), str) and "\x00" in value}
+    if any("\x00" in author for author in raw.authors):
+        changes["authors"] = tuple(a.replace("\x00", "") for a in raw.authors)
+    return replace(raw, **changes) if changes else raw
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     chunk: list = []
     for item in items:
@@ -114,6 +125,7 @@ class Ingestor:
                 report.failed.append(item)
                 self.progress(1)
                 continue
+            item = without_nul(item)
             article_id = self._article_id(item, pending)
             print_ = fingerprint(item, self.default_published)
             if article_id in pending or self.store.fingerprint(article_id) == print_:

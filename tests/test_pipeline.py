@@ -244,3 +244,19 @@ def test_non_english_articles_are_stored_searchable_and_not_analysed(db, analyse
         assert [hit["id"] for hit in sl.search("travaux")] == [article.id]
         exported = sl.export()["articles"][0]
         assert exported["language"] == "fr" and exported["analysed"] is False
+
+
+def test_nul_characters_are_dropped_before_anything_reads_the_text(db, analyser):
+    from storyline.api import Storyline
+    from storyline.models import RawDocument
+
+    text = ("Council votes\n\nThe council met on Monday\x00 and voted for the plan, officials "
+            "said in a statement to reporters on Tuesday.")
+    with Storyline(db, analyser) as sl:
+        report = sl.ingest_documents([RawDocument("nul.txt", text, "text", title="Vote\x00s",
+                                                  published="2024-05-06")])
+        assert report.added == 1 and not report.failed
+        (article,) = sl.store.articles()
+        assert "\x00" not in article.text and article.title == "Votes"
+        assert article.text[article.times[0].start:article.times[0].end] == "Monday"
+        assert sl.search("council\x00") and sl.store.article_briefs(["x\x00"]) == {}

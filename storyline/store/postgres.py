@@ -88,13 +88,13 @@ class PostgresStore(Store):
     def _run(self, sql: str, params: Sequence = ()):
         try:
             if params:
-                return self.conn.execute(_placeholders(sql), tuple(params))
+                return self.conn.execute(_placeholders(sql), _no_nul(params))
             return self.conn.execute(sql)
         except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             raise self._unusable(exc) from exc
 
     def _run_many(self, sql: str, rows: Iterable[Sequence]) -> None:
-        rows = [tuple(r) for r in rows]
+        rows = [_no_nul(r) for r in rows]
         if rows:
             try:
                 with self.conn.cursor() as cursor:
@@ -154,7 +154,13 @@ class PostgresStore(Store):
             "ts_headline('english', a.text, q, %s) AS snippet "
             "FROM articles a, websearch_to_tsquery('english', %s) AS q "
             "WHERE a.search @@ q ORDER BY ts_rank_cd(a.search, q) DESC, a.seq "
-            "LIMIT %s OFFSET %s", (options, query, limit, offset)).fetchall()
+            "LIMIT %s OFFSET %s", _no_nul((options, query, limit, offset))).fetchall()
+
+
+def _no_nul(params: Sequence) -> tuple:
+    """PostgreSQL text cannot hold NUL; a query asking for one (a search, an id) matches
+    nothing either way. Stored text never has one (the pipeline drops them first)."""
+    return tuple(p.replace("\x00", "") if isinstance(p, str) else p for p in params)
 
 
 def _placeholders(sql: str) -> str:

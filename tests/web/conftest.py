@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import uuid
 
 import pytest
 
@@ -73,13 +74,24 @@ def documents() -> list[RawDocument]:
     ]
 
 
-@pytest.fixture(scope="module")
-def web_db(tmp_path_factory, analyser) -> str:
-    path = str(tmp_path_factory.mktemp("web") / "web.db")
-    with Storyline(path, analyser) as sl:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def web_db(request, tmp_path_factory, analyser) -> str:
+    """The test articles in a store on each backend: the web tests run against both."""
+    schema = None
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("web") / "web.db")
+    else:
+        schema = f"storyline_web_{uuid.uuid4().hex[:12]}"
+        db = f"{request.getfixturevalue('postgres_server')}?schema={schema}"
+    with Storyline(db, analyser) as sl:
         report = sl.ingest_documents(documents())
     assert report.added == 4 and not report.failed
-    return path
+    yield db
+    if schema:
+        import psycopg
+
+        with psycopg.connect(db.split("?")[0], autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture

@@ -218,6 +218,8 @@ def test_a_bad_store_fails_at_start(tmp_path):
 def test_reads_never_wait_for_a_writer(client, web_db):
     """A CLI ingest holding the write lock, its stories marked for rebuilding: the server
     still answers at once, from the views as stored."""
+    if not web_db.endswith(".db"):
+        pytest.skip("SQLite's file lock; PostgreSQL readers take no lock at all")
     writer = sqlite3.connect(web_db, isolation_level=None)
     try:
         writer.execute("UPDATE stories SET dirty = 1")
