@@ -19,8 +19,7 @@ def run(*args, stdin=None):
                           text=True, input=stdin, cwd=REPO, timeout=600)
 
 
-def test_ingest_stories_show_export_search(tmp_path):
-    db = str(tmp_path / "cli.db")
+def test_ingest_stories_show_export_search(tmp_path, db):
     (tmp_path / "a.txt").write_text(STORY)
     done = run("ingest", str(tmp_path / "a.txt"), "--published", "2024-03-04", "--db", db)
     assert done.returncode == 0, done.stderr
