@@ -22,7 +22,9 @@ from storyline.textutil import WORD_RE, stopword_ratio
 
 # A sentence end, or a quotation closed after a comma whose attribution was cut off.
 TERMINAL_RE = re.compile(r"(?:[.!?…。！？][\"”’'»)\]」』]*|[,;][\"”»])\s*$")
-QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+# A quotation stops at its closing mark or at the next opening one, so a line full of opening
+# marks with no closing mark is read once, not once per mark.
+QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»")
 # An upper-case label and a colon opening a line: "PHOTO: ...", "WATCH: ...", "READ MORE: ...".
 LABEL_RE = re.compile(r"^[A-Z][A-Z0-9 .'’/&-]{1,30}:\s")
 # A short parenthetical after the final full stop: a picture credit or note, "(file)", "(AP)".
@@ -46,7 +48,9 @@ SYNDICATION_RE = re.compile(
     re.IGNORECASE,
 )
 READ_TIME_RE = re.compile(r"^\d+\s*(?:min|mins|minutes?)\s+read\b", re.IGNORECASE)
-LINK_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+# An e-mail address's local part is at most 64 characters (RFC 5321): bounding it keeps a long
+# line with no space from being scanned once per character.
+LINK_RE = re.compile(r"https?://|www\.|[^\s@]{1,64}@[^\s@]+\.\w+")
 # Words that open calls to action on web pages ("Subscribe to…", "Follow us", "Support X!").
 CTA_WORDS = frozenset([
     "subscribe", "sign", "follow", "share", "support", "donate", "connect", "download", "click",
