@@ -10,19 +10,15 @@ from starlette.exceptions import HTTPException
 from storyline.web.handles import StoreHandles
 
 
-class WriteAccessError(HTTPException):
-    pass
-
-
 def _check_token(request: Request, token: str) -> None:
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
     if scheme.lower() != "bearer" or not value:
-        raise WriteAccessError(401, "this needs the server's token: send "
+        raise HTTPException(401, "this needs the server's token: send "
                                     "'Authorization: Bearer <token>'",
                                headers={"WWW-Authenticate": "Bearer"})
     if not secrets.compare_digest(value.strip().encode(), token.encode()):
-        raise WriteAccessError(403, "the token sent is not this server's token")
+        raise HTTPException(403, "the token sent is not this server's token")
 
 
 async def read_access(request: Request) -> StoreHandles:
@@ -37,7 +33,7 @@ async def write_access(request: Request) -> StoreHandles:
     """The store, for writing: only with the token; a server started without one is read-only."""
     config = request.app.state.config
     if not config.token:
-        raise WriteAccessError(403, "this server is read-only: start `storyline serve` with "
+        raise HTTPException(403, "this server is read-only: start `storyline serve` with "
                                     "--token (or STORYLINE_TOKEN) to accept articles")
     _check_token(request, config.token)
     return request.app.state.handles

@@ -16,7 +16,6 @@ from starlette.exceptions import HTTPException
 
 from storyline.analyse import Analyser
 from storyline.errors import StorylineError
-from storyline.web.access import WriteAccessError
 from storyline.web.api_routes import router as api_router
 from storyline.web.handles import StoreHandles
 from storyline.web.pages import router as pages_router
@@ -61,7 +60,6 @@ def create_app(config: WebConfig, analyser: Analyser | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(WriteAccessError, _http_error)
     app.add_middleware(SecurityMiddleware, max_body=config.max_body)
     return app
 
