@@ -6,15 +6,21 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+from storyline import stages
 from storyline.analyse import Analyser
+from storyline.batching import chunks
 from storyline.clean.metadata import normalise_published
 from storyline.errors import StorylineError, UnknownStory
 from storyline.export import FORMAT, WRITERS, write_csv
 from storyline.ingest import Manifest, iter_documents, resolve_paths
 from storyline.models import Article, RawDocument, Story
 from storyline.pipeline import Ingestor, IngestReport
+from storyline.runners import InProcess, Runner
 from storyline.store import open_store
 from storyline.stories.views import apply_aliases, build_story
+
+# Stories rebuilt per round and worker: their articles are in memory together.
+VIEW_ROUND_PER_WORKER = 16
 
 # Part of every stored story view: a new version rebuilds the views on next read.
 VIEWS_VERSION = "2"
@@ -31,11 +37,14 @@ class Storyline:
     """
 
     def __init__(self, db: str | None = None, analyser: Analyser | None = None,
-                 refresh_on_read: bool = True) -> None:
+                 refresh_on_read: bool = True, runner: Runner | None = None) -> None:
         """``refresh_on_read=False`` reads the stored views as they are, never rebuilding one
-        (a server: whoever writes refreshes, and a read never waits for a writer's lock)."""
+        (a server: whoever writes refreshes, and a read never waits for a writer's lock).
+        ``runner`` does the per-document and per-story work (a `DaskRunner` spreads it over a
+        cluster); the store is only ever touched from here."""
         self.store = open_store(db)
         self.analyser = analyser or Analyser()
+        self.runner = runner or InProcess()
         self.refresh_on_read = refresh_on_read
         if self.store.meta("views_version") != VIEWS_VERSION:
             with self.store.transaction():
@@ -84,7 +93,7 @@ class Storyline:
             default = normalise_published(published)
             if default is None:
                 raise StorylineError(f"--published {published!r}: not a date (use YYYY-MM-DD)")
-        ingestor = Ingestor(self.store, self.analyser, default, progress)
+        ingestor = Ingestor(self.store, self.analyser, default, progress, self.runner)
         report = ingestor.run(documents, report)
         self.refresh()
         return report
@@ -92,11 +101,18 @@ class Storyline:
     def refresh(self) -> list[str]:
         """Rebuild the views of every story that changed; returns their ids."""
         rebuilt = []
-        for story_id in self.store.dirty_stories():
-            story = build_story(story_id, self.store.articles(self.store.article_ids(story_id)))
-            with self.store.transaction():
-                self.store.save_views(story_id, {**story.to_dict(), "aliases": story.aliases})
-            rebuilt.append(story_id)
+        for ids in chunks(self.store.dirty_stories(),
+                          VIEW_ROUND_PER_WORKER * self.runner.workers):
+            stories = [(story_id, self.store.articles(self.store.article_ids(story_id)))
+                       for story_id in ids]
+            # Pairwise comparisons make a story's cost grow with its size squared.
+            built = self.runner.map(stages.build_views, stories,
+                                    weights=[len(articles) ** 2 for _, articles in stories])
+            for story in built:
+                with self.store.transaction():
+                    self.store.save_views(story.id, {**story.to_dict(),
+                                                     "aliases": story.aliases})
+                rebuilt.append(story.id)
         return rebuilt
 
     # --- reading ------------------------------------------------------------------------------

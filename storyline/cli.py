@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,7 @@ from storyline.api import Storyline
 from storyline.errors import StorylineError
 from storyline.pipeline import IngestReport
 from storyline.render import print_story, stories_table
+from storyline.runners import Runner, open_runner
 from storyline.store import DEFAULT_DB, ENV_VAR
 from storyline.watch import DEFAULT_INTERVAL, FeedPoll, FeedWatcher
 from storyline.web.security import DEFAULT_MAX_BODY
@@ -34,6 +36,18 @@ def _open(db: str) -> Storyline:
         return Storyline(db)
     except StorylineError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def _runner(workers: int | None, scheduler: str | None) -> Iterator[Runner]:
+    try:
+        runner = open_runner(workers, scheduler)
+    except StorylineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield runner
+    finally:
+        runner.close()
 
 
 @contextmanager
@@ -76,10 +90,16 @@ def main() -> None:
 @click.option("--published", help="Publication date for every article that has none.")
 @click.option("--fetch-links", is_flag=True,
               help="For feed items, fetch the linked page instead of the item's own text.")
+@click.option("--workers", type=click.IntRange(1),
+              help="Spread extraction, cleaning and analysis over this many worker processes "
+                   "(a Dask LocalCluster; needs the scale extra).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Spread the work over an existing Dask cluster instead.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @db_option
 def ingest(paths: tuple[str, ...], manifest: str | None, published: str | None,
-           fetch_links: bool, quiet: bool, db: str) -> None:
+           fetch_links: bool, workers: int | None, scheduler: str | None, quiet: bool,
+           db: str) -> None:
     """Ingest files, folders (recursively), http(s) URLs, or - for standard input.
 
     Reads .html, .txt, .jsonl (incl. news-please dumps), RSS/Atom feeds (.rss, .atom, .xml)
@@ -88,7 +108,11 @@ def ingest(paths: tuple[str, ...], manifest: str | None, published: str | None,
     """
     if not paths and not manifest:
         raise click.UsageError("give at least one PATH (or --manifest listing the files)")
-    with _open(db) as sl, _progress(not quiet) as progress:
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
+    with _open(db) as sl, _runner(workers, scheduler) as runner, \
+            _progress(not quiet) as progress:
+        sl.runner = runner
         try:
             report = sl.ingest(list(paths), manifest=manifest, published=published,
                                progress=progress, fetch_links=fetch_links)

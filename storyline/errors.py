@@ -15,6 +15,9 @@ class InputError(StorylineError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple:  # travels back from a worker process intact
+        return type(self), (self.source, self.problem)
+
 
 class StoreError(StorylineError):
     """The store cannot be opened or written (bad URL, newer schema, locked, full disk)."""
@@ -24,6 +27,9 @@ class UnknownStory(StorylineError):
     def __init__(self, story_id: str) -> None:
         super().__init__(f"no story with id {story_id!r}")
         self.story_id = story_id
+
+    def __reduce__(self) -> tuple:
+        return type(self), (self.story_id,)
 
 
 class ModelMissing(StorylineError):

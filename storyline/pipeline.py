@@ -13,27 +13,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from storyline import stages
 from storyline.analyse import Analyser, Analysis
-from storyline.analyse.times import parse_dct
+from storyline.batching import chunks
 from storyline.clean.boilerplate import BoilerplateIndex
-from storyline.clean.document import (
-    CleanDocument,
-    body_source,
-    clean_document,
-    line_keys,
-    site_key,
-    units_of,
-)
-from storyline.clean.lines import Unit
+from storyline.clean.document import site_key
 from storyline.errors import InputError, StoreError
-from storyline.models import ANALYSED_LANGUAGE, Article, RawDocument
+from storyline.models import Article, RawDocument
+from storyline.runners import InProcess, Runner
 from storyline.store.base import Store
 from storyline.stories import dedup
 from storyline.stories.cluster import StoryClusterer
-from storyline.stories.vectors import article_vector
 from storyline.textutil import content_id
 
 # Part of every fingerprint: a new pipeline version re-reads articles on the next ingest.
@@ -64,12 +57,9 @@ class _Prepared:
     raw: RawDocument
     article_id: str
     fingerprint: str
-    text: str
-    html_meta: dict
-    units: list[Unit]
-    keys: list[str | None]
     site: str
-    cleaned: CleanDocument | None = None
+    extracted: stages.Extracted | None = None
+    worked: stages.Worked | None = None
 
 
 def fingerprint(raw: RawDocument, default_published: str | None) -> str:
@@ -89,35 +79,80 @@ def without_nul(raw: RawDocument) -> RawDocument:
     return replace(raw, **changes) if changes else raw
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 class Ingestor:
+    """Stores documents chunk by chunk; the runner does the per-document work (extraction,
+    cleaning, analysis), this process everything that reads or writes the store."""
+
     def __init__(self, store: Store, analyser: Analyser, default_published: str | None = None,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[int], None] | None = None, runner: Runner | None = None
+                 ) -> None:
         self.store = store
         self.analyser = analyser
         self.default_published = default_published
         self.progress = progress or (lambda n: None)
+        self.runner = runner or InProcess()
         self.clusterer = StoryClusterer(store)
         dedup.ensure_band_layout(store)
 
     def run(self, items: Iterable[RawDocument | InputError], report: IngestReport | None = None
             ) -> IngestReport:
         report = report or IngestReport()
-        for chunk in _chunks(items, CHUNK):
+        for chunk in chunks(items, CHUNK):
             self._chunk(chunk, report)
         return report
 
     def _chunk(self, chunk: list[RawDocument | InputError], report: IngestReport) -> None:
+        prepared = self._screen(chunk, report)
+        extracted = self.runner.map(stages.extract, [d.raw for d in prepared],
+                                    weights=[len(d.raw.content) for d in prepared])
+        kept = []
+        for doc, result in zip(prepared, extracted, strict=True):
+            if isinstance(result, InputError):
+                report.failed.append(result)
+                self.progress(1)
+            else:
+                doc.extracted = result
+                kept.append(doc)
+        prepared = kept
+        if not prepared:
+            return
+        index = self._boilerplate(prepared)
+        jobs = [stages.CleanJob(d.raw, d.extracted,
+                                index.repeated(d.article_id, d.site, d.extracted.keys),
+                                self.default_published) for d in prepared]
+        worked = self.runner.map(stages.clean_and_analyse, jobs, analyser=self.analyser,
+                                 weights=[len(d.extracted.text) for d in prepared])
+        for doc, result in zip(prepared, worked, strict=True):
+            doc.worked = result
+            if result.failed_stage == "cleaning":
+                self._fail(doc, report)
+                self.progress(1)
+        prepared = [d for d in prepared if d.worked.cleaned is not None]
+        # Within a chunk, stories are built in publication order: a pile handed over at once
+        # should not depend on file names (undated articles keep their place at the end).
+        prepared.sort(key=lambda d: (d.worked.cleaned.published or "9999")[:10])
+        for doc in prepared:
+            if doc.worked.failed_stage:
+                self._fail(doc, report)
+        with self.store.transaction():  # one commit per chunk; each article is a savepoint
+            for doc in prepared:
+                if doc.worked.failed_stage:
+                    self.progress(1)
+                    continue
+                try:
+                    self._store_one(doc, report)
+                except InputError as exc:
+                    report.failed.append(exc)
+                except StoreError:
+                    raise  # the store cannot be written (disk full…): stop, keep what is stored
+                except Exception as exc:
+                    report.failed.append(_internal_error(doc, "storing", stages.problem(exc)))
+                self.progress(1)
+
+    def _screen(self, chunk: list[RawDocument | InputError], report: IngestReport
+                ) -> list[_Prepared]:
+        """The documents of a chunk that are new or changed; failures and unchanged ones are
+        counted here."""
         prepared: list[_Prepared] = []
         pending: dict[str, str | None] = {}  # ids taken in this chunk -> their URL
         for item in chunk:
@@ -134,50 +169,8 @@ class Ingestor:
                 self.progress(1)
                 continue
             pending[article_id] = item.url
-            try:
-                text, html_meta = body_source(item)
-            except InputError as exc:
-                report.failed.append(exc)
-                self.progress(1)
-                continue
-            units = units_of(text)
-            prepared.append(_Prepared(item, article_id, print_, text, html_meta, units,
-                                      line_keys(units), site_key(item)))
-        if not prepared:
-            return
-        index = self._boilerplate(prepared)
-        cleaned = []
-        for doc in prepared:
-            repeated = index.repeated(doc.article_id, doc.site, doc.keys)
-            try:
-                doc.cleaned = clean_document(doc.raw, doc.text, doc.html_meta, doc.units, repeated)
-            except Exception as exc:  # one bad article must not stop the batch
-                self._fail(doc, "cleaning", exc, report)
-                self.progress(1)
-                continue
-            if doc.cleaned.published is None and self.default_published:
-                doc.cleaned.published = self.default_published
-                doc.cleaned.published_source = "metadata"
-            cleaned.append(doc)
-        prepared = cleaned
-        # Within a chunk, stories are built in publication order: a pile handed over at once
-        # should not depend on file names (undated articles keep their place at the end).
-        prepared.sort(key=lambda d: (d.cleaned.published or "9999")[:10])
-        analyses = self._analyse(prepared, report)
-        with self.store.transaction():  # one commit per chunk; each article is a savepoint
-            for doc, analysis in zip(prepared, analyses, strict=True):
-                if analysis is _FAILED:
-                    self.progress(1)
-                    continue
-                try:
-                    self._store_one(doc, analysis, report)
-                except InputError as exc:
-                    report.failed.append(exc)
-                except StoreError:
-                    raise  # the store cannot be written (disk full…): stop, keep what is stored
-                except Exception as exc:
-                    self._fail(doc, "storing", exc, report)
-                self.progress(1)
+            prepared.append(_Prepared(item, article_id, print_, site_key(item)))
+        return prepared
 
     def _article_id(self, raw: RawDocument, pending: dict[str, str | None]) -> str:
         """The id comes from the content, so the same input always gets the same id; the same
@@ -198,8 +191,8 @@ class Ingestor:
         index = BoilerplateIndex()
         by_site: dict[str, set[str]] = defaultdict(set)
         for doc in prepared:
-            index.add(doc.article_id, doc.site, doc.keys)
-            by_site[doc.site].update(k for k in doc.keys if k)
+            index.add(doc.article_id, doc.site, doc.extracted.keys)
+            by_site[doc.site].update(k for k in doc.extracted.keys if k)
         for site, keys in by_site.items():
             stored: dict[str, list[str]] = defaultdict(list)
             for line, article_id in self.store.site_line_rows(site, keys):
@@ -208,27 +201,11 @@ class Ingestor:
                 index.add(article_id, site, lines)
         return index
 
-    def _analyse(self, prepared: list[_Prepared], report: IngestReport) -> list:
-        """Analysis per document: None when not English, _FAILED when the analysis broke."""
-        english = [d for d in prepared
-                   if d.cleaned.text and d.cleaned.language == ANALYSED_LANGUAGE]
+    def _fail(self, doc: _Prepared, report: IngestReport) -> None:
+        report.failed.append(_internal_error(doc, doc.worked.failed_stage, doc.worked.problem))
 
-        def failed(index: int, exc: Exception) -> None:
-            self._fail(english[index], "analysis", exc, report)
-
-        results = self.analyser.analyse_many(
-            ((d.cleaned.text, parse_dct(d.cleaned.published)) for d in english), on_error=failed)
-        by_id = {id(d): _FAILED if r is None else r for d, r in zip(english, results, strict=True)}
-        return [by_id.get(id(d)) for d in prepared]
-
-    def _fail(self, doc: _Prepared, stage: str, exc: Exception, report: IngestReport) -> None:
-        """An unexpected error on one article: reported by name, nothing stored for it."""
-        report.failed.append(InputError(
-            doc.raw.source, f"internal error during {stage} ({type(exc).__name__}: {exc}); "
-                            "nothing was stored for it"))
-
-    def _store_one(self, doc: _Prepared, analysis: Analysis | None, report: IngestReport) -> None:
-        cleaned = doc.cleaned
+    def _store_one(self, doc: _Prepared, report: IngestReport) -> None:
+        cleaned, analysis = doc.worked.cleaned, doc.worked.analysis
         if not cleaned.text.strip():
             raise InputError(doc.raw.source, "no article text found: everything read as page "
                                              "chrome (captions, links, calls to action)")
@@ -244,8 +221,7 @@ class Ingestor:
             entities=analysis.entities, quotes=analysis.quotes, times=analysis.times,
             figures=analysis.figures, sentences=analysis.sentences,
         )
-        vector = article_vector(article.title, article.text, article.entities)
-        text_print = dedup.Fingerprint.of(article.text)
+        vector, text_print = doc.worked.vector, doc.worked.text_print
         with self.store.transaction():
             previous = self.store.article_brief(article.id)
             if previous is not None:
@@ -254,7 +230,7 @@ class Ingestor:
             else:
                 self._add(article, vector, doc.fingerprint, text_print, report)
                 report.added += 1
-            self.store.add_site_lines(doc.site, [k for k in doc.keys if k], article.id)
+            self.store.add_site_lines(doc.site, [k for k in doc.extracted.keys if k], article.id)
         report.article_ids.append(article.id)
         if article.story_id:
             report.stories.add(article.story_id)
@@ -288,6 +264,12 @@ class Ingestor:
         if article.story_id and not article.duplicate_of:
             self.clusterer.replace_vector(article.story_id, json.loads(previous["vector"]),
                                           weighted)
+
+def _internal_error(doc: _Prepared, stage: str, problem: str) -> InputError:
+    """An unexpected error on one article: reported by name, nothing stored for it."""
+    return InputError(doc.raw.source, f"internal error during {stage} ({problem}); "
+                                      "nothing was stored for it")
+
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Sentence stand-ins for text that was not analysed (not English): its paragraphs."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
 
@@ -49,17 +50,19 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 17)
+def _content_term(word: str) -> str | None:
+    """A word's stem, or None for a stop word, a bare number or a single character (cached:
+    the views compare the same sentences many times)."""
+    lw = word.lower()
+    if len(lw) < 2 or lw in STOP_WORDS or lw.replace("’", "'") in STOP_WORDS or lw.isdigit():
+        return None
+    return stem(lw)
+
+
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry content (no stop words, no bare numbers)."""
-    out = []
-    for w in WORD_RE.findall(text):
-        lw = w.lower()
-        if len(lw) < 2 or lw in STOP_WORDS or lw.replace("’", "'") in STOP_WORDS:
-            continue
-        if lw.isdigit():
-            continue
-        out.append(stem(lw))
-    return out
+    return [t for t in map(_content_term, WORD_RE.findall(text)) if t is not None]
 
 
 def stopword_ratio(tokens: list[str]) -> float:

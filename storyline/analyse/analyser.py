@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from storyline.analyse.entities import extract_entities
 from storyline.analyse.figures import extract_figures
-from storyline.analyse.nlp import load_nlp
+from storyline.analyse.nlp import load_nlp, loaded_name
 from storyline.analyse.quotes import QuoteSpan, extract_quotes, find_quote_spans
 from storyline.analyse.times import normalise_times
 from storyline.models import Entity, Figure, Quote, TimeExpression
@@ -60,11 +60,21 @@ class Analyser:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self._nlp = nlp
+        self._model: str | None = None  # the installed pipeline to load, if not the default
+
+    def __getstate__(self) -> dict:
+        """Sent to another process (a Dask worker) without a pipeline it can load by name: that
+        process loads it once and shares it among every batch it analyses."""
+        state = self.__dict__.copy()
+        name = loaded_name(self._nlp) if self._nlp is not None else None
+        if name is not None:
+            state["_nlp"], state["_model"] = None, name
+        return state
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_nlp()
+            self._nlp = load_nlp(self._model)
         return self._nlp
 
     def analyse(self, text: str, dct: date | None = None) -> Analysis:

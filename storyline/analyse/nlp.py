@@ -22,11 +22,17 @@ def model_candidates(name: str | None = None) -> tuple[str, ...]:
     return (chosen,) if chosen else DEFAULT_MODELS
 
 
+def loaded_name(nlp: Language) -> str | None:
+    """The name load_nlp() loaded ``nlp`` under, if it did (another process can load it too)."""
+    return next((name for name, loaded in _loaded.items() if loaded is nlp), None)
+
+
 def load_nlp(name: str | None = None) -> Language:
     candidates = model_candidates(name)
-    for candidate in candidates:
+    for candidate in candidates:  # loaded before (a worker analyses many batches)
         if candidate in _loaded:
             return _loaded[candidate]
+    for candidate in candidates:
         try:
             nlp = spacy.load(candidate)
         except OSError:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from storyline.clean.lines import Unit, describe
+from storyline.clean.lines import TERMINAL_RE, Unit, describe
 from storyline.textutil import normalise_line
 
 # Elements that hold paragraphs; everything else in trafilatura's XML is inline (hi, ref, lb…).
@@ -112,19 +112,28 @@ _CONTINUES_RE = re.compile(r"^[,.;:)\]!?’”]|^[a-z]")
 
 
 def _rejoin(blocks: list[Block]) -> list[Block]:
-    """Mend sentences that trafilatura split around an inline link it lifted out as a block."""
-    out: list[Block] = []
+    """Mend sentences that trafilatura split around an inline link it lifted out as a block.
+
+    A run of pieces is joined once at its end (joining piece by piece re-read the growing text
+    each time: quadratic on a page of thousands of one-word paragraphs)."""
+    runs: list[tuple[Block, list[str], int, str]] = []  # first block, pieces, links, text tail
     for block in blocks:
-        prev = out[-1] if out else None
-        if prev is not None and not prev.unit.terminal and prev.kind in ("p", "div") and (
-            _CONTINUES_RE.match(block.text) or (block.kind == "div" and block.link_share > 0.9)
-        ):
+        if runs and runs[-1][0].kind in ("p", "div") and not TERMINAL_RE.search(runs[-1][3]) \
+                and (_CONTINUES_RE.match(block.text)
+                     or (block.kind == "div" and block.link_share > 0.9)):
+            first, pieces, links, tail = runs[-1]
             glue = "" if block.text[0] in ",.;:)]!?’”" else " "
-            out[-1] = Block(prev.kind, prev.text + glue + block.text,
-                            prev.link_chars + block.link_chars)
+            pieces += [glue, block.text]
+            runs[-1] = (first, pieces, links + block.link_chars,
+                        (tail + glue + block.text)[-_TAIL:])
         else:
-            out.append(block)
-    return out
+            runs.append((block, [block.text], block.link_chars, block.text[-_TAIL:]))
+    return [first if len(pieces) == 1 else Block(first.kind, "".join(pieces), links)
+            for first, pieces, links, _ in runs]
+
+
+# Enough of a text's end to tell whether it ends a sentence (TERMINAL_RE is anchored there).
+_TAIL = 200
 
 
 # Shape flags that mark chrome even inside an extracted body. Others ("reader", "ui", "label")

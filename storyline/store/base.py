@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from storyline.batching import chunks
 from storyline.errors import StoreError
 from storyline.models import Article, Entity, Figure, Quote, TimeExpression
 from storyline.store.schema import SCHEMA_VERSION
@@ -54,11 +55,6 @@ class _LRU:
 
 
 _VIEWS_CACHE = _LRU(VIEWS_CACHE_SIZE)
-
-
-def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 class Store:
@@ -300,7 +296,7 @@ class Store:
     def _rows_by_id(self, table: str, columns: str, ids: Iterable[str]) -> dict[str, Row]:
         """Rows of ``table`` whose id is among ``ids``, by id; unknown ids are left out."""
         out = {}
-        for part in _chunks(list(ids)):
+        for part in chunks(ids, _CHUNK):
             marks = ",".join("?" * len(part))
             for row in self._run(
                     f"SELECT {columns} FROM {table} WHERE id IN ({marks})", part):
@@ -324,7 +320,7 @@ class Store:
             rows = self._run("SELECT * FROM articles ORDER BY seq").fetchall()
         else:
             rows = []
-            for part in _chunks(list(ids)):
+            for part in chunks(ids, _CHUNK):
                 marks = ",".join("?" * len(part))
                 rows += self._run(f"SELECT * FROM articles WHERE id IN ({marks})",
                                           part).fetchall()
@@ -337,7 +333,7 @@ class Store:
     def _children(self, ids: list[str]) -> dict[str, dict[str, list]]:
         out: dict[str, dict[str, list]] = {
             i: {"entities": [], "quotes": [], "times": [], "figures": []} for i in ids}
-        for part in _chunks(ids):
+        for part in chunks(ids, _CHUNK):
             marks = ",".join("?" * len(part))
             for table in ("entities", "quotes", "times", "figures"):
                 query = (f"SELECT * FROM {table} WHERE article_id IN ({marks}) "
@@ -404,7 +400,7 @@ class Store:
 
     def minhashes(self, ids: Iterable[str]) -> dict[str, tuple[bytes, int]]:
         out = {}
-        for part in _chunks(list(ids)):
+        for part in chunks(ids, _CHUNK):
             marks = ",".join("?" * len(part))
             for row in self._run(
                     f"SELECT * FROM minhashes WHERE article_id IN ({marks})", part):
@@ -454,7 +450,7 @@ class Store:
         pending = self._pending_doc_freq()
         folded = self._folded
         missing = [t for t in terms if t not in folded]
-        for part in _chunks(missing):
+        for part in chunks(missing, _CHUNK):
             marks = ",".join("?" * len(part))
             found = dict(self._run(
                 f"SELECT term, df FROM doc_freq WHERE term IN ({marks})", part).fetchall())
@@ -663,7 +659,7 @@ class Store:
 
     def site_line_rows(self, site: str, keys: Iterable[str]) -> list[tuple[str, str]]:
         rows: list[tuple[str, str]] = []
-        for part in _chunks(list(set(keys))):
+        for part in chunks(set(keys), _CHUNK):
             marks = ",".join("?" * len(part))
             rows += [(r["line"], r["article_id"]) for r in self._run(
                 f"SELECT line, article_id FROM site_lines WHERE site = ? AND line IN ({marks})",
