@@ -6,6 +6,10 @@ article in a savepoint of its own together with its near-duplicate link and its 
 assignment: an article that fails to store leaves nothing behind, a killed ingest loses at most
 the chunk in flight, and a rerun stores that and skips what is already stored (same content,
 same metadata -> same fingerprint).
+
+The per-document work of a chunk (extraction, cleaning, analysis: `stages`) goes to a runner,
+which may spread it over Dask workers; everything that reads or writes the store happens here,
+in input order, so where the work ran never changes what is stored.
 """
 
 from __future__ import annotations

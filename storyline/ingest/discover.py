@@ -12,12 +12,19 @@ from storyline.ingest.decode import MAX_INPUT_BYTES, decode, read_bytes
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.fetch import Fetched, fetch
 from storyline.ingest.manifest import Manifest
-from storyline.ingest.readers import READERS, Item, extension_of, read_jsonl, sniff
+from storyline.ingest.readers import (
+    READERS,
+    Item,
+    extension_of,
+    read_jsonl,
+    sniff,
+    stream_jsonl,
+)
 from storyline.ingest.warc import read_warc
 from storyline.models import RawDocument
 
 # Inputs read as a stream from their file rather than decoded to text first.
-STREAMED = {".warc": read_warc}
+STREAMED = {".warc": read_warc, ".jsonl": stream_jsonl, ".ndjson": stream_jsonl}
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 

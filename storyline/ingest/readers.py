@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterator
+from typing import IO
 
 from storyline.errors import InputError
+from storyline.ingest.decode import MAX_INPUT_BYTES
 from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.models import RawDocument
 
@@ -75,26 +79,75 @@ def _string(value: object) -> str | None:
 
 
 def json_objects(source: str, text: str) -> Iterator[tuple[str, dict] | InputError]:
-    """(``source:line``, object) for each JSON line, or an error naming the line; blanks skipped."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(where, "each line must be a JSON object")
-            continue
-        yield where, record
+    """(``source:line``, object) for each JSON line, or an error naming the line; blanks skipped.
+
+    Lines end at newlines only: a JSON string may hold U+2028 and other characters that
+    str.splitlines() would cut at."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            yield json_object(f"{source}:{number}", line)
+
+
+def json_object(where: str, line: str) -> tuple[str, dict] | InputError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return InputError(where, "JSON nested too deeply")
+    if not isinstance(record, dict):
+        return InputError(where, "each line must be a JSON object")
+    return where, record
 
 
 @reader(".jsonl", ".ndjson")
 def read_jsonl(source: str, text: str) -> Iterator[Item]:
     for item in json_objects(source, text):
         yield item if isinstance(item, InputError) else record_document(*item)
+
+
+def stream_jsonl(path: str, limit: int = MAX_INPUT_BYTES) -> Iterator[Item]:
+    """A JSONL file (gzipped or not) read a line at a time, so a dump of any size streams in
+    bounded memory; the input limit holds for each line (one article), not the file."""
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    lines = 0
+    try:
+        stream = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
+        for number, line in enumerate(_lines(stream, limit), 1):
+            where = f"{path}:{number}"
+            if line is None:
+                yield InputError(where, f"a line longer than the {limit // 2**20} MB input limit")
+                continue
+            try:
+                text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(where, f"not UTF-8 (JSON Lines are UTF-8; byte {exc.start})")
+                continue
+            if text.strip():
+                lines += 1
+                item = json_object(where, text)
+                yield item if isinstance(item, InputError) else record_document(*item)
+        if not lines:
+            yield InputError(path, "empty input")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputError(path, f"broken gzip data after {lines} lines: {exc}")
+    finally:
+        raw.close()
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """Each line, or None for one over ``limit`` bytes (skipped without holding it)."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(limit + 1)
+            yield None
+        else:
+            yield line
 
 
 def record_document(where: str, record: dict) -> Item:

@@ -50,3 +50,58 @@ def test_jsonl_authors_of_an_unexpected_type_are_ignored_not_fatal():
     assert doc.authors == () and doc.content == "Body text here."
     (doc,) = read_jsonl("a.jsonl", '{"text": "Body.", "author": "Ada Voss"}\n')
     assert doc.authors == ("Ada Voss",)
+
+
+def test_a_jsonl_file_streams_and_holds_the_limit_per_line(tmp_path):
+    import gzip
+
+    from storyline.errors import InputError
+    from storyline.ingest.readers import stream_jsonl
+
+    lines = ['{"text": "First article."}', '{"text": "' + "x" * 500 + '"}',
+             '{"text": "Third, with a line separator\u2028inside."}', "", "[1, 2]"]
+    plain = tmp_path / "dump.jsonl"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    packed = tmp_path / "dump.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    for path in (plain, packed):
+        items = list(stream_jsonl(str(path), limit=200))
+        assert [type(i).__name__ for i in items] == [
+            "RawDocument", "InputError", "RawDocument", "InputError"]
+        assert items[0].source == f"{path}:1" and items[0].content == "First article."
+        assert items[1].source == f"{path}:2" and "longer than" in items[1].problem
+        assert items[2].content == "Third, with a line separator\u2028inside."
+        assert isinstance(items[3], InputError) and items[3].source == f"{path}:5"
+
+
+def test_a_streamed_jsonl_names_bad_bytes_an_empty_file_and_a_cut_gzip(tmp_path):
+    import gzip
+
+    from storyline.ingest.readers import stream_jsonl
+
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes(b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
+    ok, bad = stream_jsonl(str(latin))
+    assert ok.content == "ok" and bad.source.endswith(":2") and "not UTF-8" in bad.problem
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    (nothing,) = stream_jsonl(str(empty))
+    assert nothing.problem == "empty input"
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(gzip.compress(b'{"text": "one"}\n' * 1000)[:-40])
+    *docs, broken = stream_jsonl(str(cut))
+    assert docs and all(d.content == "one" for d in docs)
+    assert "broken gzip data" in broken.problem
+
+
+def test_a_jsonl_file_is_read_as_a_stream_by_ingest(tmp_path, monkeypatch):
+    from storyline.ingest import discover
+
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"text": "An article."}\n' * 3)
+    def whole_file(*args):
+        raise AssertionError("a JSONL file must not be read whole")
+
+    monkeypatch.setattr(discover, "read_bytes", whole_file)
+    items = list(discover.iter_documents([str(path)]))
+    assert [i.content for i in items] == ["An article."] * 3
