@@ -122,8 +122,7 @@ def main() -> None:
                         help="comma-separated: 'single' (no Dask) and/or worker counts")
     parser.add_argument("--check", type=int, default=600,
                         help="items for the one-process vs 2-worker comparison (0: skip)")
-    parser.add_argument("--keep", type=Path, help="keep the stores in this folder (the "
-                        "memory benchmark reuses their analyses)")
+    parser.add_argument("--keep", type=Path, help="keep the stores in this folder")
     args = parser.parse_args()
     rows = corpus_rows()[: args.limit]
     words = sum(len((r.get("text") or "").split()) for r in rows if "text" in r)
