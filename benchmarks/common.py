@@ -39,10 +39,12 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 
 class ReplayAnalyser(Analyser):
     """spaCy's analysis for texts it has not seen; the same analysis again for a text it has
-    (or one registered in ``known`` beforehand), so a benchmark can time what comes after it."""
+    (or one registered in ``known`` beforehand), so a benchmark can time what comes after it.
+    With ``once``, an analysis is forgotten when handed out (a long stream keeps no backlog)."""
 
-    def __init__(self) -> None:
+    def __init__(self, once: bool = False) -> None:
         super().__init__()
+        self.once = once
         self.known: dict[str, Analysis] = {}
         self.analysed = 0
         self.seconds = 0.0  # spent in spaCy and the analysis components
@@ -55,5 +57,8 @@ class ReplayAnalyser(Analyser):
             self.known[text] = analysis
         self.seconds += time.perf_counter() - began
         self.analysed += len(fresh)
-        for text, _ in items:
-            yield self.known[text]
+        handed = [self.known[text] for text, _ in items]
+        if self.once:
+            for text, _ in items:
+                self.known.pop(text, None)
+        yield from handed

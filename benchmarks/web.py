@@ -21,71 +21,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import re
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ReplayAnalyser, shared_dir, table
+from variants import t17_document, variant
 
 from storyline.analyse.analyser import Analysis
 from storyline.api import Storyline
 from storyline.evaluation import T17Article, load_timeline17_articles
-from storyline.models import RawDocument
 
 BASE_ARTICLES = 1_200
-KEEP = 0.5
 TARGETS = {"story page": 200.0, "GET /api/stories": 200.0}
 P99_LIMIT_MS = 200.0
-
-
-def _shift(items: Iterable, start: int, end: int, delta: int) -> list:
-    """Annotations wholly inside [start, end), moved by ``delta``."""
-    out = []
-    for item in items:
-        if start <= item.start and item.end <= end:
-            moved = replace(item, start=item.start + delta, end=item.end + delta)
-            speaker_start = getattr(item, "speaker_start", None)
-            if speaker_start is not None:
-                inside = start <= speaker_start and item.speaker_end <= end
-                moved = replace(moved, speaker_start=speaker_start + delta if inside else None,
-                                speaker_end=item.speaker_end + delta if inside else None,
-                                speaker=item.speaker if inside else None)
-            out.append(moved)
-    return out
-
-
-def variant(parts: list[tuple[str, Analysis]], rng: random.Random) -> tuple[str, Analysis]:
-    """A random half of each base's sentences, one paragraph per base, analyses carried over."""
-    text, merged = "", Analysis()
-    for base_text, analysis in parts:
-        kept = [s for s in analysis.sentences if rng.random() < KEEP] or analysis.sentences[:2]
-        if text:
-            text += "\n"
-        for i, (start, end) in enumerate(kept):
-            if i:
-                text += " "
-            delta = len(text) - start
-            text += base_text[start:end]
-            merged.sentences.append((start + delta, end + delta))
-            for name in ("entities", "quotes", "times", "figures"):
-                getattr(merged, name).extend(_shift(getattr(analysis, name), start, end, delta))
-    return text, merged
-
-
-def _document(index: int, text: str, row: T17Article, published: str) -> RawDocument:
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    title = first if len(first) <= 90 else first[:88].rsplit(" ", 1)[0] + " …"
-    return RawDocument(source=f"t17/{row.collection}/{index}", content=text, kind="text",
-                       url=f"https://site{index}.example.org/{row.collection}/{index}",
-                       title=title, outlet=row.outlet, published=published, title_line=False)
 
 
 def build_store(path: Path, n_articles: int) -> None:
@@ -96,7 +50,7 @@ def build_store(path: Path, n_articles: int) -> None:
     started = time.perf_counter()
     with Storyline(str(path), analyser) as sl:
         report = sl.ingest_documents(
-            [_document(i, r.text, r, r.published) for i, r in enumerate(bases)])
+            [t17_document(i, r.text, r, r.published) for i, r in enumerate(bases)])
         print(f"{report.added} base articles analysed and stored in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
         stored = {a.id: a for a in sl.store.articles(report.article_ids)}
@@ -114,7 +68,7 @@ def build_store(path: Path, n_articles: int) -> None:
             text, analysis = variant([(text_a, a), (text_b, b)], rng)
             analyser.known.setdefault(text, analysis)
             day = date.fromisoformat(row.published[:10]) + timedelta(days=rng.randrange(4))
-            documents.append(_document(i, text, row, day.isoformat()))
+            documents.append(t17_document(i, text, row, day.isoformat()))
         report = sl.ingest_documents(documents)
         print(f"{report.added} variants stored ({report.duplicates} near-duplicates); "
               f"{analyser.analysed} bodies went through spaCy; "

@@ -109,6 +109,11 @@ def _close(a: str, b: str) -> bool:
     return _edit_distance(a, b) <= 2
 
 
+def _bucket(surname_: str) -> str:
+    """Where `_close` can hold: names that are close fall in the same bucket."""
+    return surname_.lower()[:5]
+
+
 def _edit_distance(a: str, b: str) -> int:
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -129,14 +134,18 @@ def story_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
     aliases: dict[str, str] = {}
     full = [n for n in persons if len(n.split()) >= 2]
     groups: list[list[str]] = []
+    # Close surnames share their first five letters (or are equal): only groups in the same
+    # bucket can take a name, tried in the order they were made.
+    buckets: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     for name in sorted(full, key=lambda n: -persons[n]):
-        for group in groups:
-            head = group[0]
-            if _close(surname(name), surname(head)) and name.split()[0][0] == head.split()[0][0]:
+        last = surname(name)
+        for head_surname, group in buckets[_bucket(last)]:
+            if _close(last, head_surname) and name.split()[0][0] == group[0].split()[0][0]:
                 group.append(name)
                 break
         else:
             groups.append([name])
+            buckets[_bucket(last)].append((last, groups[-1]))
     for group in groups:
         for name in group[1:]:
             aliases[name] = group[0]
@@ -148,7 +157,8 @@ def story_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
             continue  # a known place or body, not a surname
         target = surnames.get(name.lower())
         if target is None and label == "PERSON":
-            target = next((g[0] for g in groups if _close(name, surname(g[0]))), None)
+            target = next((group[0] for head_surname, group in buckets[_bucket(name)]
+                           if _close(name, head_surname)), None)
         if target and target != name:
             aliases[name] = target
     return aliases

@@ -80,11 +80,12 @@ def _sentence_remainder(sentence: Span, phrase: list[Token]) -> tuple[int, int] 
 def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
                   inside_quotes: list[tuple[int, int]]) -> list[ReportedSpeech]:
     """Reported speech in ``doc``, skipping content already inside direct quotations."""
+    text = doc.text  # built afresh by spaCy on every access
 
     def quoted(start: int, end: int) -> bool:
         """Most of the content is a direct quotation ("“…,” he said" is not reported speech),
         or the content starts inside one, or runs over a paragraph break."""
-        if "\n" in doc.text[start:end] or any(q_start <= start < q_end - 1
+        if "\n" in text[start:end] or any(q_start <= start < q_end - 1
                                               for q_start, q_end in inside_quotes):
             return True
         return any(q_start < end and start < q_end and (min(end, q_end) - max(start, q_start))

@@ -8,7 +8,7 @@ from datetime import date
 from storyline.analyse.times import parse_dct
 from storyline.models import Article, Development
 from storyline.stories.context import StoryContext
-from storyline.stories.vectors import article_vector, cosine
+from storyline.stories.vectors import add, article_vector, dot
 
 GAP_DAYS = 3  # a pause in coverage longer than this starts a new phase
 TOPIC_SHIFT = 0.1  # so does an article unlike every article of the current phase
@@ -27,15 +27,17 @@ def find_developments(context: StoryContext) -> list[Development]:
         groups.append([dated[0]])
         for previous, article in itertools.pairwise(dated):
             gap = (_day(article) - _day(previous)).days
-            related = max(cosine(vectors[article.id], vectors[a.id]) for a in groups[-1])
-            if gap > GAP_DAYS or (gap >= 1 and related < TOPIC_SHIFT):
+            # Latest first: a phase's recent articles are the likeliest to be related.
+            related = any(dot(vectors[article.id], vectors[a.id]) >= TOPIC_SHIFT
+                          for a in reversed(groups[-1]))
+            if gap > GAP_DAYS or (gap >= 1 and not related):
                 groups.append([article])
             else:
                 groups[-1].append(article)
     for article in undated:
         # Undated articles join the phase whose articles they resemble most.
         if groups:
-            best = max(groups, key=lambda g: max(cosine(vectors[article.id], vectors[a.id])
+            best = max(groups, key=lambda g: max(dot(vectors[article.id], vectors[a.id])
                                                  for a in g))
             best.append(article)
         else:
@@ -62,6 +64,12 @@ def _headline(group: list[Article], vectors: dict) -> str | None:
         return None
     if len(titled) == 1:
         return titled[0].title
+    total: dict[str, float] = {}
+    for article in group:
+        add(total, vectors[article.id])
+
     def centrality(article: Article) -> float:
-        return sum(cosine(vectors[article.id], vectors[o.id]) for o in group if o is not article)
-    return max(titled, key=centrality).title
+        """Summed similarity to the rest of the phase (the vectors are unit length)."""
+        own = vectors[article.id]
+        return dot(own, total) - dot(own, own)
+    return max(titled, key=lambda a: round(centrality(a), 9)).title  # ties: first article

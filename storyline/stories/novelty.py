@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from storyline.models import Novelty
 from storyline.stories.context import Sentence, StoryContext, usable
 
@@ -12,6 +14,8 @@ SAME_SIMILARITY = 0.5
 def build_novelty(context: StoryContext) -> list[Novelty]:
     seen_terms: set[str] = set()
     seen: list[Sentence] = []
+    # Sentences that share no term have similarity 0: only those sharing one are compared.
+    postings: dict[str, list[int]] = defaultdict(list)
     out = []
     for article in context.articles:
         if article.id not in context.sentences:  # a copy of an earlier article adds nothing
@@ -25,11 +29,14 @@ def build_novelty(context: StoryContext) -> list[Novelty]:
             fresh = sentence.terms - seen_terms
             if len(fresh) < NEW_TERM_SHARE * len(sentence.terms):
                 continue
-            if any(context.similarity(sentence, old) >= SAME_SIMILARITY for old in seen):
+            related = {i for term in sentence.terms for i in postings.get(term, ())}
+            if any(context.similarity(sentence, seen[i]) >= SAME_SIMILARITY for i in related):
                 continue
             new.append({"text": sentence.text, "start": sentence.start, "end": sentence.end})
         out.append(Novelty(article.id, new))
         for sentence in sentences:
             seen_terms |= sentence.terms
-        seen.extend(sentences)
+            for term in sentence.terms:
+                postings[term].append(len(seen))
+            seen.append(sentence)
     return out

@@ -20,6 +20,7 @@ from collections import defaultdict
 
 from storyline.models import TimelineEntry
 from storyline.stories.context import Sentence, StoryContext, usable
+from storyline.stories.vectors import Vector, add, dot
 
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # "before New Year", "until Wednesday", "since Monday" bound an event; they do not date it.
@@ -82,7 +83,11 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
     for day in chosen_days:
         items = by_day[day]
         picked: list[Sentence] = []
-        for sentence in sorted(items, key=lambda s: (-_centrality(s, items, context),
+        day_total: dict[str, float] = {}
+        for item in items:
+            add(day_total, item.vector)
+        for sentence in sorted(items, key=lambda s: (-_centrality(s, day_total, len(items),
+                                                                  context),
                                                      s.article_id, s.start)):
             key = (sentence.article_id, sentence.position)
             if key in used or any(context.similarity(sentence, p) >= REDUNDANT_SIMILARITY
@@ -104,8 +109,11 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
     return entries
 
 
-def _centrality(sentence: Sentence, items: list[Sentence], context: StoryContext) -> float:
-    """How well a sentence speaks for its day: like the others that day, and like the story."""
-    peers = sum(context.similarity(sentence, other) for other in items if other is not sentence)
-    return (peers / max(1, len(items) - 1)
-            + STORY_CENTRALITY_WEIGHT * context.centrality(sentence))
+def _centrality(sentence: Sentence, day_total: Vector, n_items: int,
+                context: StoryContext) -> float:
+    """How well a sentence speaks for its day: like the others that day (their summed vector
+    is ``day_total``), and like the story."""
+    peers = dot(sentence.vector, day_total) - dot(sentence.vector, sentence.vector)
+    # Rounded so that sentences alike to the last bits tie, and the tie-break decides.
+    return round(peers / max(1, n_items - 1)
+                 + STORY_CENTRALITY_WEIGHT * context.centrality(sentence), 9)

@@ -13,7 +13,8 @@ BASE = ("The harbour bridge will reopen to traffic on Friday after three weeks o
 
 def near(a, b):
     sa, sb = dedup.shingles(a), dedup.shingles(b)
-    return dedup.is_near_duplicate(dedup.signature(sa), len(sa), dedup.signature(sb), len(sb))
+    return dedup.is_near_duplicate(dedup.signature(sa).hashvalues, len(sa),
+                                   dedup.signature(sb).hashvalues, len(sb))
 
 
 def test_light_edits_still_fold():

@@ -2,6 +2,8 @@
 
 import pytest
 
+from storyline.stories.context import build_context, usable
+from storyline.stories.novelty import NEW_TERM_SHARE, SAME_SIMILARITY, build_novelty
 from storyline.stories.views import build_story
 
 from .helpers import make_article
@@ -69,6 +71,33 @@ def test_novelty_lists_only_what_earlier_articles_did_not_say(story):
     assert new["a4"] == [] or new["a1"] == []  # the copy adds nothing
     assert any("20,000" in t for t in new["a2"])
     assert not any(t.startswith("Engineers found a crack") for t in new["a2"])
+
+
+def test_novelty_compares_only_sentences_sharing_a_term_yet_finds_what_all_pairs_find(
+        story, analyser):
+    """The index of seen terms is a shortcut, never a change: the result is the one of
+    comparing each sentence with every earlier one."""
+    _, by_id = story
+    reworded = make_article(analyser, "a5", "Judge Helena Brask will lead the inquiry, "
+                            "officials confirmed yesterday afternoon.", "2024-03-15")
+    context = build_context([*by_id.values(), reworded])
+
+    def all_pairs() -> list[list[str]]:
+        seen_terms, seen, out = set(), [], []
+        for article in context.articles:
+            sentences = context.sentences.get(article.id, [])
+            out.append([s.text for s in sentences if usable(s)
+                        and len(s.terms - seen_terms) >= NEW_TERM_SHARE * len(s.terms)
+                        and all(context.similarity(s, o) < SAME_SIMILARITY for o in seen)])
+            for sentence in sentences:
+                seen_terms |= sentence.terms
+            seen.extend(sentences)
+        return out
+
+    indexed = [[x["text"] for x in n.new] for n in build_novelty(context)]
+    assert indexed == all_pairs()
+    # New words, but said before in other words.
+    assert context.articles[-1].id == "a5" and indexed[-1] == []
 
 
 def test_disagreeing_figures_for_the_same_quantity_are_reported(story):
