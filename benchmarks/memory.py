@@ -6,9 +6,10 @@ Would a million articles fit on one machine? This ingests ``--articles`` into on
 in one process and reads the process's resident memory and the store's size on disk as it grows.
 
 Data: ``--bases`` real Timeline17 bodies (../shared/eval/timeline17) are analysed by spaCy and
-stored; then come variants up to ``--articles``. A variant keeps a random half of one base's
-sentences with their analyses (benchmarks/variants.py), so each base becomes a story that keeps
-growing, and no variant is a near-duplicate of another (two halves share about a quarter).
+stored; pairs of bases of one topic become stories. Then come variants up to ``--articles``: a
+variant keeps a random half of the sentences of both bases of one story, with their analyses
+(benchmarks/variants.py), so every story keeps growing, and no variant is a near-duplicate of
+another or of a base.
 Every variant goes through the real ingest: cleaning, term vector and MinHash, the
 near-duplicate lookup, online clustering, the writes and, at the end, the views of every story.
 Only spaCy is skipped for the variants: its memory is per batch (on a Dask worker, in a process
@@ -40,8 +41,8 @@ from storyline.evaluation import T17Article, load_timeline17_articles
 from storyline.models import RawDocument
 
 CHECKPOINTS = (1_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
-SPREAD_DAYS = 30
-MIN_BASE_CHARS = 2_500  # a story's variants are published over a month after its base
+SPREAD_DAYS = 30  # a story's variants are published over a month after its bases
+MIN_BASE_CHARS = 2_500
 
 
 def rss_mb() -> float:
@@ -95,6 +96,7 @@ class Checkpoints:
         self.marks = [c for c in CHECKPOINTS if offset < c < last] + [last]
         self.rows: list[dict] = []
         self.window_began, self.window_start = self._clock(), offset
+        self.ended = time.perf_counter()  # when the last item was stored
 
     def _clock(self) -> float:
         return time.perf_counter() - self.not_counted()

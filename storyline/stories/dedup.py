@@ -66,9 +66,13 @@ def to_bytes(mh: MinHash) -> bytes:
     return np.asarray(mh.hashvalues, dtype=np.uint32).tobytes()
 
 
+def hash_values(data: bytes) -> np.ndarray:
+    """A stored signature's hash values, as `is_near_duplicate` compares them."""
+    return np.frombuffer(data, dtype=np.uint32)
+
+
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
-                   hashvalues=np.frombuffer(data, dtype=np.uint32))
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=hash_values(data))
 
 
 def is_near_duplicate(a: np.ndarray, n_a: int, b: np.ndarray, n_b: int) -> bool:
@@ -108,7 +112,7 @@ def find_original(store: Store, article_id: str, fp: Fingerprint) -> str | None:
     roots = []
     own = fp.signature.hashvalues
     for candidate, (data, n_other) in store.minhashes(candidates).items():
-        if is_near_duplicate(own, fp.n_shingles, np.frombuffer(data, dtype=np.uint32), n_other):
+        if is_near_duplicate(own, fp.n_shingles, hash_values(data), n_other):
             brief = store.article_brief(candidate)
             root = store.article_brief(brief["duplicate_of"]) if brief["duplicate_of"] else brief
             roots.append(root or brief)
