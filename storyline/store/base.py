@@ -25,7 +25,7 @@ from storyline.store.schema import SCHEMA_VERSION
 
 Row = Mapping[str, Any]  # a row: by column name, and by position
 
-DF_FOLD_EVERY = 256  # documents whose term counts wait before they go into doc_freq
+DF_FOLD_EVERY = 1024  # documents whose term counts wait before they go into doc_freq
 VIEWS_CACHE_SIZE = 128  # parsed story views kept per process
 BRIEF_FIELDS = ("title", "outlets", "first_published", "last_published")
 _CHUNK = 500  # host parameters per IN (...) list, well under every backend's limit
@@ -505,7 +505,12 @@ class Store:
                          index_terms: dict[str, float]) -> int:
         """Write a story and its index terms; returns the story's new version token."""
         version = secrets.randbits(62)
-        self._drop_index_terms(story_id)
+        # Only the postings that changed are rewritten: a grown story keeps most of its terms
+        # at the same (binned) weight, so most of its postings stay as written.
+        old = self._index_terms(story_id)
+        self._run_many(
+            "DELETE FROM story_index WHERE term = ? AND weight = ? AND story_id = ?",
+            [(t, w, story_id) for t, w in old.items() if index_terms.get(t) != w])
         self._run(
             "INSERT INTO stories (id, seq, n_articles, first_date, last_date, centroid, last_seq, "
             "dirty, version, index_terms) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
@@ -517,18 +522,18 @@ class Store:
             (story_id, seq, n_articles, first_date, last_date, json.dumps(centroid), last_seq,
              version, json.dumps(index_terms)))
         self._run_many("INSERT INTO story_index (term, weight, story_id) VALUES (?, ?, ?)",
-                              [(t, w, story_id) for t, w in index_terms.items()])
+                       [(t, w, story_id) for t, w in index_terms.items() if old.get(t) != w])
         return version
 
-    def _drop_index_terms(self, story_id: str) -> None:
+    def _index_terms(self, story_id: str) -> dict[str, float]:
         """Postings are keyed (term, weight, story) so that reading a term's strongest stories
-        needs no second index; a story's own terms, kept on its row, say which to delete."""
-        row = self._run("SELECT index_terms FROM stories WHERE id = ?",
-                                (story_id,)).fetchone()
-        if row:
-            self._run_many(
-                "DELETE FROM story_index WHERE term = ? AND weight = ? AND story_id = ?",
-                [(t, w, story_id) for t, w in json.loads(row["index_terms"]).items()])
+        needs no second index; a story's own terms, kept on its row, say which are its."""
+        row = self._run("SELECT index_terms FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return json.loads(row["index_terms"]) if row else {}
+
+    def _drop_index_terms(self, story_id: str) -> None:
+        self._run_many("DELETE FROM story_index WHERE term = ? AND weight = ? AND story_id = ?",
+                       [(t, w, story_id) for t, w in self._index_terms(story_id).items()])
 
     def story_date_range(self, story_id: str) -> tuple[str | None, str | None]:
         row = self._run(

@@ -20,6 +20,7 @@ topics of ECB+; the ECB+ test topics were scored after (benchmarks/RESULTS.md).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from storyline.analyse.times import parse_dct
@@ -47,7 +48,8 @@ INDEX_TERMS = 60
 POSTINGS_PER_TERM = 50  # strongest stories read per query term
 CENTROID_TERMS = 500
 TIME_SCALE_DAYS = 365.0
-INDEX_LAYOUT = "unit-weights"  # index weights are the unit centroid's (see ensure_index_layout)
+IMPACT_STEPS_PER_OCTAVE = 8
+INDEX_LAYOUT = "unit-weights-binned"  # index weights: the unit centroid's, binned (see impact)
 
 
 @dataclass
@@ -70,10 +72,12 @@ class Query:
 
     vector: Vector
     entity_norm: float
+    entity_terms: tuple[str, ...]
 
     @classmethod
     def of(cls, vector: Vector) -> Query:
-        return cls(vector, norm(v for t, v in vector.items() if t.startswith(ENTITY_PREFIX)))
+        entities = tuple(t for t in vector if t.startswith(ENTITY_PREFIX))
+        return cls(vector, norm(vector[t] for t in entities), entities)
 
 
 def story_similarity(query: Query, story: StoryCentroid) -> float:
@@ -86,7 +90,7 @@ def story_similarity(query: Query, story: StoryCentroid) -> float:
     similarity = sum(vector[t] * centroid[t] for t in shared) / story.norm
     if similarity < CONTINUATION_FLOOR or not (query.entity_norm and story.entity_norm):
         return similarity
-    entity_dot = sum(vector[t] * centroid[t] for t in shared if t.startswith(ENTITY_PREFIX))
+    entity_dot = sum(vector[t] * centroid.get(t, 0.0) for t in query.entity_terms)
     if entity_dot / (query.entity_norm * story.entity_norm) >= SHARED_ACTORS:
         return max(similarity, CONTINUATION_SCORE)
     return similarity
@@ -103,7 +107,17 @@ def time_factor(published: str | None, first: str | None, last: str | None) -> f
 def index_terms(centroid: Vector, norm: float) -> Vector:
     """A story's strongest terms with their weight in the unit centroid: what each adds to a
     cosine, so postings can be read strongest first."""
-    return {t: v / norm for t, v in top_terms(centroid, INDEX_TERMS).items()} if norm else {}
+    if not norm:
+        return {}
+    return {t: impact(v / norm) for t, v in top_terms(centroid, INDEX_TERMS).items() if v > 0}
+
+
+def impact(weight: float) -> float:
+    """A posting's weight on a scale of steps of about 9%: ranking candidates needs no finer,
+    and a story that grows by one article then rewrites only the postings whose weight really
+    moved (the exact score is taken on the centroid)."""
+    step = round(math.log2(weight) * IMPACT_STEPS_PER_OCTAVE) / IMPACT_STEPS_PER_OCTAVE
+    return float(f"{2.0 ** step:.4g}")
 
 
 class StoryClusterer:

@@ -32,7 +32,7 @@ def text_vector(text: str) -> Vector:
 
 
 def norm(values: Iterable[float]) -> float:
-    return math.sqrt(sum(v * v for v in values))
+    return math.hypot(*values)
 
 
 def normalise(vector: Mapping[str, float]) -> Vector:

@@ -113,6 +113,38 @@ def test_weekend_and_quarters_follow_the_publication_date(nlp):
     assert got[0][1] == "1989-Q4"
 
 
+def test_an_earnings_report_compares_its_own_quarter_with_the_same_quarter_a_year_before(nlp):
+    thursday = date(2019, 10, 24)
+    got = values(nlp, "The bank said third-quarter profit rose 8%. Revenue in the quarter was "
+                      "$2 billion, up from $1.8 billion a year earlier and above the "
+                      "year-ago period's $1.7 billion. In the previous quarter it lost money.",
+                 thursday)
+    assert [(t[0], t[1]) for t in got] == [
+        ("third-quarter", "2019-Q3"), ("the quarter", "2019-Q3"),
+        ("a year earlier", "2018-Q3"), ("the year-ago period", "2018-Q3"),
+        ("the previous quarter", "2019-Q2")]
+
+
+def test_without_a_quarter_named_the_quarter_is_left_out_and_a_year_ago_is_a_year(nlp):
+    got = values(nlp, "Sales in the quarter fell from a year ago, the company said.",
+                 date(2019, 10, 24))
+    assert [(t[0], t[1]) for t in got] == [("a year ago", "2018")]
+
+
+def test_centuries_and_years_read_out_as_in_a_broadcast_transcript(nlp):
+    got = values(nlp, "It was the worst flood of the 20th century, worse than in the late "
+                      "nineteenth century. In January nineteen ninety-seven and again in the "
+                      "winter of nineteen ninety-four nineteen people died; by mid-1996 the "
+                      "year two thousand looked far off.", date(1998, 3, 5))
+    assert ("20th century", "19", "DATE", None) in got
+    assert ("late nineteenth century", "18", "DATE", "END") in got
+    assert ("January nineteen ninety-seven", "1997-01", "DATE", None) in got
+    assert ("the winter of nineteen ninety-four", "1994-WI", "DATE", None) in got
+    assert ("1996", "1996", "DATE", "MID") in got
+    assert ("the year two thousand", "2000", "DATE", None) in got
+    assert not any("people" in t[0] or t[0].startswith("nineteen p") for t in got)
+
+
 def test_holidays_number_words_decades_and_spans_of_time(nlp):
     got = values(nlp, "The boy was found on Thanksgiving Day, the worst flood in a decade had "
                       "come at Easter, and the talks lasted twenty-four hours. Music of the "

@@ -1,7 +1,7 @@
 import pytest
 
 from storyline.store import open_store
-from storyline.stories.cluster import StoryClusterer, story_id_for, time_factor
+from storyline.stories.cluster import StoryClusterer, impact, story_id_for, time_factor
 from storyline.stories.vectors import normalise
 
 
@@ -84,3 +84,21 @@ def test_candidates_come_from_each_term_s_strongest_stories_only(db):
         store.save_story_state("s0", 0, 2, None, None, {"levee": 1.0}, 10, {"levee": 1.0})
     assert store.story_candidates({"flood": 1.0}, 10, 2) == ["s3", "s2"]
     assert store.conn.execute("SELECT count(*) FROM story_index").fetchone()[0] == 5
+    # a partial rewrite keeps the postings that did not change and replaces those that did
+    with store.transaction():
+        store.save_story_state("s3", 3, 2, None, None, {"flood": 0.7, "dyke": 0.4}, 11,
+                               {"flood": 0.7, "dyke": 0.4})
+        store.save_story_state("s3", 3, 3, None, None, {"flood": 0.6, "dyke": 0.4}, 12,
+                               {"flood": 0.6, "dyke": 0.4})
+    assert sorted(tuple(r) for r in store.conn.execute(
+        "SELECT term, weight FROM story_index WHERE story_id = 's3'")) == [
+        ("dyke", 0.4), ("flood", 0.6)]
+    assert store.story_candidates({"dyke": 1.0}, 10, 10) == ["s9", "s3"]
+
+
+def test_index_weights_are_binned_finely_enough_to_rank_and_coarsely_enough_to_stay_put():
+    weights = [0.5 * 0.99 ** k for k in range(200)]
+    binned = [impact(w) for w in weights]
+    assert all(abs(b - w) / w < 0.045 for b, w in zip(binned, weights, strict=True))
+    assert binned == sorted(binned, reverse=True)  # order is kept (ties aside)
+    assert len(set(binned)) < len(weights) / 4  # a 1% move mostly leaves the posting as it is

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
+from storyline.analyse.times.period import is_quarter, is_year_back, period_value
 from storyline.analyse.times.resolve import resolve
 from storyline.analyse.times.tense import direction
 from storyline.models import TimeExpression
@@ -25,8 +26,17 @@ __all__ = ["NUMBERS", "UNITS", "normalise_times", "parse_dct"]
 
 def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list[TimeExpression]:
     out = []
+    anchor = None  # the latest quarter named: what "the quarter" and "a year ago" refer to
     for m in find_matches(text, doc):
         value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
+        if m.kind == "period":
+            value = period_value(m, anchor)
+            if value is None:
+                continue
+        elif is_year_back(m) and anchor is not None:
+            value = period_value(m, anchor)
+        elif m.kind in {"quarter", "relunit"} and is_quarter(value):
+            anchor = value
         if m.kind == "year":
             mod = _year_mod(text, m.start)
         out.append(TimeExpression(text=text[m.start : m.end], value=value, type=type_,

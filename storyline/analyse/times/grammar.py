@@ -44,6 +44,16 @@ _NUM = (r"\d+(?:\.\d+)?|" + rf"(?:{'|'.join(TENS)})[\s-](?:{_UNIT_WORDS})\b|"
         + r"|several|a few|few|a couple of|couple of|many")
 _UNIT = "|".join(UNITS)
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+# Years read out, as in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+_SPOKEN_YEAR = (rf"nineteen[\s-](?:{_TEENS}|(?:{'|'.join(TENS)})(?:[\s-](?:{_UNIT_WORDS}))?)"
+                rf"\b|the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-](?:{_UNIT_WORDS}|{_TEENS}))?\b")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+             "twenty first": 21}
+_ORDINAL_WORDS = "|".join(w.replace(" ", r"[\s-]") for w in sorted(ORDINALS, key=len, reverse=True))
 _PREP = r"(?P<prep>(?:on|in)\s+)?"
 _MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 _YEAR = r"(?:19|20)\d{2}"
@@ -70,7 +80,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+"
                         rf"(?:(?P<y>{_YEAR})|(?P<rel>this|next|last)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_MONTH_FULL})"
-                         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|last year|this year|next year)\b)?")),
+                         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR}|last year|this year|"
+                         r"next year)\b)?")),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
                        r"(?P<way>ago|earlier)\b", re.I)),
     ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"
@@ -96,11 +107,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>this|last|next|early|late)\s+|the\s+)?"
                           r"(?P<season>spring|summer|autumn|winter)\b"
-                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|"
+                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR}))?|"
                           r"\b(?P<rel2>this|last|next)\s+(?P<fall>fall)\b", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?P<y>{_YEAR}|this year|last year|"
                            rf"next year))?\b|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{_YEAR}))?\b", re.I)),
+    ("period", re.compile(r"\b(?:the|that)\s+(?:(?P<which>latest|same|comparable|corresponding|"
+                          r"year-earlier|year-ago|previous|prior|most recent)\s+)?(?:fiscal\s+)?"
+                          r"(?P<unit>quarter|period)\b(?!\s+of\b)|\b(?P<adj>year-earlier|year-ago)\b",
+                          re.I)),
     ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
                           r"(?:(?P<dec>(?:19|20)\d0)['’]?s\b|['’](?P<short>\d)0s\b|"
                           rf"(?P<word>{'|'.join(DECADE_WORDS)})\b)")),
@@ -108,7 +123,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        + r")\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
     ("duration", re.compile(
         rf"\b{_QUALIFIER}(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?:[\s-]+long)?\b", re.I)),
-    ("year", re.compile(rf"(?<![$£€\d.,-])\b(?P<y>{_YEAR})\b(?![,.]\d|\s*(?:%|percent)|-\d)")),
+    ("century", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
+                           rf"(?P<word>{_ORDINAL_WORDS}))"
+                           r"[\s-]+century\b", re.I)),
+    ("spoken_year", re.compile(rf"\b(?P<y>{_SPOKEN_YEAR})", re.I)),
+    ("year", re.compile(rf"(?:(?<=mid-)|(?<![$£€\d.,-]))\b(?P<y>{_YEAR})\b"
+                        r"(?![,.]\d|\s*(?:%|percent)|-\d)")),
 ]
 # Month names that are also common words only count with a day, a year or a time preposition.
 _AMBIGUOUS_MONTHS = {"may", "march"}
@@ -181,6 +201,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         if label in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
             return False  # "the 2000 voters"
         return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
+    if kind == "period" and (groups.get("unit") or "").lower() == "period":
+        return bool(groups.get("which"))  # "the period" alone is any stretch of time
     if kind == "clock" and groups.get("hh2"):
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
     return True

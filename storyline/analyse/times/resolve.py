@@ -14,6 +14,7 @@ from storyline.analyse.times.grammar import (
     DECADE_WORDS,
     MONTHS,
     NUMBERS,
+    ORDINALS,
     UNITS,
     VAGUE_AMOUNTS,
     WEEKDAYS,
@@ -94,9 +95,19 @@ def _year_word(text: str | None, dct: date | None) -> str | None:
         return None
     if text[0].isdigit():
         return text
-    if dct is None:
-        return None
-    return str(dct.year + {"last year": -1, "this year": 0, "next year": 1}[text.lower()])
+    relative = {"last year": -1, "this year": 0, "next year": 1}.get(text.lower())
+    if relative is None:
+        return spoken_year(text)
+    return str(dct.year + relative) if dct is not None else None
+
+
+def spoken_year(text: str) -> str:
+    """ "nineteen ninety-six" → "1996", "the year two thousand and one" → "2001"."""
+    words = text.lower().replace("-", " ").split()
+    if words[0] == "nineteen":
+        return str(1900 + sum(NUMBERS[w] for w in words[1:]))
+    rest = [w for w in words[words.index("thousand") + 1 :] if w != "and"]
+    return str(2000 + sum(NUMBERS[w] for w in rest))
 
 
 def _amount(text: str) -> int | None:
@@ -341,7 +352,7 @@ def _season(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     season = SEASONS[(g.get("season") or g.get("fall") or "").lower()]
     rel = (g.get("rel") or g.get("rel2") or "").lower()
     if g.get("y"):
-        return f"{g['y']}-{season}", "DATE", None
+        return f"{_year_word(g['y'], dct)}-{season}", "DATE", None
     if dct is None:
         return f"XXXX-{season}", "DATE", None
     year = dct.year + {"last": -1, "next": 1}.get(rel, 0)
@@ -404,11 +415,27 @@ def _year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return g["y"], "DATE", None
 
 
+def _spoken_year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return spoken_year(g["y"]), "DATE", None
+
+
+def _century(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "the 20th century" is the 1900s: TIMEX3 writes its first two digits, "19"."""
+    n = int(g["n"]) if g.get("n") else ORDINALS[g["word"].lower().replace("-", " ")]
+    return f"{n - 1:02d}", "DATE", MODS.get((g.get("mod") or "").lower())
+
+
+def _period(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "the quarter", "the year-ago period": valued by the article's quarter (``period``)."""
+    return None, "DATE", None
+
+
 _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "iso": _iso, "mdy": _month_day, "dmy": _month_day, "holiday": _holiday, "edge": _edge,
     "month": _month, "ago": _offset, "in_n": _offset, "clock": _clock,
     "weekday": _weekday_value, "relday": _relday, "partday": _partday, "relunit": _relunit,
     "vague": _ref, "half": _half,
     "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
-    "decade": _decade, "set": _set, "duration": _duration, "year": _year,
+    "period": _period, "decade": _decade, "set": _set, "duration": _duration, "year": _year,
+    "spoken_year": _spoken_year, "century": _century,
 }

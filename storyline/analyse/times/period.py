@@ -1,0 +1,50 @@
+"""The quarter a business report is about: "the quarter", "the year-ago period", "a year ago".
+
+Earnings news names its quarter once ("third-quarter profit rose") and then speaks of "the
+quarter" and compares with "a year ago" or "the year-earlier period", meaning the same quarter a
+year before, not a calendar year. The latest explicit quarter before such a phrase is its
+anchor. Without an anchor, "the quarter" is left out (its value would be a guess) and "a year
+ago" keeps its plain year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyse.times.grammar import Match
+
+_QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
+_BACK_A_YEAR = {"year-earlier", "year-ago", "same", "comparable", "corresponding"}
+_BACK_ONE = {"previous", "prior"}
+
+
+def is_quarter(value: str | None) -> bool:
+    return value is not None and _QUARTER_RE.match(value) is not None
+
+
+def shift_quarter(value: str, quarters: int) -> str:
+    match = _QUARTER_RE.match(value)
+    if match is None:
+        raise ValueError(f"not a quarter value: {value!r}")
+    index = int(match[1]) * 4 + int(match[2]) - 1 + quarters
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def period_value(m: Match, anchor: str | None) -> str | None:
+    """The value of a "period" match, or of "a year ago/earlier", against the anchor quarter."""
+    if anchor is None:
+        return None
+    if m.kind == "ago":
+        return shift_quarter(anchor, -4)
+    which = (m.groups.get("which") or m.groups.get("adj") or "").lower()
+    if which in _BACK_A_YEAR:
+        return shift_quarter(anchor, -4)
+    if which in _BACK_ONE:
+        return shift_quarter(anchor, -1)
+    return anchor
+
+
+def is_year_back(m: Match) -> bool:
+    """ "a year ago", "one year earlier": no qualifier, exactly one year."""
+    return (m.kind == "ago" and not m.groups.get("q") and m.groups["unit"].lower() == "year"
+            and m.groups["n"].lower() in {"a", "one"})
