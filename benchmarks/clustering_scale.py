@@ -8,7 +8,8 @@ story-specific names, so stories are many, alike in vocabulary (the same 9 topic
 keep accumulating: 5 articles per story on average, arriving interleaved over time. Vectors
 are made before the clock starts (no spaCy here: entity features are absent); the timed part
 is what clustering costs per article on one core: idf weighting, candidate lookup in the
-story index, scoring, centroid update and the SQLite writes of story state (a real file),
+story index, scoring, centroid update, the checks for a split as stories grow and the SQLite
+writes of story state and of the weighed vector (a real file),
 committed as the ingest commits them (one transaction per chunk of articles, a savepoint each).
 """
 
@@ -79,6 +80,7 @@ def main() -> None:
                                                         text="", published=day), {}, "")
                         assignment = clusterer.assign(article_id, seq, vector, day)
                         store.add_doc_freq(vector)
+                        store.set_article_vector(article_id, assignment.vector)
                         store.set_article_story(article_id, assignment.story_id)
             if checkpoint:
                 spent, timed = spent + time.perf_counter() - began, timed + len(chunk)

@@ -550,6 +550,26 @@ class Store:
         self._run("INSERT INTO story_redirects (old_id, new_id) VALUES (?, ?) "
                   "ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id", (drop, keep))
 
+    def story_members(self, story_id: str) -> list[Row]:
+        """A story's articles with what clustering keeps of them, in ingest order."""
+        return self._run(
+            "SELECT id, seq, published, duplicate_of, vector FROM articles WHERE story_id = ? "
+            "ORDER BY seq", (story_id,)).fetchall()
+
+    def split_story(self, story_id: str, new_id: str, article_ids: list[str],
+                    founded: list[str]) -> None:
+        """Move articles of ``story_id`` into a story split off it. ``founded``: ids of
+        stories once merged into it whose founding article moves; they now lead to the new
+        story, and the new id, live again if it was one of them, no longer redirects."""
+        for part in chunks(article_ids, _CHUNK):
+            marks = ",".join("?" * len(part))
+            self._run(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [new_id, *part])
+        for part in chunks(founded, _CHUNK):
+            marks = ",".join("?" * len(part))
+            self._run(f"UPDATE story_redirects SET new_id = ? WHERE new_id = ? "
+                      f"AND old_id IN ({marks})", [new_id, story_id, *part])
+        self._run("DELETE FROM story_redirects WHERE old_id = ?", (new_id,))
+
     def resolve_story_id(self, story_id: str) -> str | None:
         if self._run("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
             return story_id

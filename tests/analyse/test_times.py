@@ -155,3 +155,33 @@ def test_holidays_number_words_decades_and_spans_of_time(nlp):
     assert ("twenty-four hours", "PT24H", "DURATION", None) in got
     assert ("the nineties", "199", "DATE", None) in got
     assert ("fourteen days", "P14D", "DURATION", None) in got
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # a month and day close to the publication date is that occurrence, whatever the tense
+    ("The offer was extended to Nov. 16.", date(1989, 10, 30), ("Nov. 16", "1989-11-16")),
+    # plans look ahead although their verb is past
+    ("Protesters planned a march on Saturday.", date(2000, 1, 7), ("Saturday", "2000-01-08")),
+    ("The talks, set to resume Monday in Belfast, were in doubt.", date(1998, 3, 22),
+     ("Monday", "1998-03-23")),
+    # the coming month, though the clause is in the past tense
+    ("Shares were to begin trading in November.", date(1989, 10, 30), ("November", "1989-11")),
+    # a capitalised "Last" at the start of a sentence still counts
+    ("Last April, the group bid for the chain.", date(1989, 10, 26), ("Last April", "1989-04")),
+])
+def test_near_dates_plans_and_sentence_initial_relatives(nlp, text, dct, expected):
+    assert values(nlp, text, dct)[0][:2] == expected
+
+
+def test_quarters_named_with_their_year(nlp):
+    thursday = date(1989, 10, 26)
+    got = values(nlp, "Third-quarter profit rose. In the 1988 period, the company earned $2 "
+                      "million. Net in the 1988 second quarter was $5 million; in the "
+                      "year-ago third quarter it lost money. Sales for this year's first "
+                      "quarter and next year's first quarter are forecast.", thursday)
+    assert [(t[0], t[1]) for t in got] == [
+        ("Third-quarter", "1989-Q3"), ("the 1988 period", "1988-Q3"),
+        ("the 1988 second quarter", "1988-Q2"), ("the year-ago third quarter", "1988-Q3"),
+        ("this year's first quarter", "1989-Q1"), ("next year's first quarter", "1990-Q1")]
+    assert [(t[0], t[1]) for t in values(nlp, "Output fell in the 1988 period.", thursday)] \
+        == [("the 1988 period", "1988")]

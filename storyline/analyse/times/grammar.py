@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                        rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("holiday", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>New Year['’]s Eve|"
+    ("holiday", re.compile(r"\b(?:(?P<rel>(?i:this|last|next))\s+)?(?P<h>New Year['’]s Eve|"
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
@@ -79,7 +79,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?|(?P<year>{_YEAR}))\b")),
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+"
                         rf"(?:(?P<y>{_YEAR})|(?P<rel>this|next|last)\s+year)\b", re.I)),
-    ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_MONTH_FULL})"
+    ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
+                         rf"(?P<mon>{_MONTH_FULL})"
                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR}|last year|this year|"
                          r"next year)\b)?")),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
@@ -89,7 +90,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                          r"(?P<unit>days|weeks|months|years|decades)\b", re.I)),
     ("clock", re.compile(rf"\b{_CLOCK}")),
-    ("weekday", re.compile(rf"{_PREP}\b(?:(?P<rel>last|next|this|coming|past)\s+)?"
+    ("weekday", re.compile(rf"{_PREP}\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?"
                            rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss>['’]s\b)?)"
                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relday", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
@@ -109,11 +110,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?P<season>spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR}))?|"
                           r"\b(?P<rel2>this|last|next)\s+(?P<fall>fall)\b", re.I)),
-    ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    ("quarter", re.compile(r"\b(?:the\s+)?(?:(?P<y3>(?:19|20)\d\d)\s+|(?P<ry>this|last|next)\s+"
+                           r"year['’]s\s+|(?P<back>year-ago|year-earlier)\s+)?"
+                           r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?P<y>{_YEAR}|this year|last year|"
                            rf"next year))?\b|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{_YEAR}))?\b", re.I)),
     ("period", re.compile(r"\b(?:the|that)\s+(?:(?P<which>latest|same|comparable|corresponding|"
-                          r"year-earlier|year-ago|previous|prior|most recent)\s+)?(?:fiscal\s+)?"
+                          r"year-earlier|year-ago|previous|prior|most recent)\s+|"
+                          r"(?P<py>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?"
                           r"(?P<unit>quarter|period)\b(?!\s+of\b)|\b(?P<adj>year-earlier|year-ago)\b",
                           re.I)),
     ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
@@ -202,7 +206,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
             return False  # "the 2000 voters"
         return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
     if kind == "period" and (groups.get("unit") or "").lower() == "period":
-        return bool(groups.get("which"))  # "the period" alone is any stretch of time
+        return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
     if kind == "clock" and groups.get("hh2"):
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
     return True

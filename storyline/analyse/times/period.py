@@ -32,10 +32,13 @@ def shift_quarter(value: str, quarters: int) -> str:
 
 def period_value(m: Match, anchor: str | None) -> str | None:
     """The value of a "period" match, or of "a year ago/earlier", against the anchor quarter."""
+    year = m.groups.get("py")
     if anchor is None:
-        return None
+        return year  # "the 1988 period" with no quarter named is that year; else unknown
     if m.kind == "ago":
         return shift_quarter(anchor, -4)
+    if year:  # "the 1988 period": the anchor's quarter in that year
+        return f"{year}-Q{anchor[-1]}"
     which = (m.groups.get("which") or m.groups.get("adj") or "").lower()
     if which in _BACK_A_YEAR:
         return shift_quarter(anchor, -4)

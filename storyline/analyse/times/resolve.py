@@ -36,6 +36,8 @@ QUALIFIER_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "M
 _VAGUE_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE"}
 _PAST_RELS = {"last": -1, "past": -1, "previous": -1}
 AHEAD = {"future", "present"}
+_SOON_MONTHS = {1, 2}
+NEAR_DAYS = 45  # a month and day this close to the DCT is that occurrence, whatever the tense
 Value = tuple[str | None, str, str | None]  # value, type, mod
 Way = Callable[[], str | None]
 
@@ -152,11 +154,23 @@ def _month_day(g: dict, dct: date | None, way: Way, m: Match, weekday: int | Non
         return f"{g['y']}-{month:02d}-{day:02d}", "DATE", None
     if dct is None:
         return f"XXXX-{month:02d}-{day:02d}", "DATE", None
-    year = pick_year(dct, month, way())
+    year = _near_year(dct, month, day) or pick_year(dct, month, way())
     if weekday is not None:  # "Friday, Oct. 13": the year in which that date is a Friday
         fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == weekday]
         year = fits[0] if fits else year
     return f"{year}-{month:02d}-{day:02d}", "DATE", None
+
+
+def _near_year(dct: date, month: int, day: int) -> int | None:
+    """The year of a day within NEAR_DAYS of the DCT: "the offer expired Nov. 16" in an
+    article of Oct. 30 names the coming Nov. 16 whatever the tense of its clause."""
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            if abs((date(year, month, day) - dct).days) <= NEAR_DAYS:
+                return year
+        except ValueError:
+            continue
+    return None
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
@@ -239,6 +253,8 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
             year = str(dct.year if month > dct.month else dct.year + 1)
         else:
             year = str(dct.year)
+    if year is None and dct is not None and (month - dct.month) % 12 == 1:
+        year = str(dct.year + (month < dct.month))  # the coming month, whatever the tense
     if year is None:
         year = str(pick_year(dct, month, way())) if dct else "XXXX"
     return f"{year}-{month:02d}", "DATE", mod
@@ -366,12 +382,14 @@ def _quarter(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         word = g["ord"].lower()
         q = ["first", "second", "third", "fourth"].index(word) + 1 if word[0].isalpha() \
             else int(word[0])
-    year = _year_word(g.get("y") or g.get("y2"), dct)
+    named = g.get("y") or g.get("y2") or g.get("y3") or (g.get("ry") and f"{g['ry']} year")
+    year = _year_word(named, dct)
     if year is None and dct is not None:
         current = (dct.month - 1) // 3 + 1
         # Quarters are reported once over: a later quarter than the DCT's is last year's
-        # unless the clause looks ahead.
-        year = str(dct.year - 1 if q > current and way() not in AHEAD else dct.year)
+        # unless the clause looks ahead; "the year-ago third quarter" is a year before that.
+        back = g.get("back") is not None
+        year = str(dct.year - back - (q > current and (back or way() not in AHEAD)))
     return f"{year or 'XXXX'}-Q{q}", "DATE", None
 
 

@@ -15,6 +15,15 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should
                "wo", "must"}
 
 
+# Verbs of intent whose time is still to come, whatever their own tense: "planned a rally on
+# Saturday", "has scheduled a news conference Thursday", "were planning to drive on Monday".
+_INTENT = {"plan", "schedule", "intend", "expect", "prepare"}
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 # Prepositions that point one way whatever the verb: "until Monday", "since Monday".
 _FORWARD_RE = re.compile(r"\b(?:until|till|before|by|ahead of|effective|payable|due|"
                          r"scheduled for|set for)\s+$", re.IGNORECASE)
@@ -72,6 +81,8 @@ def _verb_tense(verb: Token) -> str | None:
 
 
 def _verb_direction(verb: Token, depth: int) -> str | None:
+    if verb.lemma_ in _INTENT or (_infinitive(verb) and verb.head.lemma_ in _INTENT | {"set"}):
+        return "future"  # "planned a rally on Saturday", "set to resume Monday"
     tense = _verb_tense(verb)
     if tense is not None:
         return tense
