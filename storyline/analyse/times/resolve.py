@@ -36,7 +36,6 @@ QUALIFIER_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "M
 _VAGUE_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE"}
 _PAST_RELS = {"last": -1, "past": -1, "previous": -1}
 AHEAD = {"future", "present"}
-_SOON_MONTHS = {1, 2}
 NEAR_DAYS = 45  # a month and day this close to the DCT is that occurrence, whatever the tense
 Value = tuple[str | None, str, str | None]  # value, type, mod
 Way = Callable[[], str | None]
