@@ -22,13 +22,16 @@ CUE_LEMMAS = frozenset([
     "emphasize", "observe", "report", "tweet", "post", "testify", "contend", "maintain", "assert",
     "agree", "threaten", "pledge", "quip", "joke", "boast", "exclaim", "shout", "whisper",
     "estimate", "reckon", "accuse", "blame", "call", "brand", "label", "dismiss",
-    "reiterate", "allege", "told",
+    "reiterate", "allege", "told", "conclude",
     # speech acts that carry a partial quotation: "criticised it as a “crazy system”"
     "criticize", "criticise", "praise", "laud", "liken", "compare", "slam", "mock", "decry",
     "condemn", "hail", "dub", "cite", "quote", "characterize", "characterise", "refer",
     "lament", "chant", "sing", "ridicule", "attack", "defend", "challenge",
 ])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+_UNRESOLVED_PRONOUNS = frozenset({"i", "we", "they", "you", "it"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_NOBODY = frozenset({"what", "whatever", "that", "this", "which", "who", "whom", "it", "there"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f",
@@ -176,6 +179,8 @@ def subject_of(verb: Token) -> Token | None:
         clause_link = current.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"}
         if clause_link and current.head.i != current.i:
             current = current.head
+            if current.dep_ == "prep" and current.head.i != current.i:
+                current = current.head  # "pitched himself by telling them": through "by"
         else:
             return None
     return None
@@ -208,7 +213,17 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         return Source(token.text, salience.pronoun(token.idx, token.lower_), token.idx,
                       token.idx + len(token.text))
     if token.pos_ == "PRON":
-        return None
+        relative = (token.lower_ in _RELATIVE and token.head.dep_ == "relcl"
+                    and token.head.head != token)
+        if relative or token.lower_ in _UNRESOLVED_PRONOUNS:
+            # "they say", "I told him", "who said": as written; "who" means the one the
+            # clause is about ("McConnell, who in 2010 said …")
+            antecedent = describe_source(token.head.head, entities, salience) if relative else None
+            return Source(token.text, antecedent.canonical if antecedent else None, token.idx,
+                          token.idx + len(token.text))
+        if token.lower_ in _NOBODY:
+            return None
+        # "Those close to him say", "all agreed": the phrase as written
     span_tokens = [t for t in token.subtree if t.i <= token.i]
     first = min(span_tokens, key=lambda t: t.i)
     left = first.idx

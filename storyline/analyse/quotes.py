@@ -10,6 +10,7 @@ previous speaker's turn, or takes the speaker of the quotation that follows it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -33,6 +34,9 @@ MAX_TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 NEAR_TOKENS = 12
+# "PENCE:", "CHRIS WALLACE:" at the start of a quoted transcript turn
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
 
 
 @dataclass
@@ -116,6 +120,11 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
     p_start, p_end = paragraphs[span.paragraph]
     first_inner = tokens.at(span.start)
     after_sentence = tokens.at(min(span.close_at + 1, tokens.length - 1)).sent
+    after_limit: int | None = None
+    if after_sentence.end_char <= span.close_at + 1 and after_sentence.end < len(tokens.doc):
+        # The parser ended the sentence with the quotation: "“…?” Graham asked." reads on.
+        after_sentence = tokens.doc[after_sentence.end].sent
+        after_limit = SPILLED_CUE_TOKENS
     before_sentence = tokens.at(span.open_at).sent
     later = [s.open_at for s in spans if s.open_at > span.close_at] + [p_end]
     earlier = [s.close_at for s in spans if s.close_at < span.open_at] + [p_start]
@@ -123,7 +132,7 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
                                                                 span.close_at + 1)))
     before = tokens.between(max(max(earlier), before_sentence.start_char, p_start), span.open_at)
     best, best_rank = None, None
-    for distance, token in enumerate(after):
+    for distance, token in enumerate(after[:after_limit]):
         if _is_cue(token):
             rank = (0 if distance <= NEAR_TOKENS else 2, distance)
             if best_rank is None or rank < best_rank:
@@ -135,6 +144,8 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
             rank = (0 if governs else 1, distance if not governs else -1)
             if best_rank is None or rank < best_rank:
                 best, best_rank = token, rank
+    if best is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
+        best = _cue_before_colon(paragraphs[span.paragraph - 1], tokens)
     if best is None:
         holder = according_to(before + after)
         if holder is not None:
@@ -142,8 +153,69 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
     return best
 
 
+def _cue_before_colon(paragraph: tuple[int, int], tokens: _Tokens) -> Token | None:
+    """A paragraph that ends "He said:" or "The New York Times reports:" introduces the
+    quotation that opens the next one."""
+    text = tokens.doc.text[paragraph[0] : paragraph[1]].rstrip()
+    if not text.endswith(":"):
+        return None
+    last_sentence = tokens.at(paragraph[0] + len(text) - 1).sent
+    cues = [t for t in last_sentence if _is_cue(t) and t.idx >= paragraph[0]]
+    return cues[-1] if cues else None
+
+
+def _transcript_label(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
+    """A transcript turn inside the marks, "PENCE: Gennifer Flowers will not be attending":
+    the speaker is the capitalised name before the colon, the person of that name in the
+    article when there is one."""
+    label = _TRANSCRIPT_LABEL.match(text, span.start, span.end)
+    if label is None:
+        return None
+    name = label.group(1)
+    wanted = name.title().split()
+    canonical = next((e.canonical for e in entities.entities if e.label == "PERSON"
+                      and (e.canonical or "").split()[-len(wanted):] == wanted), name.title())
+    return Source(name, canonical, label.start(1), label.end(1))
+
+
 def _is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in CUE_LEMMAS and token.pos_ in {"VERB", "AUX"}
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "continue":  # "She continued, “…”", not "continued to fall"
+        return not any(c.dep_ in {"xcomp", "dobj"} for c in token.children)
+    return lemma in CUE_LEMMAS
+
+
+def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
+                     salience: Salience) -> Source | None:
+    """The parser sometimes takes words inside the marks for the verb's subject ("“Full panic
+    mode,” said Leslie Wimes"): the speaker is then the noun phrase next to the verb outside
+    them, after it when the order is inverted, else right before it."""
+    chunks = [c for c in cue.sent.noun_chunks if not _quoted(spans, c.start_char)]
+    after = [c for c in chunks if c.start == cue.i + 1]
+    before = [c for c in chunks if c.end == cue.i]
+    for chunk in after + before:
+        source = describe_source(chunk.root, entities, salience)
+        if source is not None:
+            return source
+    return None
+
+
+def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
+    """Vox-pop style: "“…” ― Jorge Falcon", a person's name after a dash that follows the
+    closing mark."""
+    rest = text[span.close_at + 1 : span.close_at + 6]
+    stripped = rest.lstrip(" \u00a0")
+    if not stripped or stripped[0] not in "―—–":
+        return None
+    offset = span.close_at + 1 + len(rest) - len(stripped) + 1
+    while offset < len(text) and text[offset] in " \u00a0":
+        offset += 1
+    entity = entities.at(offset)
+    if entity is None or entity.label != "PERSON" or entity.start != offset:
+        return None
+    return Source(entity.text, entity.canonical, entity.start, entity.end)
 
 
 def _speaker(cue: Token, entities: EntityIndex, salience: Salience) -> Source | None:
@@ -180,6 +252,11 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     for span in spans:
         cue = _find_cue(span, spans, tokens, paragraphs)
         source = _speaker(cue, index, salience) if cue is not None else None
+        if source is not None and cue is not None and _quoted(spans, source.start):
+            source = _speaker_outside(cue, spans, index, salience)
+        if source is None:
+            source = _dash_signed(span, text, index)
+        source = _transcript_label(span, text, index) or source
         named_here = source is not None
         if source is None and found and _continues(found[-1][0], span, paragraphs):
             # The same speaker's turn goes on: "“…,” said Ushakov. “…”" or a next paragraph.

@@ -50,7 +50,8 @@ def test_a_turn_continues_and_an_unattributed_paragraph_takes_the_next_speaker(n
                       "“Nobody was hurt. The dykes held everywhere,”\n"
                       "“We were lucky this time,” the mayor Anna Berg said.")
     assert [c for _, _, c, _ in got] == ["Anna Berg"] * 4
-    # Only the quotations with a speaker named next to them carry a speaker mention.
+    # Only the quotations with a speaker named next to them carry a speaker mention (GGT
+    # marks the others "floating"); the speaker they resolve to is carried over.
     assert [s for _, s, _, _ in got] == ["Anna Berg", None, None, "Anna Berg"]
 
 
@@ -82,3 +83,59 @@ def test_a_pronoun_skips_people_the_article_shows_to_be_of_the_other_gender(nlp)
                       "Then Mr. Tom Lake spoke for the unions.\n"
                       "“We will not accept cuts,” she said.")
     assert got[0][1:3] == ("she", "Anna Berg")
+
+
+def _attributed(nlp, text):
+    doc = nlp(text)
+    return [(q.text, q.speaker, q.speaker_canonical)
+            for q in extract_quotes(doc, extract_entities(doc))]
+
+
+def test_a_subject_inside_the_marks_is_not_the_speaker(nlp):
+    got = _attributed(nlp, "Election night was long.\n“Hillary Clinton’s campaign is in panic "
+                           "mode. Full panic mode,” said Lena Fisk, a party organiser.")
+    assert got[0][1:] == ("Lena Fisk", "Lena Fisk")
+
+
+def test_a_speaker_signed_after_a_dash(nlp):
+    got = _attributed(nlp, "Residents were asked about the buses.\n"
+                           "“We need better buses on the east side of town.” ― Maria Lopez\n"
+                           "“The trains are always late.” ― Tom Reed")
+    assert [g[1] for g in got] == ["Maria Lopez", "Tom Reed"]
+
+
+def test_a_cue_the_parser_put_in_the_next_sentence(nlp):
+    got = _attributed(nlp, "Graham criticised the party’s platform.\n“Does anybody know what "
+                           "the environmental platform of the party is?” Graham asked. "
+                           "“Neither do I.”\nEditor’s note: the party did not reply.")
+    assert [g[1:] for g in got] == [("Graham", "Graham"), (None, "Graham")]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next(nlp):
+    got = _attributed(nlp, "The New York Times reports:\n“Just 24 percent of the contributors "
+                           "to the campaign so far have given $200 or less.”")
+    assert got[0][1] == "New York Times"
+
+
+def test_continued_and_transcript_turns(nlp):
+    got = _attributed(nlp, "Senator Ana Ruiz spoke to students on Monday. She continued, “We "
+                           "will fund every school in this state.”\n"
+                           "Mike Pence spoke to Chris Wallace on Sunday.\n"
+                           "\"WALLACE: Do you really see those two as equivalent?\"")
+    assert got[0][1:] == ("She", "Ana Ruiz")
+    assert got[1][1:] == ("WALLACE", "Chris Wallace")
+
+
+def test_pronoun_and_group_speakers_as_written(nlp):
+    got = _attributed(nlp, "Two senators wrote to the agency.\n“The program has been plagued "
+                           "by fraud and abuse,” they wrote.")
+    assert got[0][1:] == ("they", None)
+    got = quotes(nlp, "Lena Fisk, who in 2010 said the bridge plan was doomed, now backs it.",
+                 kind="reported")
+    assert got[0][1:3] == ("who", "Lena Fisk")
+    got = quotes(nlp, "Those close to the mayor say that she will run again next year.",
+                 kind="reported")
+    assert got[0][1] == "Those"
+    got = quotes(nlp, "Mayor Tom Reed pitched himself to voters by telling them that the "
+                      "economy would boom.", kind="reported")
+    assert got[0][1:3] == ("Tom Reed", "Tom Reed")
