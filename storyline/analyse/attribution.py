@@ -31,7 +31,9 @@ CUE_LEMMAS = frozenset([
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _UNRESOLVED_PRONOUNS = frozenset({"i", "we", "they", "you", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_NOBODY = frozenset({"what", "whatever", "that", "this", "which", "who", "whom", "it", "there"})
+# Pronouns that name no one who speaks: "what he said", "Let's say", "That said, …"
+_NOBODY = frozenset({"what", "whatever", "that", "this", "which", "who", "whom", "it", "there",
+                     "'s", "us", "me", "him", "them"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f",
@@ -223,7 +225,10 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
                           token.idx + len(token.text))
         if token.lower_ in _NOBODY:
             return None
-        # "Those close to him say", "all agreed": the phrase as written
+        # "Those close to him say", "some say": the phrase as written
+        phrase = list(token.subtree)
+        return Source(doc[phrase[0].i : phrase[-1].i + 1].text, None, phrase[0].idx,
+                      phrase[-1].idx + len(phrase[-1].text))
     span_tokens = [t for t in token.subtree if t.i <= token.i]
     first = min(span_tokens, key=lambda t: t.i)
     left = first.idx

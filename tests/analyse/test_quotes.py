@@ -135,7 +135,7 @@ def test_pronoun_and_group_speakers_as_written(nlp):
     assert got[0][1:3] == ("who", "Lena Fisk")
     got = quotes(nlp, "Those close to the mayor say that she will run again next year.",
                  kind="reported")
-    assert got[0][1] == "Those"
+    assert got[0][1] == "Those close to the mayor"
     got = quotes(nlp, "Mayor Tom Reed pitched himself to voters by telling them that the "
                       "economy would boom.", kind="reported")
     assert got[0][1:3] == ("Tom Reed", "Tom Reed")
