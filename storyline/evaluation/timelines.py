@@ -1,13 +1,13 @@
 """Timeline summarisation scoring as news-tls reports it: alignment-based ROUGE and date F1.
 
-Alignment ROUGE, "align+ m:1" (Martschat & Markert, EACL 2017): every predicted date is
-aligned to the gold date that costs least, cost = (1 − 1/(|Δdays|+1)) · (1 − ROUGE-1 F of
-the two days' summaries), several predicted dates may share one gold date; n-gram matches of an
-aligned pair count with weight 1/(|Δdays|+1); a predicted date's n-grams are the precision
-denominator. Recall aligns every gold date to its cheapest predicted date the same way and
-divides by the gold n-grams. Dates left unaligned count with no matches. ROUGE's n-grams come
-from rouge-score's tokeniser with the Porter stemmer, stop words removed, as the ROUGE-1.5.5
-settings news-tls uses (``-s``, stemming).
+Alignment ROUGE, "align+ m:1" (Martschat & Markert, EACL 2017), as their tilse toolkit computes
+it for news-tls: every predicted date is aligned to the gold date that costs least, cost =
+(1 − 1/(|Δdays|+1)) · (1 − content overlap of the two days' summaries), several predicted dates
+may share one gold date; n-gram matches of an aligned pair count with weight 1/(|Δdays|+1); a
+predicted date's n-grams are the precision denominator. Recall aligns every gold date to its
+cheapest predicted date the same way and divides by the gold n-grams. Dates left unaligned count
+with no matches. The content overlap is tilse's approximation of ROUGE-1 F (whitespace tokens as
+written); the n-grams scored are ROUGE-1.5.5's with ``-m -s`` (`storyline.evaluation.rouge155`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rouge_score.tokenizers import DefaultTokenizer
-
 from storyline.evaluation import PrecisionRecall
-from storyline.textutil import STOP_WORDS
+from storyline.evaluation.rouge155 import rouge_tokens
 
 Timeline = dict[date, list[str]]
 
@@ -57,24 +55,18 @@ def load_gold_timelines(path: Path) -> list[GoldTimeline]:
 
 
 class _Grams:
-    """Stemmed content-word n-grams of a day's summary, computed once per text."""
+    """ROUGE n-grams of a day's summary, computed once per text."""
 
     def __init__(self) -> None:
-        self._tokenizer = DefaultTokenizer(use_stemmer=True)
         self._cache: dict[tuple[str, int], Counter] = {}
 
     def of(self, sentences: list[str], n: int) -> Counter:
         key = ("\n".join(sentences), n)
         if key not in self._cache:
-            tokens = [t for s in sentences for t in self._tokenize(s)]
+            tokens = rouge_tokens(sentences)
             self._cache[key] = Counter(tuple(tokens[i : i + n])
                                        for i in range(len(tokens) - n + 1))
         return self._cache[key]
-
-    def _tokenize(self, sentence: str) -> list[str]:
-        words = DefaultTokenizer(use_stemmer=False).tokenize(sentence)
-        kept = " ".join(w for w in words if w not in STOP_WORDS)
-        return self._tokenizer.tokenize(kept)
 
 
 _GRAMS = _Grams()
@@ -84,8 +76,10 @@ def _matches(a: Counter, b: Counter) -> int:
     return sum(min(count, b[gram]) for gram, count in a.items())
 
 
-def _rouge1_f(pred: list[str], gold: list[str]) -> float:
-    p, g = _GRAMS.of(pred, 1), _GRAMS.of(gold, 1)
+def _content_overlap(pred: list[str], gold: list[str]) -> float:
+    """tilse's stand-in for ROUGE-1 F in the alignment cost: whitespace tokens, as written."""
+    p = Counter(t for s in pred for t in s.split())
+    g = Counter(t for s in gold for t in s.split())
     hits = _matches(p, g)
     if not hits:
         return 0.0
@@ -100,9 +94,10 @@ def _weight(a: date, b: date) -> float:
 def _cheapest(day: date, others: Timeline, summary: list[str], from_prediction: bool
               ) -> date | None:
     best, best_cost = None, None
-    for other, other_summary in others.items():
-        content = (_rouge1_f(summary, other_summary) if from_prediction
-                   else _rouge1_f(other_summary, summary))
+    for other in sorted(others):  # tilse takes the earliest of equally cheap dates
+        other_summary = others[other]
+        content = (_content_overlap(summary, other_summary) if from_prediction
+                   else _content_overlap(other_summary, summary))
         cost = (1 - _weight(day, other)) * (1 - content)
         if best_cost is None or cost < best_cost:
             best, best_cost = other, cost
