@@ -172,7 +172,7 @@ def subject_of(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ == "nsubj":
-                return child
+                return child if _same_paragraph(child, current) else _phrase_before(current)
         for child in current.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -185,6 +185,21 @@ def subject_of(verb: Token) -> Token | None:
                 current = current.head  # "pitched himself by telling them": through "by"
         else:
             return None
+    return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    low, high = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[low:high]
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The parser read a heading, a dateline or a time stamp on the line above as the subject
+    ("2:00 p.m.\nA court document filed Thursday says …"): take the first phrase of the
+    verb's own line instead."""
+    for chunk in verb.sent.noun_chunks:
+        if chunk.end <= verb.i and _same_paragraph(chunk.root, verb):
+            return chunk.root
     return None
 
 

@@ -139,3 +139,9 @@ def test_pronoun_and_group_speakers_as_written(nlp):
     got = quotes(nlp, "Mayor Tom Reed pitched himself to voters by telling them that the "
                       "economy would boom.", kind="reported")
     assert got[0][1:3] == ("Tom Reed", "Tom Reed")
+
+
+def test_a_time_stamp_line_is_not_the_speaker(nlp):
+    got = quotes(nlp, "Campaign notes.\n2:00 p.m.\nA court document filed Thursday says that "
+                      "the campaign manager will not be prosecuted.", kind="reported")
+    assert got[0][1] == "A court document"
