@@ -33,6 +33,7 @@ SPEECH_LEMMAS = frozenset([
 ])
 MIN_CONTENT_TOKENS = 4
 QUOTED_SHARE = 0.8
+_FIGURES_OF_SPEECH = frozenset({"let", "needless"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class ReportedSpeech:
 
 
 def _is_speech_cue(token: Token) -> bool:
+    if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
+        return False  # "Let's say you think …", "needless to say": nobody reports anything
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
 
 

@@ -145,3 +145,10 @@ def test_a_time_stamp_line_is_not_the_speaker(nlp):
     got = quotes(nlp, "Campaign notes.\n2:00 p.m.\nA court document filed Thursday says that "
                       "the campaign manager will not be prosecuted.", kind="reported")
     assert got[0][1] == "A court document"
+
+
+def test_figures_of_speech_report_nothing(nlp):
+    got = quotes(nlp, "Let's say you think the plan will cost more than the city expects next "
+                      "year. Needless to say, the mayor said that the plan was fine.",
+                 kind="reported")
+    assert [g[1] for g in got] == ["the mayor"]
