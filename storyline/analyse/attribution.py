@@ -221,7 +221,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     if entity is None:
         for t in token.subtree:
             candidate = entities.at(t.idx)
-            if candidate is not None and candidate.label == "PERSON":
+            if (candidate is not None and candidate.label == "PERSON"
+                    and not _owner_or_complement(t, token)):
                 entity = candidate
                 break
     if entity is not None and entity.label in SPEAKER_LABELS:
@@ -253,6 +254,16 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         words = {t.lower_ for t in span_tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
         canonical = salience.role(token.idx, words)
     return Source(text, canonical, left, token.idx + len(token.text))
+
+
+def _owner_or_complement(t: Token, head: Token) -> bool:
+    """``t`` sits in a possessive or a prepositional phrase under ``head``: "Kasich" in
+    "Kasich's chief strategist John Weaver", "Smith" in "the lawyer for John Smith"."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in {"poss", "prep", "pobj"}:
+            return True
+        t = t.head
+    return False
 
 
 def with_conjuncts(token: Token) -> list[Token]:

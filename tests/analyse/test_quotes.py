@@ -152,3 +152,10 @@ def test_figures_of_speech_report_nothing(nlp):
                       "year. Needless to say, the mayor said that the plan was fine.",
                  kind="reported")
     assert [g[1] for g in got] == ["the mayor"]
+
+
+def test_an_owner_or_a_client_is_not_the_speaker(nlp):
+    got = quotes(nlp, "Kasich’s chief strategist John Weaver said that the race would now be a "
+                      "contest between four men. The lawyer for John Smith said that the case "
+                      "was closed.", kind="reported")
+    assert [g[1] for g in got] == ["John Weaver", "The lawyer"]
