@@ -69,6 +69,9 @@ def _single_closes(text: str, i: int, end: int) -> bool:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
+    # Typewriter marks of wire and archive text (``…'' and ''…''), read as the straight mark
+    # they stand for; the same length, so every offset still points into ``text``.
+    text = text.replace("``", ' "').replace("''", ' "')
     spans: list[QuoteSpan] = []
     paragraphs = _paragraphs(text)
     for number, (p_start, p_end) in enumerate(paragraphs):

@@ -159,3 +159,11 @@ def test_an_owner_or_a_client_is_not_the_speaker(nlp):
                       "contest between four men. The lawyer for John Smith said that the case "
                       "was closed.", kind="reported")
     assert [g[1] for g in got] == ["John Weaver", "The lawyer"]
+
+
+def test_typewriter_quotation_marks_of_archive_text(nlp):
+    got = _attributed(nlp, "Kirk broke with the party on Tuesday.\n''I cannot and will not "
+                           "support my party's nominee,'' said Senator Mark Kirk of Illinois.\n"
+                           "``We will see,'' he added.")
+    assert got == [("I cannot and will not support my party's nominee", "Mark Kirk", "Mark Kirk"),
+                   ("We will see", "he", "Mark Kirk")]
