@@ -49,9 +49,9 @@ def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
 
 
 def find_disagreements(context: StoryContext) -> list[Disagreement]:
-    common = {t for t, _ in Counter(
-        t for items in context.sentences.values() for s in items for t in s.terms
-    ).most_common(STORY_COMMON_TERMS)}
+    counts = Counter(t for items in context.sentences.values() for s in items for t in s.terms)
+    # Ties broken by the word itself: sets of terms iterate in a per-process order.
+    common = set(sorted(counts, key=lambda t: (-counts[t], t))[:STORY_COMMON_TERMS])
     items: list[tuple[Article, Figure, set[str]]] = []
     for article in context.originals:
         for figure in article.figures:
