@@ -17,6 +17,7 @@ from storyline.analyse.attribution import (
     Source,
     according_to,
     describe_source,
+    phrasal_cue,
     subject_of,
 )
 
@@ -47,7 +48,8 @@ class ReportedSpeech:
 def _is_speech_cue(token: Token) -> bool:
     if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
         return False  # "Let's say you think …", "needless to say": nobody reports anything
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
+    return token.pos_ in {"VERB", "AUX"} and (token.lemma_.lower() in SPEECH_LEMMAS
+                                              or phrasal_cue(token))
 
 
 def _clause(token: Token) -> Token | None:
