@@ -29,8 +29,6 @@ CUE_LEMMAS = frozenset([
     "lament", "chant", "sing", "ridicule", "attack", "defend", "challenge",
 ])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
-_PHRASAL_CUES = {"point": {"out"}, "shoot": {"back"}, "fire": {"back"}, "hit": {"back"},
-                 "chime": {"in"}, "weigh": {"in"}, "spell": {"out"}, "make": {"clear"}}
 _UNRESOLVED_PRONOUNS = frozenset({"i", "we", "they", "you", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 # Pronouns that name no one who speaks: "what he said", "Let's say", "That said, …"
@@ -188,14 +186,6 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
-
-
-def phrasal_cue(token: Token) -> bool:
-    """Reporting verbs made of a verb and a particle: "pointed out that …", "“…,” the premier
-    shot back", "made clear that …"."""
-    particles = _PHRASAL_CUES.get(token.lemma_.lower())
-    return bool(particles) and token.pos_ == "VERB" and any(
-        c.lower_ in particles and c.i > token.i for c in token.children)
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:

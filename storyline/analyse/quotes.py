@@ -23,7 +23,6 @@ from storyline.analyse.attribution import (
     Source,
     according_to,
     describe_source,
-    phrasal_cue,
     subject_of,
 )
 from storyline.analyse.reported import ReportedSpeech, find_reported
@@ -188,7 +187,7 @@ def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "continue":  # "She continued, “…”", not "continued to fall"
         return not any(c.dep_ in {"xcomp", "dobj"} for c in token.children)
-    return lemma in CUE_LEMMAS or phrasal_cue(token)
+    return lemma in CUE_LEMMAS
 
 
 def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,

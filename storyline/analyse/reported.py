@@ -17,7 +17,6 @@ from storyline.analyse.attribution import (
     Source,
     according_to,
     describe_source,
-    phrasal_cue,
     subject_of,
 )
 
@@ -48,8 +47,7 @@ class ReportedSpeech:
 def _is_speech_cue(token: Token) -> bool:
     if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
         return False  # "Let's say you think …", "needless to say": nobody reports anything
-    return token.pos_ in {"VERB", "AUX"} and (token.lemma_.lower() in SPEECH_LEMMAS
-                                              or phrasal_cue(token))
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _clause(token: Token) -> Token | None:

@@ -167,13 +167,3 @@ def test_typewriter_quotation_marks_of_archive_text(nlp):
                            "``We will see,'' he added.")
     assert got == [("I cannot and will not support my party's nominee", "Mark Kirk", "Mark Kirk"),
                    ("We will see", "he", "Mark Kirk")]
-
-
-def test_reporting_verbs_with_a_particle(nlp):
-    text = ("The minister pointed out that the budget had grown every year since 2010.\n"
-            "“We will not raise taxes,” the premier shot back.\n"
-            "The mayor made clear that the city would appeal the ruling.")
-    doc = nlp(text)
-    got = [(q.kind, q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc))]
-    assert got == [("reported", "The minister", "pointed"), ("direct", "the premier", "shot"),
-                   ("reported", "The mayor", "made")]
