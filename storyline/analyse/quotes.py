@@ -36,6 +36,7 @@ _TITLE_SMALL_WORDS = frozenset(
 NEAR_TOKENS = 12
 # "PENCE:", "CHRIS WALLACE:" at the start of a quoted transcript turn
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+_DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
 SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
 
 
@@ -208,15 +209,11 @@ def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
 def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
     """Vox-pop style: "“…” ― Jorge Falcon", a person's name after a dash that follows the
     closing mark."""
-    rest = text[span.close_at + 1 : span.close_at + 6]
-    stripped = rest.lstrip(" \u00a0")
-    if not stripped or stripped[0] not in "―—–":
+    dash = _DASH_SIGNATURE.match(text, span.close_at + 1)
+    if dash is None:
         return None
-    offset = span.close_at + 1 + len(rest) - len(stripped) + 1
-    while offset < len(text) and text[offset] in " \u00a0":
-        offset += 1
-    entity = entities.at(offset)
-    if entity is None or entity.label != "PERSON" or entity.start != offset:
+    entity = entities.at(dash.end())
+    if entity is None or entity.label != "PERSON" or entity.start != dash.end():
         return None
     return Source(entity.text, entity.canonical, entity.start, entity.end)
 

@@ -5,10 +5,10 @@ and stop words removed (``-s``). To compare with its published figures the n-gra
 same, so this module follows the Perl script's own steps rather than a generic tokeniser:
 
 1. the sentences of a summary are joined with spaces (n-grams run across sentence ends);
-2. ASCII capitals are lowered, "-" is split off, every other character outside [A-Za-z0-9] is a
-   space;
+2. ASCII capitals are lowered and every character outside [A-Za-z0-9] is a space (ROUGE splits
+   "-" off as a token of its own and then drops it, which comes to the same);
 3. tokens in ROUGE's stop list (SMART's common words plus news words such as "reuters" and
-   month abbreviations) are dropped, and so is the "-";
+   month abbreviations) are dropped;
 4. tokens longer than three characters are replaced by their WordNet 2.0 exception base
    ("mice" -> "mouse") or else by ROUGE's Porter stemmer, whose step 4 strips "-ment" and
    "-ent" once more after the other suffixes ("agreement" -> "agreem").
@@ -29,7 +29,7 @@ from nltk.stem.porter import PorterStemmer
 
 _DATA = ("RELEASE-1.5.5", "data")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_NOT_WORD = re.compile(r"[^A-Za-z0-9\-]")
+_NOT_WORD = re.compile(r"[^A-Za-z0-9]")
 _STEP4_SUFFIXES = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ou",
                    "ism", "ate", "iti", "ous", "ive", "ize")
 
@@ -101,11 +101,6 @@ def _stem(token: str) -> str:
 
 def rouge_tokens(sentences: list[str]) -> list[str]:
     """The tokens ROUGE-1.5.5 -m -s forms n-grams from, for one summary."""
-    text = " ".join(sentences).translate(_ASCII_LOWER).replace("-", " - ")
+    text = _NOT_WORD.sub(" ", " ".join(sentences).translate(_ASCII_LOWER))
     stop = stop_words()
-    out = []
-    for token in _NOT_WORD.sub(" ", text).split():
-        if token in stop or token == "-":
-            continue
-        out.append(_stem(token) if len(token) > 3 else token)
-    return out
+    return [_stem(t) if len(t) > 3 else t for t in text.split() if t not in stop]
