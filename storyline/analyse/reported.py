@@ -1,7 +1,8 @@
 """Reported speech: "X said (that) …", "…, X said", "according to X, …".
 
 The content is the clause a speech verb governs (its clausal complement, as the parser reads
-it), the speaker the verb's subject, resolved like a direct quotation's speaker. Content that
+it) or the statement its reporting clause is set into ("The plan, X said, failed"); the speaker
+is the verb's subject, resolved like a direct quotation's speaker. Content that
 lies inside a quotation mark pair belongs to the direct quotation, not here.
 """
 
@@ -32,6 +33,9 @@ SPEECH_LEMMAS = frozenset([
     "speculate", "forecast", "conclude",
 ])
 MIN_CONTENT_TOKENS = 4
+MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Monday"
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
 QUOTED_SHARE = 0.8
 _FIGURES_OF_SPEECH = frozenset({"let", "needless"})
 
@@ -50,20 +54,61 @@ def _is_speech_cue(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
 
 
-def _clause(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"}:
-            return child
+def _has_subject(token: Token) -> bool:
+    """A clause the parser headed by its predicate adjective or noun ("… was “unhinged”")."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in token.children)
+
+
+def _content(token: Token) -> list[Token] | None:
+    """What the speech verb reports: its clausal complement ("X said the plan failed"), or
+    the statement a reporting clause is set into ("The plan, X said, failed")."""
+    clauses = [c for c in token.children
+               if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))]
+    if clauses:
+        # Two clauses read as complements ("It's unlikely; the team says she'll go on"):
+        # the one after the verb is what it reports.
+        after = [c for c in clauses if c.i > token.i]
+        return list((after[0] if after else clauses[-1]).subtree)
+    if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
+        return _around_reporting_clause(token, list(token.head.subtree))
+    if token.dep_ == "ROOT":  # the parser made the set-in clause the sentence's head
+        return _around_reporting_clause(token, list(token.sent))
     return None
+
+
+def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | None:
+    """ "The plan, X said, failed", "The plan failed, X said in a letter, because …": the
+    reporting clause is the stretch between a comma and the next comma (or the end) that
+    holds the verb and its subject; the rest of ``scope`` is the statement."""
+    if any(c.dep_ in _OWN_OBJECTS for c in verb.children):
+        return None  # "Clinton mentioned the remarks": the verb's own object, not set in
+    doc, sentence = verb.doc, verb.sent
+    start = verb.i
+    while start > sentence.start and doc[start - 1].text not in _CLAUSE_BREAKS:
+        start -= 1
+    end = verb.i
+    while end + 1 < sentence.end and doc[end + 1].text not in _CLAUSE_BREAKS:
+        end += 1
+    if (start == sentence.start or doc[start - 1].text != ","
+            or (end + 1 < sentence.end and doc[end + 1].text != ",")
+            or end - start >= MAX_REPORTING_CLAUSE):
+        return None  # "In one tweet, Trump said: “…”" introduces, it is not set in
+    if not any(c.dep_ == "nsubj" and start <= c.i <= end for c in verb.children):
+        return None
+    statement = [t for t in scope if not start <= t.i <= end]
+    if not any(t.pos_ in {"VERB", "AUX"} for t in statement):
+        return None  # "At Monday's debate, Clinton said …": an opening phrase, no statement
+    return statement
 
 
 def _extent(tokens: list[Token]) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     doc = first.doc
-    while last.i > first.i and last.is_punct and last.text not in {"”", '"', ")"}:
+    while last.i > first.i and (last.is_space or (last.is_punct
+                                and last.text not in {"”", '"', ")"})):
         last = doc[last.i - 1]
-    while first.i < last.i and (first.is_punct or first.dep_ == "cc"):
+    while first.i < last.i and (first.is_space or first.is_punct or first.dep_ == "cc"):
         first = doc[first.i + 1]
     return first.idx, last.idx + len(last.text)
 
@@ -107,10 +152,9 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
             continue
         if not _is_speech_cue(token):
             continue
-        clause = _clause(token)
-        if clause is None:
+        content = _content(token)
+        if content is None:
             continue
-        content = list(clause.subtree)
         if sum(1 for t in content if not t.is_punct) < MIN_CONTENT_TOKENS:
             continue
         start, end = _extent(content)

@@ -167,3 +167,51 @@ def test_typewriter_quotation_marks_of_archive_text(nlp):
                            "``We will see,'' he added.")
     assert got == [("I cannot and will not support my party's nominee", "Mark Kirk", "Mark Kirk"),
                    ("We will see", "he", "Mark Kirk")]
+
+
+def test_a_reporting_clause_set_into_the_statement(nlp):
+    got = quotes(nlp, "The new bridge, the engineer said, will carry twice the traffic of the old "
+                      "one.\n\nThe ferry will keep running for a year, the council said, because "
+                      "many villagers depend on it.\n\nThough the first repair was quick, she "
+                      "said, rebuilding the pier would take much longer.\n\nThough the old "
+                      "system was reliable, he said, replacing it would be far more expensive.",
+                 kind="reported")
+    assert [(t, s) for t, s, _, _ in got] == [
+        ("The new bridge, the engineer said, will carry twice the traffic of the old one",
+         "the engineer"),
+        ("The ferry will keep running for a year, the council said, because many villagers "
+         "depend on it", "the council"),
+        ("Though the first repair was quick, she said, rebuilding the pier would take much "
+         "longer", "she"),
+        ("Though the old system was reliable, he said, replacing it would be far more "
+         "expensive", "he"),
+    ]
+    # Read alone, the parser makes "said" the head of this sentence.
+    got = quotes(nlp, "Though the old system was reliable, he said, replacing it would be far "
+                      "more expensive.", kind="reported")
+    assert [t for t, *_ in got] == ["Though the old system was reliable, he said, replacing it "
+                                    "would be far more expensive"]
+
+
+def test_an_opening_phrase_is_not_a_statement(nlp):
+    got = quotes(nlp, "At the hearing on Tuesday, the minister mentioned the report.\n\n"
+                      "In a short post, the mayor said: “We will rebuild the school.”",
+                 kind="reported")
+    assert got == []
+
+
+def test_a_statement_ending_a_paragraph_and_one_with_a_quoted_word(nlp):
+    got = quotes(nlp, "Officials met on Monday. According to the weather service, the storm will "
+                      "reach the coast by Friday.\n\nThe governor says the flood response was "
+                      "“slow, even for a small county.”\n\nRescue teams arrived later.",
+                 kind="reported")
+    assert [(t, s) for t, s, _, _ in got] == [
+        ("the storm will reach the coast by Friday", "the weather service"),
+        ("the flood response was “slow, even for a small county.”", "The governor"),
+    ]
+
+
+def test_the_clause_after_the_verb_is_what_it_reports(nlp):
+    got = quotes(nlp, "A strike is unlikely; the union says its members will vote on the offer "
+                      "next week.", kind="reported")
+    assert [t for t, *_ in got] == ["its members will vote on the offer next week"]
