@@ -185,3 +185,40 @@ def test_quarters_named_with_their_year(nlp):
         ("this year's first quarter", "1989-Q1"), ("next year's first quarter", "1990-Q1")]
     assert [(t[0], t[1]) for t in values(nlp, "Output fell in the 1988 period.", thursday)] \
         == [("the 1988 period", "1988")]
+
+
+def test_compound_durations_halves_and_more(nlp):
+    got = values(nlp, "Stocks hit a five year low after a three hour meeting. The camp was "
+                      "home for 2 1/2 years, the flight lasted 5 1/2 hours and the call a "
+                      "minute and a half. The base stays open for at least 20 more years, "
+                      "and the loan may run for an additional year.", date(1998, 1, 8))
+    assert [(t[0], t[1], t[2]) for t in got] == [
+        ("five year", "P5Y", "DURATION"), ("three hour", "PT3H", "DURATION"),
+        ("2 1/2 years", "P2Y6M", "DURATION"), ("5 1/2 hours", "PT5H30M", "DURATION"),
+        ("a minute and a half", "PT1M30S", "DURATION"),
+        ("at least 20 more years", "P20Y", "DURATION"),
+        ("an additional year", "P1Y", "DURATION")]
+
+
+def test_a_company_year_ended_on_a_date_is_a_year_long(nlp):
+    got = values(nlp, "Net income for the fiscal year ended March 31 rose 8%.", date(1989, 11, 2))
+    assert got[0][:3] == ("the fiscal year", "P1Y", "DURATION")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # told from after it: a past perfect clause looks back, whatever the preposition
+    ("Members had filed their reports by Wednesday.", ("Wednesday", "2021-12-01")),
+    ("The offer had been scheduled to expire at midnight Thursday.",
+     ("midnight Thursday", "2021-12-02T24:00")),
+    # a plan named by its participle follows the clause around it
+    ("A memorial service planned for Saturday was cancelled.", ("Saturday", "2021-11-27")),
+    ("Organisers expect crowds at a march planned for Saturday.", ("Saturday", "2021-12-04")),
+])
+def test_plans_and_deadlines_seen_from_the_past(nlp, text, expected):
+    assert values(nlp, text)[0][:2] == expected
+
+
+def test_an_outlook_quarter_is_not_the_quarter_reported(nlp):
+    got = values(nlp, "The company expects fourth-quarter sales to rise. Profit in the latest "
+                      "quarter fell from a year ago.", date(1989, 11, 2))
+    assert [(t[0], t[1]) for t in got] == [("fourth-quarter", "1989-Q4"), ("a year ago", "1988")]

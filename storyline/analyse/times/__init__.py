@@ -35,13 +35,19 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
                 continue
         elif is_year_back(m) and anchor is not None:
             value = period_value(m, anchor)
-        elif m.kind in {"quarter", "relunit"} and is_quarter(value):
+        elif m.kind in {"quarter", "relunit"} and is_quarter(value) and _reported(value, dct):
             anchor = value
         if m.kind == "year":
             mod = _year_mod(text, m.start)
         out.append(TimeExpression(text=text[m.start : m.end], value=value, type=type_,
                                   start=m.start, end=m.end, mod=mod))
     return out
+
+
+def _reported(quarter: str, dct: date | None) -> bool:
+    """Results are reported for a quarter that is over: "fourth-quarter earnings" in a
+    November article is an outlook, not the quarter its "the quarter" and "a year ago" mean."""
+    return dct is None or quarter < f"{dct.year}-Q{(dct.month - 1) // 3 + 1}"
 
 
 def _year_mod(text: str, start: int) -> str | None:

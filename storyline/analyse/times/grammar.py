@@ -126,7 +126,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("set", re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
                        + r")\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
     ("duration", re.compile(
-        rf"\b{_QUALIFIER}(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?:[\s-]+long)?\b", re.I)),
+        rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½)?[\s-]+(?:(?P<more>more|additional|"
+        rf"extra)\s+)?(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
+        re.I)),
+    # Company results: "the year ended March 31", "the fiscal year ending June 30" (a year long).
+    ("year_ended", re.compile(r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+end(?:ed|ing)\b)",
+                              re.I)),
     ("century", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
                            rf"(?P<word>{_ORDINAL_WORDS}))"
                            r"[\s-]+century\b", re.I)),
@@ -137,8 +142,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Month names that are also common words only count with a day, a year or a time preposition.
 _AMBIGUOUS_MONTHS = {"may", "march"}
 # A bare "one day" is often "someday"; a duration needs a frame: "for two weeks", "two-hour".
-_DURATION_CONTEXT_RE = re.compile(r"\b(?:for|over|within|during|after|than|of|the|last|past|next|"
-                                  r"first|spent|took|lasted|lasting|another|nearly|about|only|"
+_DURATION_CONTEXT_RE = re.compile(r"\b(?:for|over|within|during|after|than|of|the|a|an|last|"
+                                  r"past|next|first|spent|took|lasted|lasting|another|nearly|about|only|"
                                   r"barely|just|through|as long as)\s+$", re.I)
 _DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier)\b", re.I)
 _AGE_RE = re.compile(r"-olds?\b", re.I)  # "a 44-year-old" is an age
@@ -197,7 +202,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         if _AGE_RE.match(after) or (groups["unit"].lower() == "quarter"
                                     and _FRACTION_RE.match(after)):
             return False
-        framed = "-" in m.group(0) or m.group(0).lower().endswith("long")
+        framed = ("-" in m.group(0) or m.group(0).lower().endswith("long")
+                  or any(groups.get(k) for k in ("more", "half", "and_half")))
         return (framed or bool(groups.get("q")) or bool(_DURATION_CONTEXT_RE.search(prefix))
                 or bool(_DURATION_AFTER_RE.match(after)))
     if kind == "year":

@@ -422,10 +422,22 @@ def _set(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return f"P1{letter}", "SET", None
 
 
+# "2 1/2 years" is P2Y6M: half of a unit, in the next smaller one.
+_HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
 def _duration(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     n = _amount(g["n"])
+    unit = g["unit"].lower()
     mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
-    return duration("X" if n is None else str(n), g["unit"].lower()), "DURATION", mod
+    value = duration("X" if n is None else str(n), unit)
+    if n is not None and (g.get("half") or g.get("and_half")) and unit in _HALF:
+        value += _HALF[unit]
+    return value, "DURATION", mod
+
+
+def _year_ended(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return "P1Y", "DURATION", None
 
 
 def _year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -453,6 +465,7 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "weekday": _weekday_value, "relday": _relday, "partday": _partday, "relunit": _relunit,
     "vague": _ref, "half": _half,
     "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
-    "period": _period, "decade": _decade, "set": _set, "duration": _duration, "year": _year,
+    "period": _period, "decade": _decade, "set": _set, "duration": _duration,
+    "year_ended": _year_ended, "year": _year,
     "spoken_year": _spoken_year, "century": _century,
 }

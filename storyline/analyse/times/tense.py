@@ -35,13 +35,19 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
     """ "past", "present" or "future" for the clause that holds the expression at ``offset``."""
     if doc is None:
         return None
+    verb = _clause_verb(doc, offset, phrase_start)
     if phrase_start is not None:
         before = text[max(0, phrase_start - 16) : phrase_start]
         if _FORWARD_RE.search(before):
-            return "future"
+            # "until Friday" looks ahead, unless the clause is told from further back: "had
+            # filed their reports by Wednesday"
+            return "past" if verb is not None and _pluperfect(verb) else "future"
         if _BACKWARD_RE.search(before):
             return "past"
-    token = token_at(doc, offset)
+    return _verb_direction(verb, 0) if verb is not None else None
+
+
+def _clause_verb(doc: Doc, offset: int, phrase_start: int | None) -> Token | None:
     if phrase_start is not None:
         # A time phrase right after a verb belongs to it ("said on Friday"); parsers often hang
         # it on the reported clause instead.
@@ -49,15 +55,19 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
         if before.i > 0:
             previous = doc[before.i - 1]
             if previous.pos_ in {"VERB", "AUX"} and previous.dep_ not in {"aux", "auxpass"}:
-                return _verb_direction(previous, 0)
-    verb = token
+                return previous
+    verb = token_at(doc, offset)
     for _ in range(12):
         if verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"aux", "auxpass"}:
-            return _verb_direction(verb, 0)
+            return verb
         if verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def _pluperfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def token_at(doc: Doc, offset: int) -> Token:
@@ -81,11 +91,21 @@ def _verb_tense(verb: Token) -> str | None:
 
 
 def _verb_direction(verb: Token, depth: int) -> str | None:
+    if _pluperfect(verb) or (_infinitive(verb) and _pluperfect(verb.head)):
+        return "past"  # "had been scheduled to expire at midnight Friday": told from after it
+    if verb.lemma_ in _INTENT and verb.dep_ == "acl":
+        # "a service planned for Saturday": as the clause around it tells ("… was cancelled",
+        # "… draws crowds"); ahead when nothing does
+        return _governing_direction(verb, depth) or "future"
     if verb.lemma_ in _INTENT or (_infinitive(verb) and verb.head.lemma_ in _INTENT | {"set"}):
         return "future"  # "planned a rally on Saturday", "set to resume Monday"
     tense = _verb_tense(verb)
     if tense is not None:
         return tense
+    return _governing_direction(verb, depth)
+
+
+def _governing_direction(verb: Token, depth: int) -> str | None:
     if depth < 3 and verb.head.i != verb.i:
         governing = verb.head
         while governing.pos_ not in {"VERB", "AUX"} and governing.head.i != governing.i:
