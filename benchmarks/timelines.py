@@ -16,8 +16,8 @@ articles speak of and each day's most representative sentences — the code ``st
 runs. PUBCOUNT (the news-tls baseline), in the same run: the l days with most articles
 published, each with the k sentences (of those days' articles) closest to that day's centroid.
 Each task's story summary (``build_summary``) is also checked: every sentence an exact span
-of its article, no two near-duplicates. The analysed articles are cached (``--cache``) so a
-re-run skips spaCy. The timeline constants
+of its article, no two near-duplicates. The analysed articles are cached (``--cache``, one
+file per pipeline version) so a re-run skips spaCy. The timeline constants
 (storyline/stories/timeline.py) were set on the tasks of four topics (DEV_TOPICS); the other
 five topics' 11 tasks are the test, reported beside all 18.
 """
@@ -46,6 +46,7 @@ from storyline.evaluation.timelines import (
     load_gold_timelines,
 )
 from storyline.models import Article
+from storyline.pipeline import PIPELINE_VERSION
 from storyline.stories.context import StoryContext, build_context, usable
 from storyline.stories.developments import find_developments
 from storyline.stories.summary import build_summary
@@ -179,8 +180,10 @@ SYSTEMS = [("storyline", storyline_timeline), ("PUBCOUNT", pubcount_timeline)]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path,
-                        default=Path.home() / ".cache" / "storyline" / "t17-analysed.pkl",
-                        help="where the analysed articles are kept between runs")
+                        default=Path.home() / ".cache" / "storyline"
+                        / f"t17-analysed-v{PIPELINE_VERSION}.pkl",
+                        help="where the analysed articles are kept between runs (named by the "
+                             "pipeline version, so a new analyser re-reads them)")
     parser.add_argument("--tasks", type=int, default=0, help="only the first N tasks")
     args = parser.parse_args()
     began = time.perf_counter()

@@ -91,8 +91,9 @@ def story_similarity(query: Query, story: StoryCentroid) -> float:
     if not story.norm:
         return 0.0
     centroid, vector = story.centroid, query.vector
-    shared = vector.keys() & centroid.keys()
-    similarity = sum(vector[t] * centroid[t] for t in shared) / story.norm
+    # In the article vector's own order: a set of shared terms would sum in a per-process
+    # order, and scores would differ in their last bits from run to run.
+    similarity = sum(w * centroid[t] for t, w in vector.items() if t in centroid) / story.norm
     if similarity < CONTINUATION_FLOOR or not (query.entity_norm and story.entity_norm):
         return similarity
     entity_dot = sum(vector[t] * centroid.get(t, 0.0) for t in query.entity_terms)
