@@ -30,8 +30,7 @@ SPEECH_LEMMAS = frozenset([
     "complain", "concede", "caution", "emphasise", "emphasize", "observe", "report", "tweet",
     "post", "testify", "contend", "maintain", "assert", "agree", "pledge", "reiterate",
     "allege", "estimate", "indicate", "disclose", "reveal", "signal", "hint", "mention",
-    "speculate", "forecast", "conclude", "assure", "reassure", "remind", "inform", "notify",
-    "proclaim", "restate", "retort", "boast",
+    "speculate", "forecast", "conclude",
 ])
 MIN_CONTENT_TOKENS = 4
 MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Monday"

@@ -230,12 +230,3 @@ def test_a_speaker_through_aside_from(nlp):
     got = quotes(nlp, "Mayor Tom Reyes refuses to name candidates, aside from saying he wants a "
                       "diverse council.", kind="reported")
     assert [(t, c) for t, _, c, _ in got] == [("he wants a diverse council", "Tom Reyes")]
-
-
-def test_verbs_of_assurance_and_reminder_report_speech(nlp):
-    got = quotes(nlp, "The minister assured lawmakers that the bridge would open in May. Her "
-                      "deputy reminded reporters that the budget had been approved.",
-                 kind="reported")
-    assert [(t, s) for t, s, _, _ in got] == [
-        ("that the bridge would open in May", "The minister"),
-        ("that the budget had been approved", "Her deputy")]
