@@ -37,7 +37,7 @@ MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Mo
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
 QUOTED_SHARE = 0.8
-_FIGURES_OF_SPEECH = frozenset({"let", "needless", "without"})
+_FIGURES_OF_SPEECH = frozenset({"let", "needless"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class ReportedSpeech:
 
 def _is_speech_cue(token: Token) -> bool:
     if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
-        return False  # "Let's say …", "needless to say", "it goes without saying": no report
+        return False  # "Let's say you think …", "needless to say": nobody reports anything
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
 
 

@@ -149,8 +149,7 @@ def test_a_time_stamp_line_is_not_the_speaker(nlp):
 
 def test_figures_of_speech_report_nothing(nlp):
     got = quotes(nlp, "Let's say you think the plan will cost more than the city expects next "
-                      "year. Needless to say, the mayor said that the plan was fine. It goes "
-                      "without saying that new taxes would be unpopular with the voters.",
+                      "year. Needless to say, the mayor said that the plan was fine.",
                  kind="reported")
     assert [g[1] for g in got] == ["the mayor"]
 
