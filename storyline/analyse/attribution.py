@@ -22,7 +22,7 @@ CUE_LEMMAS = frozenset([
     "emphasize", "observe", "report", "tweet", "post", "testify", "contend", "maintain", "assert",
     "agree", "threaten", "pledge", "quip", "joke", "boast", "exclaim", "shout", "whisper",
     "estimate", "reckon", "accuse", "blame", "call", "brand", "label", "dismiss",
-    "reiterate", "allege", "told", "conclude", "demand", "inquire",
+    "reiterate", "allege", "told", "conclude",
     # speech acts that carry a partial quotation: "criticised it as a “crazy system”"
     "criticize", "criticise", "praise", "laud", "liken", "compare", "slam", "mock", "decry",
     "condemn", "hail", "dub", "cite", "quote", "characterize", "characterise", "refer",
@@ -167,7 +167,7 @@ def _gender_evidence(doc: Doc, entities: EntityIndex) -> dict[str, str]:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a reporting verb, climbing to the clause that has one."""
     current: Token | None = verb
-    for _ in range(4):
+    for _ in range(3):
         if current is None:
             return None
         for child in current.children:
@@ -183,8 +183,6 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             if current.dep_ == "prep" and current.head.i != current.i:
                 current = current.head  # "pitched himself by telling them": through "by"
-                if current.dep_ == "advmod" and current.head.i != current.i:
-                    current = current.head  # "refuses to discuss it, aside from saying …"
         else:
             return None
     return None

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storyline.analyse.attribution import (
     CUE_LEMMAS,
@@ -136,11 +136,8 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
                                                                 span.close_at + 1)))
     before = tokens.between(max(max(earlier), before_sentence.start_char, p_start), span.open_at)
     best, best_rank = None, None
-    for distance, token in enumerate(after):
+    for distance, token in enumerate(after[:after_limit]):
         if _is_cue(token):
-            if after_limit is not None and distance >= after_limit and not _said_by_opening(
-                    token, after_sentence):
-                break
             rank = (0 if distance <= NEAR_TOKENS else 2, distance)
             if best_rank is None or rank < best_rank:
                 best, best_rank = token, rank
@@ -158,13 +155,6 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
         if holder is not None:
             return holder.head.head if holder.head.head.lower_ == "according" else None
     return best
-
-
-def _said_by_opening(cue: Token, sentence: Span) -> bool:
-    """A sentence after the quotation that is only its speaker and the verb: "“…?” a narrator
-    in the campaign's ad asks."."""
-    subject = subject_of(cue)
-    return subject is not None and subject.left_edge.i == sentence.start and subject.i < cue.i
 
 
 def _cue_before_colon(paragraph: tuple[int, int], tokens: _Tokens) -> Token | None:
