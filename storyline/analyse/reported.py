@@ -2,8 +2,8 @@
 
 The content is the clause a speech verb governs (its clausal complement, as the parser reads
 it) or the statement its reporting clause is set into ("The plan, X said, failed"); the speaker
-is the verb's subject, resolved like a direct quotation's speaker. Content that
-lies inside a quotation mark pair belongs to the direct quotation, not here.
+is the verb's subject, resolved like a direct quotation's speaker. Content that lies inside a
+quotation mark pair belongs to the direct quotation, not here.
 """
 
 from __future__ import annotations
