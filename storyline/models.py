@@ -172,18 +172,20 @@ class Novelty:
 
 @dataclass(slots=True)
 class Claim:
-    value: str
+    value: str  # a figure as printed, or the words of a statement
     attributed_to: list[str]
     article_id: str
     outlet: str | None
     start: int
     end: int
+    stance: str | None = None  # for a contested statement: "asserts" or "denies"
 
 
 @dataclass(slots=True)
 class Disagreement:
     subject: str
     claims: list[Claim]
+    kind: str = "figure"  # "figure": values for one quantity; "claim": a statement and its denial
 
 
 @dataclass(slots=True)
@@ -246,7 +248,8 @@ class Story:
             summary=[SummarySentence(**s) for s in data.get("summary", [])],
             novelty=[Novelty(**n) for n in data.get("novelty", [])],
             disagreements=[
-                Disagreement(d["subject"], [Claim(**c) for c in d["claims"]])
+                Disagreement(d["subject"], [Claim(**c) for c in d["claims"]],
+                             d.get("kind", "figure"))
                 for d in data.get("disagreements", [])
             ],
             entities=[StoryEntity(**e) for e in data.get("entities", [])],

@@ -77,12 +77,13 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
         table = Table(title="Where sources disagree", expand=True, title_justify="left",
                       title_style="bold magenta")
         table.add_column("subject")
-        table.add_column("value")
+        table.add_column("value or statement")
         table.add_column("according to")
         table.add_column("printed by")
         for item in story.disagreements:
             for claim in item.claims:
-                table.add_row(escape(item.subject), escape(claim.value),
+                said = f"{claim.stance}: {claim.value}" if claim.stance else claim.value
+                table.add_row(escape(item.subject), escape(said),
                               escape(", ".join(claim.attributed_to) or "—"),
                               escape(_source(articles.get(claim.article_id))))
         parts.append(table)

@@ -119,6 +119,17 @@ def test_figures_and_the_troop_disagreement(seeds):
         ("around 115,000", ("Kyiv",)), ("more than 90,000", ("Ukraine", "United States"))}
 
 
+def test_moscow_denies_what_ukraine_and_the_us_say(seeds):
+    sl, _ = seeds
+    (story,) = sl.stories()
+    contested = [d for d in story.disagreements if d.kind == "claim"]
+    pairs = {(c.stance, c.value.endswith("may be poised to invade"), tuple(c.attributed_to))
+             for d in contested for c in d.claims}
+    assert ("asserts", True, ("Ukraine",)) in pairs
+    assert any(c.stance == "denies" and c.attributed_to == ["Moscow"]
+               for d in contested for c in d.claims)
+
+
 def test_timeline_shows_the_december_7_call_and_canonical_names(seeds):
     sl, _ = seeds
     (story,) = sl.stories()

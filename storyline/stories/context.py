@@ -11,6 +11,7 @@ from storyline.stories.vectors import Vector, dot, normalise, text_vector
 from storyline.textutil import content_terms
 
 MIN_SENTENCE_WORDS = 5
+STORY_COMMON_TERMS = 8
 
 
 @dataclass
@@ -77,3 +78,11 @@ def build_context(articles: list[Article]) -> StoryContext:
 def usable(sentence: Sentence) -> bool:
     """Whole sentences that say something (not a fragment or a bare quotation mark)."""
     return len(sentence.text.split()) >= MIN_SENTENCE_WORDS and len(sentence.terms) >= 3
+
+
+def common_terms(context: StoryContext, count: int = STORY_COMMON_TERMS) -> set[str]:
+    """The terms the story's sentences use most: what the whole story is about, so they pin
+    no particular statement down ("troops", "Ukraine" in a story on troops near Ukraine)."""
+    counts = Counter(t for items in context.sentences.values() for s in items for t in s.terms)
+    # Ties broken by the word itself: sets of terms iterate in a per-process order.
+    return set(sorted(counts, key=lambda t: (-counts[t], t))[:count])

@@ -9,14 +9,11 @@ are a disagreement; each claim keeps its words, who made it, and where it was pr
 
 from __future__ import annotations
 
-from collections import Counter
-
 from storyline.models import Article, Claim, Disagreement, Figure
-from storyline.stories.context import StoryContext
+from storyline.stories.context import StoryContext, common_terms
 from storyline.textutil import WORD_RE, content_terms, stem
 
 RELATIVE_MARGIN = 0.05
-STORY_COMMON_TERMS = 8
 MAX_SUBJECT_WORDS = 8
 
 
@@ -49,9 +46,7 @@ def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
 
 
 def find_disagreements(context: StoryContext) -> list[Disagreement]:
-    counts = Counter(t for items in context.sentences.values() for s in items for t in s.terms)
-    # Ties broken by the word itself: sets of terms iterate in a per-process order.
-    common = set(sorted(counts, key=lambda t: (-counts[t], t))[:STORY_COMMON_TERMS])
+    common = common_terms(context)
     items: list[tuple[Article, Figure, set[str]]] = []
     for article in context.originals:
         for figure in article.figures:

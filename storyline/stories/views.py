@@ -8,6 +8,7 @@ from dataclasses import replace
 from storyline.analyse.names import majority_labels, story_aliases
 from storyline.models import Article, SpeakerQuotes, Story, StoryEntity
 from storyline.stories.context import StoryContext, build_context
+from storyline.stories.denials import find_contested
 from storyline.stories.developments import find_developments
 from storyline.stories.disagreements import find_disagreements
 from storyline.stories.novelty import build_novelty
@@ -62,7 +63,7 @@ def build_story(story_id: str, articles: list[Article], timeline_dates: int | No
         timeline=build_timeline(context, **timeline_kwargs),
         summary=build_summary(context, developments, **summary_kwargs),
         novelty=build_novelty(context),
-        disagreements=find_disagreements(context),
+        disagreements=find_disagreements(context) + find_contested(context),
         entities=_entities(articles, labels),
         speakers=_speakers(context),
         outlets=sorted({a.outlet for a in articles if a.outlet}),

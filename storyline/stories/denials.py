@@ -1,0 +1,155 @@
+"""Contested claims: one party's statement and another party's denial of it.
+
+A denial is a sentence in which a named party (a person, an organisation, a place standing for
+its government) denies, rejects or dismisses something: "Moscow denies plans to invade
+Ukraine", "…, which the Kremlin denies". What is denied is the clause before "which" in the
+same sentence; else it is the object after the verb, and the claim is the statement elsewhere
+in the story, by someone else, that shares at least two of its distinctive words (not words the
+whole story keeps using). Only pairs that can be told this way are shown: a denial of "the
+allegations" names nothing to match, and is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.models import Article, Claim, Disagreement
+from storyline.stories.context import Sentence, StoryContext, common_terms
+from storyline.textutil import content_terms
+
+_DENIAL_RE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+                        r"refute[sd]?)\b", re.IGNORECASE)
+# What may stand between the party and its verb: an apposition ("Lune Hydro, the company that
+# runs the dam, denies"), auxiliaries and adverbs ("Russia has repeatedly denied").
+_BETWEEN_RE = re.compile(r"(?:,[^,.;]{1,80},)?(?:\s+(?:has|have|had|again|also|repeatedly|"
+                         r"strongly|flatly|firmly|vehemently|previously|consistently|always|"
+                         r"publicly|categorically))*\s+", re.IGNORECASE)
+# A party named by a common noun: "which the authority denies", "the company rejected".
+_THE_PARTY_RE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+$")
+_WHICH_RE = re.compile(r",?\s+which\s*$", re.IGNORECASE)
+_OBJECT_END_RE = re.compile(r"[,;:]|\s(?:and|but|while|saying|as)\s", re.IGNORECASE)
+PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+MIN_SHARED = 2  # distinctive words a claim must share with what is denied
+KEY_LENGTH = 4  # words meet on their first letters: "invade", "invading", "invasion"
+MAX_CONTESTED = 5
+MAX_DENIALS = 40  # denials looked at in one story (a long story repeats the same few)
+MAX_SUBJECT_WORDS = 8
+
+
+def _keys(text: str, common: set[str]) -> set[str]:
+    return {t[:KEY_LENGTH] for t in content_terms(text) if t not in common}
+
+
+def _party_before(article: Article, sentence: Sentence, at: int) -> tuple[str, int] | None:
+    """Who denies: the named party whose mention ends just before ``at`` (an apposition,
+    auxiliaries and adverbs apart), else a "the …" phrase there; its name and where it starts."""
+    for entity in article.entities:
+        if (entity.label in PARTY_LABELS and sentence.start <= entity.start
+                and entity.end <= at and _BETWEEN_RE.fullmatch(article.text[entity.end : at])):
+            return entity.canonical, entity.start
+    before = article.text[sentence.start : at]
+    stripped = before.rstrip()
+    phrase = _THE_PARTY_RE.search(stripped) if len(stripped) < len(before) else None
+    if phrase is None:
+        return None
+    return phrase.group(0), sentence.start + phrase.start()
+
+
+def _speakers(article: Article, start: int, end: int) -> list[str]:
+    """Who the text at ``start``–``end`` is attributed to: the speakers of the quotes that hold
+    it, else the outlet that printed it."""
+    names = [q.speaker_canonical or q.speaker for q in article.quotes
+             if q.start < end and start < q.end and (q.speaker_canonical or q.speaker)]
+    if names:
+        return list(dict.fromkeys(n for n in names if n))
+    return [article.outlet] if article.outlet else []
+
+
+def _claim(article: Article, start: int, end: int, by: list[str], stance: str) -> Claim:
+    """A claim on the exact span of its words, surrounding spaces left out."""
+    text = article.text[start:end]
+    start += len(text) - len(text.lstrip())
+    end -= len(text) - len(text.rstrip())
+    return Claim(article.text[start:end], by, article.id, article.outlet, start, end, stance)
+
+
+def _subject(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:MAX_SUBJECT_WORDS]) + (" …" if len(words) > MAX_SUBJECT_WORDS else "")
+
+
+def find_contested(context: StoryContext) -> list[Disagreement]:
+    """Claims and their denials in the story, as disagreements of kind "claim"."""
+    common = common_terms(context)
+    denying: set[tuple[str, int]] = set()  # sentences that deny, with no claim of their own
+    claimed: dict[tuple[str, int], tuple[int, int]] = {}  # "X, which Y denies": X's span
+    # (article, sentence, who denies, span of the denial, span of what is denied)
+    found: list[tuple[Article, Sentence, str, tuple[int, int], tuple[int, int]]] = []
+    for article in context.originals:
+        for sentence in context.sentences.get(article.id, []):
+            for match in _DENIAL_RE.finditer(sentence.text):
+                party = _party_before(article, sentence, sentence.start + match.start())
+                if party is None:
+                    continue
+                party_name, party_start = party
+                which = _WHICH_RE.search(article.text[sentence.start : party_start])
+                verb_end = sentence.start + match.end()
+                if which:  # "…, which Moscow denies": the claim is the clause before
+                    claim_end = sentence.start + which.start()
+                    claimed[(article.id, sentence.position)] = (sentence.start, claim_end)
+                    denial_start = claim_end + which.group(0).lower().index("which")
+                    found.append((article, sentence, party_name, (denial_start, verb_end),
+                                  (sentence.start, claim_end)))
+                else:
+                    denying.add((article.id, sentence.position))
+                    rest = article.text[verb_end : sentence.end]
+                    stop = _OBJECT_END_RE.search(rest)
+                    length = len(rest[: stop.start()] if stop else rest.rstrip(" ."))
+                    found.append((article, sentence, party_name, (sentence.start, sentence.end),
+                                  (verb_end, verb_end + length)))
+                break
+    out: list[Disagreement] = []
+    keys: dict[tuple[str, int], tuple[Article, tuple[int, int], set[str]]] = {}
+    for article, sentence, party, (d_start, d_end), (start, end) in found[:MAX_DENIALS]:
+        denial = _claim(article, d_start, d_end, [party], "denies")
+        if start == sentence.start:  # the claim is the clause before "which"
+            claim = _claim(article, start, end, _speakers(article, start, end), "asserts")
+            out.append(Disagreement(_subject(claim.value), [claim, denial], "claim"))
+            continue
+        denied = _keys(article.text[start:end], common)
+        if len(denied) < MIN_SHARED:
+            continue
+        if not keys:  # the words of every sentence that may be a claim, taken once
+            for other in context.originals:
+                for candidate in context.sentences.get(other.id, []):
+                    key = (other.id, candidate.position)
+                    if key not in denying:
+                        span = claimed.get(key, (candidate.start, candidate.end))
+                        keys[key] = (other, span, _keys(other.text[span[0] : span[1]], common))
+        best: tuple[int, Article, tuple[int, int]] | None = None
+        for other, span, words in keys.values():
+            shared = len(denied & words)
+            if shared >= MIN_SHARED and (best is None or shared > best[0]):
+                best = (shared, other, span)
+        if best is None:
+            continue
+        _, other, (c_start, c_end) = best
+        asserters = _speakers(other, c_start, c_end)
+        if party.lower() in {a.lower() for a in asserters}:
+            continue  # a party does not contest its own words
+        claim = _claim(other, c_start, c_end, asserters, "asserts")
+        out.append(Disagreement(_subject(article.text[start:end]), [claim, denial], "claim"))
+    return _distinct(out)[:MAX_CONTESTED]
+
+
+def _distinct(items: list[Disagreement]) -> list[Disagreement]:
+    """One entry per contested claim: later denials of the same words join it."""
+    by_claim: dict[tuple[str, int], Disagreement] = {}
+    for item in items:
+        claim = item.claims[0]
+        key = (claim.article_id, claim.start)
+        if key not in by_claim:
+            by_claim[key] = item
+        elif item.claims[1] not in by_claim[key].claims:
+            by_claim[key].claims.append(item.claims[1])
+    return list(by_claim.values())
