@@ -4,9 +4,11 @@ A denial is a sentence in which a named party (a person, an organisation, a plac
 its government) denies, rejects or dismisses something: "Moscow denies plans to invade
 Ukraine", "…, which the Kremlin denies". What is denied is the clause before "which" in the
 same sentence; else it is the object after the verb, and the claim is the statement elsewhere
-in the story, by someone else, that shares at least two of its distinctive words (not words the
-whole story keeps using). Only pairs that can be told this way are shown: a denial of "the
-allegations" names nothing to match, and is left out rather than guessed.
+in the story, said by someone else and naming the party, that shares at least three of its
+distinctive words and most of them (words the whole story keeps using do not count). Both
+sides are parties' words: a claim is a quotation or reported statement, not the writer's own
+sentence. Only pairs that can be told this way are shown: a denial of "the allegations" names
+nothing to match, and is left out rather than guessed.
 """
 
 from __future__ import annotations
@@ -24,12 +26,16 @@ _DENIAL_RE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed)?|dismiss(?:e
 _BETWEEN_RE = re.compile(r"(?:,[^,.;]{1,80},)?(?:\s+(?:has|have|had|again|also|repeatedly|"
                          r"strongly|flatly|firmly|vehemently|previously|consistently|always|"
                          r"publicly|categorically))*\s+", re.IGNORECASE)
-# A party named by a common noun: "which the authority denies", "the company rejected".
-_THE_PARTY_RE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+$")
+# A party named by a common noun: "which the authority denies", "the company rejected" — not
+# the end of a longer phrase ("a leader of the uprising") and without a trailing adverb.
+_THE_PARTY_RE = re.compile(r"(?<!\bof )(?<!\bfor )\b[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+$")
+_ADVERB_RE = re.compile(r"(?:\s+[a-z]+ly)+$")
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)$", re.IGNORECASE)
 _WHICH_RE = re.compile(r",?\s+which\s*$", re.IGNORECASE)
 _OBJECT_END_RE = re.compile(r"[,;:]|\s(?:and|but|while|saying|as)\s", re.IGNORECASE)
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-MIN_SHARED = 2  # distinctive words a claim must share with what is denied
+MIN_SHARED = 3  # distinctive words a claim must share with what is denied
+MIN_COVERED = 0.6  # … and the share of those words it must hold
 KEY_LENGTH = 4  # words meet on their first letters: "invade", "invading", "invasion"
 MAX_CONTESTED = 5
 MAX_DENIALS = 40  # denials looked at in one story (a long story repeats the same few)
@@ -48,7 +54,9 @@ def _party_before(article: Article, sentence: Sentence, at: int) -> tuple[str, i
                 and entity.end <= at and _BETWEEN_RE.fullmatch(article.text[entity.end : at])):
             return entity.canonical, entity.start
     before = article.text[sentence.start : at]
-    stripped = before.rstrip()
+    stripped = _ADVERB_RE.sub("", before.rstrip())
+    if _PASSIVE_RE.search(stripped):
+        return None  # "the offer was rejected": what is rejected, not who rejects it
     phrase = _THE_PARTY_RE.search(stripped) if len(stripped) < len(before) else None
     if phrase is None:
         return None
@@ -57,12 +65,10 @@ def _party_before(article: Article, sentence: Sentence, at: int) -> tuple[str, i
 
 def _speakers(article: Article, start: int, end: int) -> list[str]:
     """Who the text at ``start``–``end`` is attributed to: the speakers of the quotes that hold
-    it, else the outlet that printed it."""
+    it. A writer's own sentence is attributed to nobody, and is no party's claim."""
     names = [q.speaker_canonical or q.speaker for q in article.quotes
-             if q.start < end and start < q.end and (q.speaker_canonical or q.speaker)]
-    if names:
-        return list(dict.fromkeys(n for n in names if n))
-    return [article.outlet] if article.outlet else []
+             if q.start < end and start < q.end]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _claim(article: Article, start: int, end: int, by: list[str], stance: str) -> Claim:
@@ -81,7 +87,6 @@ def _subject(text: str) -> str:
 def find_contested(context: StoryContext) -> list[Disagreement]:
     """Claims and their denials in the story, as disagreements of kind "claim"."""
     common = common_terms(context)
-    denying: set[tuple[str, int]] = set()  # sentences that deny, with no claim of their own
     claimed: dict[tuple[str, int], tuple[int, int]] = {}  # "X, which Y denies": X's span
     # (article, sentence, who denies, span of the denial, span of what is denied)
     found: list[tuple[Article, Sentence, str, tuple[int, int], tuple[int, int]]] = []
@@ -101,7 +106,6 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
                     found.append((article, sentence, party_name, (denial_start, verb_end),
                                   (sentence.start, claim_end)))
                 else:
-                    denying.add((article.id, sentence.position))
                     rest = article.text[verb_end : sentence.end]
                     stop = _OBJECT_END_RE.search(rest)
                     length = len(rest[: stop.start()] if stop else rest.rstrip(" ."))
@@ -113,8 +117,10 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
     for article, sentence, party, (d_start, d_end), (start, end) in found[:MAX_DENIALS]:
         denial = _claim(article, d_start, d_end, [party], "denies")
         if start == sentence.start:  # the claim is the clause before "which"
-            claim = _claim(article, start, end, _speakers(article, start, end), "asserts")
-            out.append(Disagreement(_subject(claim.value), [claim, denial], "claim"))
+            asserters = _speakers(article, start, end)
+            if asserters:
+                claim = _claim(article, start, end, asserters, "asserts")
+                out.append(Disagreement(_subject(claim.value), [claim, denial], "claim"))
             continue
         denied = _keys(article.text[start:end], common)
         if len(denied) < MIN_SHARED:
@@ -123,20 +129,26 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
             for other in context.originals:
                 for candidate in context.sentences.get(other.id, []):
                     key = (other.id, candidate.position)
-                    if key not in denying:
+                    if key in claimed or not _DENIAL_RE.search(candidate.text):
                         span = claimed.get(key, (candidate.start, candidate.end))
                         keys[key] = (other, span, _keys(other.text[span[0] : span[1]], common))
+        # The contested statement is about the party that denies it ("the authority knew",
+        # "Lune Hydro neglected repairs"): words in common alone pair unrelated statements.
+        named = re.compile(rf"\b{re.escape(party.split()[-1])}\b", re.IGNORECASE)
         best: tuple[int, Article, tuple[int, int]] | None = None
         for other, span, words in keys.values():
+            if not named.search(other.text, span[0], span[1]):
+                continue
             shared = len(denied & words)
-            if shared >= MIN_SHARED and (best is None or shared > best[0]):
+            if (shared >= max(MIN_SHARED, MIN_COVERED * len(denied))
+                    and (best is None or shared > best[0])):
                 best = (shared, other, span)
         if best is None:
             continue
         _, other, (c_start, c_end) = best
         asserters = _speakers(other, c_start, c_end)
-        if party.lower() in {a.lower() for a in asserters}:
-            continue  # a party does not contest its own words
+        if not asserters or any(named.search(a) for a in asserters):
+            continue  # nobody's claim, or the party's own side ("Murray's legal team")
         claim = _claim(other, c_start, c_end, asserters, "asserts")
         out.append(Disagreement(_subject(article.text[start:end]), [claim, denial], "claim"))
     return _distinct(out)[:MAX_CONTESTED]

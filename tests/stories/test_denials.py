@@ -9,13 +9,13 @@ from .helpers import make_article
 
 REPORT = ("Engineers found a crack in the Marrow Dam above Kessel on Sunday.\n"
           "The water authority ordered residents of Kessel to leave their homes below the dam.\n"
-          "The authority said the crack in the dam was caused by years of neglected repairs.\n"
+          "The authority said Lune Hydro had neglected repairs to the spillway for years.\n"
           "Residents of Kessel spent the night in schools and halls while engineers checked the "
           "dam.\n"
           "The river below the dam rose again on Monday, and the town's homes stayed empty.\n"
           "Water from the river flooded two streets of the town near the dam.")
-REPLY = ("Lune Hydro, the company that runs the dam, denies neglecting repairs and blames weeks "
-         "of heavy rain for the crack.\n"
+REPLY = ("Lune Hydro, the company that runs the dam, denies neglecting repairs to the spillway "
+         "and blames weeks of heavy rain for the crack.\n"
          "Residents of Kessel say the water authority knew about the crack for months, which the "
          "authority denies.\n"
          "Mayor Ilse Varga denied the allegations against the town.\n"
@@ -36,10 +36,10 @@ def test_a_denial_is_paired_with_the_claim_it_denies(contested):
     rows = [[(c.stance, c.attributed_to, c.article_id, c.value) for c in d.claims]
             for d in found]
     assert [("asserts", ["The authority"], "r1",
-             "The authority said the crack in the dam was caused by years of neglected repairs."),
+             "The authority said Lune Hydro had neglected repairs to the spillway for years."),
             ("denies", ["Lune Hydro"], "r2",
-             "Lune Hydro, the company that runs the dam, denies neglecting repairs and blames "
-             "weeks of heavy rain for the crack.")] in rows
+             "Lune Hydro, the company that runs the dam, denies neglecting repairs to the "
+             "spillway and blames weeks of heavy rain for the crack.")] in rows
     for item in found:
         assert item.kind == "claim"
         for claim in item.claims:  # every claim an exact span of its article
@@ -58,3 +58,13 @@ def test_a_claim_and_its_denial_in_one_sentence(contested):
 def test_a_denial_that_names_nothing_to_match_is_left_out(contested):
     found, _ = contested
     assert not any("allegations" in c.value for d in found for c in d.claims)
+
+
+def test_words_in_common_without_the_party_named_are_no_claim_it_denies(analyser):
+    report = REPORT.replace("said Lune Hydro had neglected repairs",
+                            "said the owners had neglected repairs")
+    articles = [make_article(analyser, "r1", report, "2024-03-04", "Valley Wire"),
+                make_article(analyser, "r2", REPLY, "2024-03-05", "Harbor Ledger")]
+    found = find_contested(build_context(articles))
+    assert not any(c.attributed_to == ["Lune Hydro"] for d in found for c in d.claims)
+    assert len(found) == 1  # the one-sentence claim and denial stays
