@@ -114,7 +114,7 @@ def test_figures_and_the_troop_disagreement(seeds):
     assert (us.value, us.qualifier, us.attributed_to) == (90000, "more than",
                                                           ["Ukraine", "United States"])
     (story,) = sl.stories()
-    (troops,) = [d for d in story.disagreements if "troops" in d.subject]
+    (troops,) = [d for d in story.disagreements if d.kind == "figure" and "troops" in d.subject]
     assert {(c.value, tuple(c.attributed_to)) for c in troops.claims} == {
         ("around 115,000", ("Kyiv",)), ("more than 90,000", ("Ukraine", "United States"))}
 
@@ -128,6 +128,10 @@ def test_moscow_denies_what_ukraine_and_the_us_say(seeds):
     assert ("asserts", True, ("Ukraine",)) in pairs
     assert any(c.stance == "denies" and c.attributed_to == ["Moscow"]
                for d in contested for c in d.claims)
+    # "The Kremlin denied the allegations" points back to Kyiv's count in the sentence before
+    assert {(c.stance, tuple(c.attributed_to)) for d in contested for c in d.claims
+            if "115,000" in c.value or "Kremlin denied" in c.value} == {
+        ("asserts", ("Kyiv",)), ("denies", ("Kremlin",))}
 
 
 def test_timeline_shows_the_december_7_call_and_canonical_names(seeds):

@@ -2,13 +2,14 @@
 
 A denial is a sentence in which a named party (a person, an organisation, a place standing for
 its government) denies, rejects or dismisses something: "Moscow denies plans to invade
-Ukraine", "…, which the Kremlin denies". What is denied is the clause before "which" in the
-same sentence; else it is the object after the verb, and the claim is the statement elsewhere
-in the story, said by someone else and naming the party, that shares at least three of its
-distinctive words and most of them (words the whole story keeps using do not count). Both
-sides are parties' words: a claim is a quotation or reported statement, not the writer's own
-sentence. Only pairs that can be told this way are shown: a denial of "the allegations" names
-nothing to match, and is left out rather than guessed.
+Ukraine", "…, which the Kremlin denies". The text itself may say what is denied: the clause
+before "…, which Moscow denies" or "…, but the ministry denied it", or the sentence before "The
+Kremlin denied the allegations". Otherwise what is denied is the object after the verb, and the
+claim is the statement elsewhere in the story, said by someone else and naming the party, that
+shares at least three of its distinctive words and most of them (words the whole story keeps
+using do not count). Both sides are parties' words: a claim is a quotation or reported
+statement, not the writer's own sentence. Only pairs that can be told this way are shown; the
+rest is left out rather than guessed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 
 from storyline.models import Article, Claim, Disagreement
 from storyline.stories.context import Sentence, StoryContext, common_terms
-from storyline.textutil import content_terms
+from storyline.textutil import STOP_WORDS, content_terms
 
 _DENIAL_RE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
                         r"refute[sd]?)\b", re.IGNORECASE)
@@ -29,9 +30,18 @@ _BETWEEN_RE = re.compile(r"(?:,[^,.;]{1,80},)?(?:\s+(?:has|have|had|again|also|r
 # A party named by a common noun: "which the authority denies", "the company rejected" — not
 # the end of a longer phrase ("a leader of the uprising") and without a trailing adverb.
 _THE_PARTY_RE = re.compile(r"(?<!\bof )(?<!\bfor )\b[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+$")
+_NAME_RE = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$")
 _ADVERB_RE = re.compile(r"(?:\s+[a-z]+ly)+$")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)$", re.IGNORECASE)
 _WHICH_RE = re.compile(r",?\s+which\s*$", re.IGNORECASE)
+# A denied object that only points back: "denied it", "rejected the reports", "denies the
+# charges", "dismissed such claims".
+_POINTER_RE = re.compile(r"(?:it|this|that|them|(?:the|these|those|such|any such|all)\s+"
+                         r"(?:\w+\s+)?(?:reports?|allegations?|accusations?|claims?|charges?|"
+                         r"suggestions?|rumou?rs?|stor(?:y|ies)|assertions?))", re.IGNORECASE)
+# Where the denial turns against what came before it in the same sentence.
+_TURN_RE = re.compile(r",?\s+but\s+|;\s+|,\s+(?:though|although)\s+", re.IGNORECASE)
+MAX_OPENING = 40  # characters before the party in a sentence that denies the one before it
 _OBJECT_END_RE = re.compile(r"[,;:]|\s(?:and|but|while|saying|as)\s", re.IGNORECASE)
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MIN_SHARED = 3  # distinctive words a claim must share with what is denied
@@ -57,10 +67,22 @@ def _party_before(article: Article, sentence: Sentence, at: int) -> tuple[str, i
     stripped = _ADVERB_RE.sub("", before.rstrip())
     if _PASSIVE_RE.search(stripped):
         return None  # "the offer was rejected": what is rejected, not who rejects it
-    phrase = _THE_PARTY_RE.search(stripped) if len(stripped) < len(before) else None
-    if phrase is None:
+    if len(stripped) == len(before):
         return None
-    return phrase.group(0), sentence.start + phrase.start()
+    phrase = _THE_PARTY_RE.search(stripped)
+    if phrase is not None:
+        return phrase.group(0), sentence.start + phrase.start()
+    name = _NAME_RE.search(stripped)
+    words = name.group(0).split() if name else []
+    while words and words[0].lower() in STOP_WORDS:  # "But Saleh rejected"
+        words.pop(0)
+    if name is None or not words:
+        return None
+    # A surname the parser did not tag ("Brand denies the charges"): the person of that name.
+    known = next((e.canonical for e in article.entities
+                  if e.label == "PERSON" and e.canonical.split()[-1] == words[-1]),
+                 " ".join(words))
+    return known, sentence.start + name.end() - len(" ".join(words))
 
 
 def _speakers(article: Article, start: int, end: int) -> list[str]:
@@ -69,6 +91,25 @@ def _speakers(article: Article, start: int, end: int) -> list[str]:
     names = [q.speaker_canonical or q.speaker for q in article.quotes
              if q.start < end and start < q.end]
     return list(dict.fromkeys(n for n in names if n))
+
+
+def _names(party: str) -> re.Pattern[str]:
+    """Text that names the party: its last word ("Murray" for "Conrad Murray")."""
+    return re.compile(rf"\b{re.escape(party.split()[-1])}\b", re.IGNORECASE)
+
+
+def _pointed_claim(article: Article, sentences: list[Sentence], sentence: Sentence,
+                   party_start: int) -> tuple[int, int] | None:
+    """What "denied it" points to: the clause before "…, but the ministry denied it" in the same
+    sentence, else the sentence before ("Prosecutors say … . He denies the charges.")."""
+    turns = list(_TURN_RE.finditer(article.text[sentence.start : party_start]))
+    turn = turns[-1] if turns else None
+    if turn is not None and turn.start() > 0:
+        return sentence.start, sentence.start + turn.start()
+    if party_start - sentence.start > MAX_OPENING or sentence.position == 0:
+        return None
+    previous = sentences[sentence.position - 1]
+    return previous.start, previous.end
 
 
 def _claim(article: Article, start: int, end: int, by: list[str], stance: str) -> Claim:
@@ -88,10 +129,13 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
     """Claims and their denials in the story, as disagreements of kind "claim"."""
     common = common_terms(context)
     claimed: dict[tuple[str, int], tuple[int, int]] = {}  # "X, which Y denies": X's span
-    # (article, sentence, who denies, span of the denial, span of what is denied)
-    found: list[tuple[Article, Sentence, str, tuple[int, int], tuple[int, int]]] = []
+    # (article, who denies, span of the denial, span of what is denied, span of the claim when
+    # the text itself points to it)
+    found: list[tuple[Article, str, tuple[int, int], tuple[int, int],
+                      tuple[int, int] | None]] = []
     for article in context.originals:
-        for sentence in context.sentences.get(article.id, []):
+        sentences = context.sentences.get(article.id, [])
+        for sentence in sentences:
             for match in _DENIAL_RE.finditer(sentence.text):
                 party = _party_before(article, sentence, sentence.start + match.start())
                 if party is None:
@@ -103,23 +147,27 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
                     claim_end = sentence.start + which.start()
                     claimed[(article.id, sentence.position)] = (sentence.start, claim_end)
                     denial_start = claim_end + which.group(0).lower().index("which")
-                    found.append((article, sentence, party_name, (denial_start, verb_end),
-                                  (sentence.start, claim_end)))
-                else:
-                    rest = article.text[verb_end : sentence.end]
-                    stop = _OBJECT_END_RE.search(rest)
-                    length = len(rest[: stop.start()] if stop else rest.rstrip(" ."))
-                    found.append((article, sentence, party_name, (sentence.start, sentence.end),
-                                  (verb_end, verb_end + length)))
+                    found.append((article, party_name, (denial_start, verb_end),
+                                  (sentence.start, claim_end), (sentence.start, claim_end)))
+                    break
+                rest = article.text[verb_end : sentence.end]
+                stop = _OBJECT_END_RE.search(rest)
+                length = len(rest[: stop.start()] if stop else rest.rstrip(" ."))
+                denied = (verb_end, verb_end + length)
+                pointed = None
+                if _POINTER_RE.fullmatch(article.text[denied[0] : denied[1]].strip()):
+                    pointed = _pointed_claim(article, sentences, sentence, party_start)
+                found.append((article, party_name, (sentence.start, sentence.end), denied,
+                              pointed))
                 break
     out: list[Disagreement] = []
     keys: dict[tuple[str, int], tuple[Article, tuple[int, int], set[str]]] = {}
-    for article, sentence, party, (d_start, d_end), (start, end) in found[:MAX_DENIALS]:
+    for article, party, (d_start, d_end), (start, end), pointed in found[:MAX_DENIALS]:
         denial = _claim(article, d_start, d_end, [party], "denies")
-        if start == sentence.start:  # the claim is the clause before "which"
-            asserters = _speakers(article, start, end)
-            if asserters:
-                claim = _claim(article, start, end, asserters, "asserts")
+        if pointed is not None:  # the text says what is denied
+            asserters = _speakers(article, *pointed)
+            if asserters and not any(_names(party).search(a) for a in asserters):
+                claim = _claim(article, *pointed, asserters, "asserts")
                 out.append(Disagreement(_subject(claim.value), [claim, denial], "claim"))
             continue
         denied = _keys(article.text[start:end], common)
@@ -134,7 +182,7 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
                         keys[key] = (other, span, _keys(other.text[span[0] : span[1]], common))
         # The contested statement is about the party that denies it ("the authority knew",
         # "Lune Hydro neglected repairs"): words in common alone pair unrelated statements.
-        named = re.compile(rf"\b{re.escape(party.split()[-1])}\b", re.IGNORECASE)
+        named = _names(party)
         best: tuple[int, Article, tuple[int, int]] | None = None
         for other, span, words in keys.values():
             if not named.search(other.text, span[0], span[1]):

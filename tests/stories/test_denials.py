@@ -68,3 +68,22 @@ def test_words_in_common_without_the_party_named_are_no_claim_it_denies(analyser
     found = find_contested(build_context(articles))
     assert not any(c.attributed_to == ["Lune Hydro"] for d in found for c in d.claims)
     assert len(found) == 1  # the one-sentence claim and denial stays
+
+
+def test_a_denial_that_points_back_takes_the_claim_it_points_to(analyser):
+    text = ("Radio Kessel reported that the water authority had closed the spillway, but the "
+            "ministry denied it.\n"
+            "Prosecutors say Tom Brand falsified the inspection reports for the dam.\n"
+            "Brand denies the charges.\n"
+            "The inquiry opens in May.")
+    article = make_article(analyser, "p1", text, "2024-03-06", "Valley Wire")
+    found = find_contested(build_context([article]))
+    pairs = [[(c.stance, c.attributed_to, c.value) for c in d.claims] for d in found]
+    assert pairs == [
+        [("asserts", ["Radio Kessel"], "Radio Kessel reported that the water authority had "
+                                       "closed the spillway"),
+         ("denies", ["the ministry"], "Radio Kessel reported that the water authority had closed "
+                                      "the spillway, but the ministry denied it.")],
+        [("asserts", ["Prosecutors"], "Prosecutors say Tom Brand falsified the inspection "
+                                      "reports for the dam."),
+         ("denies", ["Tom Brand"], "Brand denies the charges.")]]
