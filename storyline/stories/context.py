@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from storyline.models import Article
 from storyline.stories.vectors import Vector, dot, normalise, text_vector
@@ -44,6 +45,14 @@ class StoryContext:
     def centrality(self, sentence: Sentence) -> float:
         return dot(sentence.vector, self.centroid)
 
+    @cached_property
+    def common_terms(self) -> set[str]:
+        """The terms the story's sentences use most: what the whole story is about, so they pin
+        no particular statement down ("troops", "Ukraine" in a story on troops near Ukraine)."""
+        counts = Counter(t for items in self.sentences.values() for s in items for t in s.terms)
+        # Ties broken by the word itself: sets of terms iterate in a per-process order.
+        return set(sorted(counts, key=lambda t: (-counts[t], t))[:STORY_COMMON_TERMS])
+
 
 def build_context(articles: list[Article]) -> StoryContext:
     ordered = sorted(enumerate(articles), key=lambda p: (p[1].published or "9999", p[0]))
@@ -78,11 +87,3 @@ def build_context(articles: list[Article]) -> StoryContext:
 def usable(sentence: Sentence) -> bool:
     """Whole sentences that say something (not a fragment or a bare quotation mark)."""
     return len(sentence.text.split()) >= MIN_SENTENCE_WORDS and len(sentence.terms) >= 3
-
-
-def common_terms(context: StoryContext, count: int = STORY_COMMON_TERMS) -> set[str]:
-    """The terms the story's sentences use most: what the whole story is about, so they pin
-    no particular statement down ("troops", "Ukraine" in a story on troops near Ukraine)."""
-    counts = Counter(t for items in context.sentences.values() for s in items for t in s.terms)
-    # Ties broken by the word itself: sets of terms iterate in a per-process order.
-    return set(sorted(counts, key=lambda t: (-counts[t], t))[:count])

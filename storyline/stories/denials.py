@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from storyline.models import Article, Claim, Disagreement
-from storyline.stories.context import Sentence, StoryContext, common_terms
+from storyline.stories.context import Sentence, StoryContext
 from storyline.textutil import STOP_WORDS, content_terms
 
 _DENIAL_RE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
@@ -73,16 +73,17 @@ def _party_before(article: Article, sentence: Sentence, at: int) -> tuple[str, i
     if phrase is not None:
         return phrase.group(0), sentence.start + phrase.start()
     name = _NAME_RE.search(stripped)
-    words = name.group(0).split() if name else []
-    while words and words[0].lower() in STOP_WORDS:  # "But Saleh rejected"
+    words = list(re.finditer(r"\S+", name.group(0))) if name else []
+    while words and words[0].group(0).lower() in STOP_WORDS:  # "But Saleh rejected"
         words.pop(0)
     if name is None or not words:
         return None
+    written = name.group(0)[words[0].start() :]
     # A surname the parser did not tag ("Brand denies the charges"): the person of that name.
     known = next((e.canonical for e in article.entities
-                  if e.label == "PERSON" and e.canonical.split()[-1] == words[-1]),
-                 " ".join(words))
-    return known, sentence.start + name.end() - len(" ".join(words))
+                  if e.label == "PERSON" and e.canonical.split()[-1] == words[-1].group(0)),
+                 written)
+    return known, sentence.start + name.start() + words[0].start()
 
 
 def _speakers(article: Article, start: int, end: int) -> list[str]:
@@ -103,9 +104,8 @@ def _pointed_claim(article: Article, sentences: list[Sentence], sentence: Senten
     """What "denied it" points to: the clause before "…, but the ministry denied it" in the same
     sentence, else the sentence before ("Prosecutors say … . He denies the charges.")."""
     turns = list(_TURN_RE.finditer(article.text[sentence.start : party_start]))
-    turn = turns[-1] if turns else None
-    if turn is not None and turn.start() > 0:
-        return sentence.start, sentence.start + turn.start()
+    if turns and turns[-1].start() > 0:
+        return sentence.start, sentence.start + turns[-1].start()
     if party_start - sentence.start > MAX_OPENING or sentence.position == 0:
         return None
     previous = sentences[sentence.position - 1]
@@ -127,7 +127,7 @@ def _subject(text: str) -> str:
 
 def find_contested(context: StoryContext) -> list[Disagreement]:
     """Claims and their denials in the story, as disagreements of kind "claim"."""
-    common = common_terms(context)
+    common = context.common_terms
     claimed: dict[tuple[str, int], tuple[int, int]] = {}  # "X, which Y denies": X's span
     # (article, who denies, span of the denial, span of what is denied, span of the claim when
     # the text itself points to it)

@@ -10,7 +10,7 @@ are a disagreement; each claim keeps its words, who made it, and where it was pr
 from __future__ import annotations
 
 from storyline.models import Article, Claim, Disagreement, Figure
-from storyline.stories.context import StoryContext, common_terms
+from storyline.stories.context import StoryContext
 from storyline.textutil import WORD_RE, content_terms, stem
 
 RELATIVE_MARGIN = 0.05
@@ -46,7 +46,7 @@ def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
 
 
 def find_disagreements(context: StoryContext) -> list[Disagreement]:
-    common = common_terms(context)
+    common = context.common_terms
     items: list[tuple[Article, Figure, set[str]]] = []
     for article in context.originals:
         for figure in article.figures:
