@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 
 from storyline.analyse.attribution import (
     CUE_LEMMAS,
+    PRONOUNS,
+    SPEAKER_LABELS,
     EntityIndex,
     Salience,
     Source,
@@ -37,6 +39,7 @@ NEAR_TOKENS = 12
 # "PENCE:", "CHRIS WALLACE:" at the start of a quoted transcript turn
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 _DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
+_OBJECTS = frozenset({"dobj", "dative", "pobj"})  # "telling the crowd": the verb's hearers
 SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
 
 
@@ -120,7 +123,7 @@ def _quoted(spans: list[QuoteSpan], offset: int) -> bool:
 
 
 def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
-              paragraphs: list[tuple[int, int]]) -> Token | None:
+              paragraphs: list[tuple[int, int]], entities: EntityIndex) -> Token | None:
     p_start, p_end = paragraphs[span.paragraph]
     first_inner = tokens.at(span.start)
     after_sentence = tokens.at(min(span.close_at + 1, tokens.length - 1)).sent
@@ -148,8 +151,8 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
             rank = (0 if governs else 1, distance if not governs else -1)
             if best_rank is None or rank < best_rank:
                 best, best_rank = token, rank
-    if best is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
-        best = _cue_before_colon(paragraphs[span.paragraph - 1], tokens)
+    if best is None:
+        best = _introducing_verb(span, spans, tokens, paragraphs, entities)
     if best is None:
         holder = according_to(before + after)
         if holder is not None:
@@ -157,15 +160,37 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
     return best
 
 
-def _cue_before_colon(paragraph: tuple[int, int], tokens: _Tokens) -> Token | None:
-    """A paragraph that ends "He said:" or "The New York Times reports:" introduces the
-    quotation that opens the next one."""
-    text = tokens.doc.text[paragraph[0] : paragraph[1]].rstrip()
-    if not text.endswith(":"):
+def _introducing_verb(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
+                      paragraphs: list[tuple[int, int]], entities: EntityIndex) -> Token | None:
+    """A clause ending in a colon introduces the quotation right after it, in the same
+    paragraph or opening the next ("He said:", "Cruz called them on it:", "She then addressed
+    the supporters again: “…”"): its reporting verb, else a verb whose subject names someone
+    who can speak (a person, a body, a personal pronoun)."""
+    text = tokens.doc.text
+    p_start = paragraphs[span.paragraph][0]
+    lead = text[p_start : span.open_at].rstrip()
+    if not lead and span.paragraph > 0:
+        p_start, p_end = paragraphs[span.paragraph - 1]
+        lead = text[p_start:p_end].rstrip()
+    if not lead.endswith(":"):
         return None
-    last_sentence = tokens.at(paragraph[0] + len(text) - 1).sent
-    cues = [t for t in last_sentence if _is_cue(t) and t.idx >= paragraph[0]]
-    return cues[-1] if cues else None
+    colon = p_start + len(lead) - 1
+    verbs = [t for t in tokens.at(colon).sent if p_start <= t.idx < colon
+             and t.pos_ in {"VERB", "AUX"} and not _quoted(spans, t.idx)]
+    for verb in reversed(verbs):
+        if _is_cue(verb):
+            return verb
+    for verb in reversed(verbs):
+        if any(c.dep_ == "nsubj" and _names_speaker(c, entities) for c in verb.children):
+            return verb
+    return None
+
+
+def _names_speaker(token: Token, entities: EntityIndex) -> bool:
+    entity = entities.at(token.idx)
+    if entity is not None:
+        return entity.label in SPEAKER_LABELS
+    return token.lower_ in PRONOUNS or token.lower_ in {"they", "we", "i"}
 
 
 def _transcript_label(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
@@ -197,13 +222,18 @@ def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
     mode,” said Leslie Wimes"): the speaker is then the noun phrase next to the verb outside
     them, after it when the order is inverted, else right before it."""
     chunks = [c for c in cue.sent.noun_chunks if not _quoted(spans, c.start_char)]
-    after = [c for c in chunks if c.start == cue.i + 1]
+    after = [c for c in chunks if c.start == cue.i + 1 and c.root.dep_ not in _OBJECTS]
     before = [c for c in chunks if c.end == cue.i]
     for chunk in after + before:
         source = describe_source(chunk.root, entities, salience)
         if source is not None:
             return source
-    return None
+    # "Clinton seemed ready, telling the crowd, “…”" with "telling" read into the quotation:
+    # the sentence's own subject, before the verb.
+    root = cue.sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i
+                    and not _quoted(spans, c.idx)), None)
+    return describe_source(subject, entities, salience) if subject is not None else None
 
 
 def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
@@ -216,6 +246,22 @@ def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | 
     if entity is None or entity.label != "PERSON" or entity.start != dash.end():
         return None
     return Source(entity.text, entity.canonical, entity.start, entity.end)
+
+
+def _named_before_colon(span: QuoteSpan, text: str, paragraphs: list[tuple[int, int]],
+                        entities: EntityIndex) -> Source | None:
+    """A person's name and a colon lead into the quotation: right before it ("… surprise
+    pollster Daron Shaw: “…”") or opening its paragraph, as headings do ("Kasich: ‘We …’")."""
+    p_start = paragraphs[span.paragraph][0]
+    lead = text[p_start : span.open_at].rstrip()
+    for colon in (len(lead) - 1, lead.find(":")):
+        if colon < 1 or lead[colon] != ":":
+            continue
+        entity = entities.at(p_start + colon - 1)
+        if (entity is not None and entity.label == "PERSON" and entity.end == p_start + colon
+                and (colon == len(lead) - 1 or entity.start == p_start)):
+            return Source(entity.text, entity.canonical, entity.start, entity.end)
+    return None
 
 
 def _speaker(cue: Token, entities: EntityIndex, salience: Salience) -> Source | None:
@@ -250,12 +296,13 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     # (span, cue, source, whether the speaker is named at this quotation or carried over)
     found: list[tuple[QuoteSpan, Token | None, Source | None, bool]] = []
     for span in spans:
-        cue = _find_cue(span, spans, tokens, paragraphs)
+        cue = _find_cue(span, spans, tokens, paragraphs, index)
         source = _speaker(cue, index, salience) if cue is not None else None
         if source is not None and cue is not None and _quoted(spans, source.start):
             source = _speaker_outside(cue, spans, index, salience)
         if source is None:
-            source = _dash_signed(span, text, index)
+            source = _dash_signed(span, text, index) or _named_before_colon(
+                span, text, paragraphs, index)
         source = _transcript_label(span, text, index) or source
         named_here = source is not None
         if source is None and found and _continues(found[-1][0], span, paragraphs):

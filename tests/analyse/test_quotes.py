@@ -215,3 +215,48 @@ def test_the_clause_after_the_verb_is_what_it_reports(nlp):
     got = quotes(nlp, "A strike is unlikely; the union says its members will vote on the offer "
                       "next week.", kind="reported")
     assert [t for t, *_ in got] == ["its members will vote on the offer next week"]
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_quotation(nlp):
+    got = quotes(nlp, "Mayor Anna Berg then turned to the crowd: “We will rebuild every house on "
+                      "this street.”")
+    assert got[0][1:] == ("Anna Berg", "Anna Berg", "turned")
+    # The colon ends the paragraph above; "asked" inside the quotation is not its cue.
+    got = quotes(nlp, "Port director Lina Moss faced the council:\n“The questions asked today "
+                      "show that nobody on this council read the report.”")
+    assert got[0][1:] == ("Lina Moss", "Lina Moss", "faced")
+
+
+def test_a_name_and_a_colon_before_the_quotation(nlp):
+    got = quotes(nlp, "The delay did not surprise harbour engineer Tom Lake: “Storms like this "
+                      "one break every schedule we make.”")
+    assert got[0][1:3] == ("Tom Lake", "Tom Lake")
+    got = quotes(nlp, "Anna Berg: ‘Every house on this street will be rebuilt by the spring’\n"
+                      "The mayor spoke on Monday.")
+    assert got[0][1:3] == ("Anna Berg", "Anna Berg")
+
+
+def test_speakers_the_parser_attaches_elsewhere(nlp):
+    # The apposition read as part of "the Herald": the name right before the verb speaks.
+    got = quotes(nlp, "In a statement to the Herald, her senior policy adviser, Tom Lake, said: "
+                      "“The mayor believes the harbour must reopen before the summer.”")
+    assert got[0][1] == "Tom Lake"
+    # Two subjects read for one verb: the nearer one.
+    got = quotes(nlp, "Speaking at a town hall in Salem, New Hampshire, Anna Berg went after her "
+                      "rival, calling him “a total stiff.”")
+    assert got[0][1] == "Anna Berg"
+    # The participle read into the quotation: not its object ("the crowd"), the sentence's
+    # subject.
+    got = quotes(nlp, "Anna Berg seemed ready to take on the critics in Salem, telling the crowd, "
+                      "“Some people get a little carried away, have you noticed that?”")
+    assert got[0][1] == "Anna Berg"
+
+
+def test_reported_speakers_of_participles_and_likelihoods(nlp):
+    speakers = [q[1] for text in (
+        "The council released a letter saying that the port would stay closed until May.",
+        "Older voters are more likely to say that the port should stay closed until May.",
+        "About 4 in 10 say they want the next mayor to build more homes.",
+        "It is fair to say that the port will stay closed until May.",
+    ) for q in quotes(nlp, text, kind="reported")]
+    assert speakers == ["a letter", "Older voters", "About 4 in 10", None]
