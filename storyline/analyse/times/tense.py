@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = {"will", "'ll", "shall", "would", "may", "might", "should", "going",
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "going",
                "wo", "must"}
 
 
