@@ -338,8 +338,38 @@ def extract_quotes(doc: Doc, entities: list[Entity],
         quotes.append(_quote(text, span.start, span.end, cue, source, "direct", named_here))
     for r in reported:
         quotes.append(_quote(text, r.start, r.end, r.cue, r.source, "reported", True))
+    taken = [(q.start, q.end) for q in quotes]
+    quotes += [q for q in _transcript_turns(text, paragraphs, index)
+               if not any(start < q.end and q.start < end for start, end in taken)]
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _transcript_turns(text: str, paragraphs: list[tuple[int, int]], entities: EntityIndex
+                      ) -> list[Quote]:
+    """A transcript printed without quotation marks ("TAPPER: Donald Trump released a video
+    …" / "FALLIN: Well, I think …"): each paragraph opened by a speaker's name in capitals and a
+    colon is that person's words. Only where the article holds a dialogue — two turns or more,
+    each label naming a person the article mentions — so "UPDATE:" or "WATCH:" are not turns."""
+    turns = []
+    for start, end in paragraphs:
+        label = _TRANSCRIPT_LABEL.match(text, start, end)
+        if label is None or label.end() >= end:
+            continue
+        source = _person_labelled(label, entities)
+        if source is not None:
+            turns.append(_quote(text, label.end(), end, None, source, "direct", True))
+    return turns if len(turns) >= 2 else []
+
+
+def _person_labelled(label: re.Match, entities: EntityIndex) -> Source | None:
+    """The person a transcript label names ("PENCE", "JAKE TAPPER"), if the article names them."""
+    wanted = label.group(1).title().split()
+    canonical = next((e.canonical for e in entities.entities if e.label == "PERSON"
+                      and (e.canonical or "").split()[-len(wanted):] == wanted), None)
+    if canonical is None:
+        return None
+    return Source(label.group(1), canonical, label.start(1), label.end(1))
 
 
 def _is_title(quoted: str) -> bool:

@@ -260,3 +260,16 @@ def test_reported_speakers_of_participles_and_likelihoods(nlp):
         "It is fair to say that the port will stay closed until May.",
     ) for q in quotes(nlp, text, kind="reported")]
     assert speakers == ["a letter", "Older voters", "About 4 in 10", None]
+
+
+def test_a_transcript_without_quotation_marks(nlp):
+    text = ("Mayor Anna Berg spoke to the host, Tom Lake, on Sunday.\n"
+            "LAKE: Will the harbour open in May as planned?\n"
+            "BERG: Every berth will be ready by the first week of May.\n"
+            "UPDATE: The interview has been edited for length.")
+    got = quotes(nlp, text)
+    assert [(q[0], q[1], q[2]) for q in got] == [
+        ("Will the harbour open in May as planned?", "LAKE", "Tom Lake"),
+        ("Every berth will be ready by the first week of May.", "BERG", "Anna Berg")]
+    # One labelled paragraph is no dialogue.
+    assert quotes(nlp, "Mayor Anna Berg spoke on Sunday.\nBERG: Every berth will be ready.") == []
