@@ -47,6 +47,7 @@ ROLE_NOUNS = frozenset([
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECENT_CHARS = 1500
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,11 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         if current is None:
             return None
-        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
-            return current.head  # "footage of Clinton asking, “…”", "a letter saying that …"
+        if (current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL
+                and (current.head.dep_ != "pobj" or current.head.head.lower_ == "of")):
+            # "a letter saying that …", "footage of Clinton asking, “…”" — not "broke into
+            # tears saying", "sent an e-mail to a colleague noting"
+            return current.head
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if current is not verb and _impersonal(current):
             return None
@@ -199,16 +203,15 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _noun_before(verb: Token) -> Token | None:
-    """A sentence's verb the parser gave no subject ("her adviser, Jake Sullivan, said:" read
-    with the adviser as an apposition elsewhere, "About 4 in 10 say"): the noun right before
-    it, past one comma, is who speaks."""
-    i = verb.i - 1
-    if i > verb.sent.start and verb.doc[i].text == ",":
-        i -= 1
-    if i < verb.sent.start:
+    """A sentence's active verb the parser gave no subject ("About 4 in 10 say", "On Thursday
+    BP said"): the noun right before it. Not past a comma — "Suleiman, the chief picked over
+    the weekend, said" would give "weekend" — and not for a passive ("they are called “…”")."""
+    if verb.i == verb.sent.start or any(c.dep_ in {"auxpass", "nsubjpass"}
+                                        for c in verb.children):
         return None
-    token = verb.doc[i]
-    speaks = token.pos_ in {"NOUN", "PROPN", "NUM"} and _same_paragraph(token, verb)
+    token = verb.doc[verb.i - 1]
+    speaks = (token.pos_ in {"NOUN", "PROPN", "NUM"} and token.ent_type_ not in _TIMES
+              and _same_paragraph(token, verb))
     return token if speaks else None
 
 

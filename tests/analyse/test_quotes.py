@@ -273,3 +273,14 @@ def test_a_transcript_without_quotation_marks(nlp):
         ("Every berth will be ready by the first week of May.", "BERG", "Anna Berg")]
     # One labelled paragraph is no dialogue.
     assert quotes(nlp, "Mayor Anna Berg spoke on Sunday.\nBERG: Every berth will be ready.") == []
+
+
+def test_no_speaker_rather_than_a_wrong_one(nlp):
+    # An inserted phrase ends in a noun before "said", a participle hangs on a preposition's
+    # object: neither noun speaks.
+    speakers = [q[1] for text in (
+        "Suleiman, the longtime intelligence chief Mubarak picked as his vice president over the "
+        "weekend, said a reform package should be drawn up soon.",
+        "The driver broke into tears saying that his children had not eaten any meat for months.",
+    ) for q in quotes(nlp, text, kind="reported")]
+    assert speakers == [None, None]
