@@ -222,8 +222,8 @@ def _impersonal(verb: Token) -> bool:
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
-    low, high = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[low:high]
+    low, high = sorted((a.i, b.i))  # by tokens: Doc.text is rebuilt on every access
+    return not any("\n" in t.text_with_ws for t in a.doc[low:high])
 
 
 def _phrase_before(verb: Token) -> Token | None:

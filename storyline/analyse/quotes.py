@@ -108,7 +108,8 @@ class _Tokens:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.starts = [t.idx for t in doc]
-        self.length = len(doc.text)
+        self.text = doc.text  # spaCy builds Doc.text afresh on every access
+        self.length = len(self.text)
 
     def at(self, offset: int) -> Token:
         i = max(0, bisect_right(self.starts, offset) - 1)
@@ -166,7 +167,7 @@ def _introducing_verb(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
     paragraph or opening the next ("He said:", "Cruz called them on it:", "She then addressed
     the supporters again: “…”"): its reporting verb, else a verb whose subject names someone
     who can speak (a person, a body, a personal pronoun)."""
-    text = tokens.doc.text
+    text = tokens.text
     p_start = paragraphs[span.paragraph][0]
     lead = text[p_start : span.open_at].rstrip()
     if not lead and span.paragraph > 0:
@@ -287,11 +288,11 @@ def _continues(previous: QuoteSpan, span: QuoteSpan, paragraphs: list[tuple[int,
 
 def extract_quotes(doc: Doc, entities: list[Entity],
                    spans: list[QuoteSpan] | None = None) -> list[Quote]:
-    text = doc.text
+    tokens = _Tokens(doc)
+    text = tokens.text
     spans = find_quote_spans(text) if spans is None else spans
     index = EntityIndex(entities)
     salience = Salience(doc, index)
-    tokens = _Tokens(doc)
     paragraphs = _paragraphs(text)
     # (span, cue, source, whether the speaker is named at this quotation or carried over)
     found: list[tuple[QuoteSpan, Token | None, Source | None, bool]] = []
