@@ -4,8 +4,11 @@ Spans come from a scanner over quotation marks (straight and curly, guillemets, 
 word boundaries; a quotation left open at a paragraph's end continues when the next paragraph
 opens with a mark, as news style does). The speaker is the subject of the reporting verb that
 governs the quotation or stands next to it ("…," he said / said Ushakov / Ushakov said "…"),
-resolved to the entity meant; a quotation with no reporting verb of its own continues the
-previous speaker's turn, or takes the speaker of the quotation that follows it.
+resolved to the entity meant; a clause or a name ending in a colon introduces the quotation
+after it ("She turned to the crowd: “…”", "pollster Ann Lee: “…”"); a quotation with no
+reporting verb of its own continues the previous speaker's turn, or takes the speaker of the
+quotation that follows it. A transcript printed without marks ("LAKE: …" / "BERG: …") is read
+turn by turn.
 """
 
 from __future__ import annotations
@@ -202,10 +205,15 @@ def _transcript_label(span: QuoteSpan, text: str, entities: EntityIndex) -> Sour
     if label is None:
         return None
     name = label.group(1)
-    wanted = name.title().split()
-    canonical = next((e.canonical for e in entities.entities if e.label == "PERSON"
-                      and (e.canonical or "").split()[-len(wanted):] == wanted), name.title())
-    return Source(name, canonical, label.start(1), label.end(1))
+    return Source(name, _person_named(name, entities) or name.title(), label.start(1),
+                  label.end(1))
+
+
+def _person_named(label: str, entities: EntityIndex) -> str | None:
+    """The article's person a transcript label names ("PENCE", "JAKE TAPPER"), if any."""
+    wanted = label.title().split()
+    return next((e.canonical for e in entities.entities if e.label == "PERSON"
+                 and (e.canonical or "").split()[-len(wanted):] == wanted), None)
 
 
 def _is_cue(token: Token) -> bool:
@@ -357,20 +365,11 @@ def _transcript_turns(text: str, paragraphs: list[tuple[int, int]], entities: En
         label = _TRANSCRIPT_LABEL.match(text, start, end)
         if label is None or label.end() >= end:
             continue
-        source = _person_labelled(label, entities)
-        if source is not None:
+        canonical = _person_named(label.group(1), entities)
+        if canonical is not None:
+            source = Source(label.group(1), canonical, label.start(1), label.end(1))
             turns.append(_quote(text, label.end(), end, None, source, "direct", True))
     return turns if len(turns) >= 2 else []
-
-
-def _person_labelled(label: re.Match, entities: EntityIndex) -> Source | None:
-    """The person a transcript label names ("PENCE", "JAKE TAPPER"), if the article names them."""
-    wanted = label.group(1).title().split()
-    canonical = next((e.canonical for e in entities.entities if e.label == "PERSON"
-                      and (e.canonical or "").split()[-len(wanted):] == wanted), None)
-    if canonical is None:
-        return None
-    return Source(label.group(1), canonical, label.start(1), label.end(1))
 
 
 def _is_title(quoted: str) -> bool:
