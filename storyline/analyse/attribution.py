@@ -48,6 +48,7 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECENT_CHARS = 1500
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _TIMES = frozenset({"DATE", "TIME"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,9 @@ class Salience:
             if span is None:
                 continue
             root = span.root
-            roles = {t.lower_ for t in root.lefts if t.i < span.start and t.dep_ in
-                     {"compound", "amod", "nmod"}}
+            # "Kremlin aide Yuri Ushakov": the title and what qualifies it ("Kremlin")
+            roles = {w.lower_ for t in root.lefts if t.i < span.start and t.dep_ in
+                     {"compound", "amod", "nmod"} for w in t.subtree if w.i < span.start}
             for apposition in (c for c in root.children if c.dep_ == "appos"):
                 roles.update(t.lower_ for t in apposition.subtree if t.pos_ in {"NOUN", "PROPN"})
             subject = root.dep_ in {"nsubj", "nsubjpass"}
@@ -127,11 +129,13 @@ class Salience:
         return None
 
     def role(self, position: int, words: set[str]) -> str | None:
-        """ "the Kremlin official": the latest person introduced with one of these words."""
+        """ "the Kremlin official": the latest person introduced with one of these words; no
+        one when nobody was (guessing the last speaker put "the president of the parish" or
+        "the German diplomat" on whoever spoke before)."""
         for pos, name, roles, _ in reversed(self.people):
             if pos < position and roles & words:
                 return name
-        return self.pronoun(position)
+        return None
 
 
 def _gender_evidence(doc: Doc, entities: EntityIndex) -> dict[str, str]:
@@ -283,10 +287,18 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     left = first.idx
     text = doc[first.i : token.i + 1].text
     canonical = None
-    if token.lemma_.lower() in ROLE_NOUNS:
+    if token.lemma_.lower() in ROLE_NOUNS and _one_known(token):
         words = {t.lower_ for t in span_tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
         canonical = salience.role(token.idx, words)
     return Source(text, canonical, left, token.idx + len(token.text))
+
+
+def _one_known(role: Token) -> bool:
+    """ "the spokesman" points back to someone; "a BP spokesman", "one official" and
+    "officials" bring in someone unnamed (or several), whom no earlier name stands for."""
+    if role.tag_ in {"NNS", "NNPS"}:
+        return False
+    return not any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in role.children)
 
 
 def _owner_or_complement(t: Token, head: Token) -> bool:

@@ -284,3 +284,13 @@ def test_no_speaker_rather_than_a_wrong_one(nlp):
         "The driver broke into tears saying that his children had not eaten any meat for months.",
     ) for q in quotes(nlp, text, kind="reported")]
     assert speakers == [None, None]
+
+
+def test_unnamed_officials_are_not_the_last_person_named(nlp):
+    got = quotes(nlp, "Port director Lina Moss said the ships would return in May.\n"
+                      "“We have no date yet for the first ship,” a company spokesman said.\n"
+                      "“The berths are not ready,” officials said.\n"
+                      "“We will know more next week,” the port official said.")
+    assert [(s, c) for _, s, c, _ in got] == [("a company spokesman", None),
+                                              ("officials", None),
+                                              ("the port official", "Lina Moss")]
