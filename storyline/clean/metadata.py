@@ -58,7 +58,7 @@ _GENERIC_WORDS = MEDIA_WORDS | frozenset([
     "the", "of", "and", "world", "latest", "top", "breaking", "local", "national",
     "international", "business", "politics", "sport", "sports", "opinion", "home", "live",
     "video", "videos", "more", "us", "uk", "europe", "asia", "africa", "americas", "science",
-    "health", "tech", "technology", "entertainment", "culture", "lifestyle", "travel",
+    "health", "tech", "technology", "entertainment", "culture", "lifestyle", "travel", "online",
 ])
 _DATE_LINE_PREFIX_RE = re.compile(
     r"^(?:(?:first\s+)?published|updated|last updated|posted|modified|date)\s*(?:on|:)?\s*",
@@ -169,7 +169,13 @@ _CAPITALISED_RUN_RE = re.compile(
 
 
 def site_name(chrome: list[str], host: str | None) -> str | None:
-    """The site's own name as its page furniture repeats it (``Support The Daily Planet!``)."""
+    """The site's own name as its page furniture repeats it (``Support The Daily Planet!``).
+
+    With a known host, only a name that spells it counts ("The Sun Online" on thesun.co.uk,
+    "BBC News" on bbc.co.uk): other capitalised runs there are captions, credits and people
+    ("Getty Images", "Associated Press", "Elon Musk"), and the domain names the site the same
+    way on every page. Without a host, a run in capitals is a heading ("MOST READ IN NEWS"),
+    not a name."""
     counts: Counter[str] = Counter()
     for line in chrome:
         for m in _CAPITALISED_RUN_RE.finditer(line):
@@ -180,18 +186,30 @@ def site_name(chrome: list[str], host: str | None) -> str | None:
     best: tuple[int, str] | None = None
     for name, n in counts.items():
         tokens = [t.lower() for t in WORD_RE.findall(name)]
-        distinctive = [t for t in tokens if t not in _GENERIC_WORDS]
-        if not distinctive:
-            continue
-        matches_host = squashed_host is not None and _squash(name) == squashed_host
         has_media_word = any(t in MEDIA_WORDS for t in tokens)
-        multiword = len(tokens) >= 2
-        if not (matches_host or (multiword and (n >= 2 or has_media_word))):
-            continue
+        if squashed_host is not None:
+            matches_host = _spells_host(tokens, squashed_host)
+            if not matches_host:
+                continue
+        else:
+            matches_host = False
+            distinctive = any(t not in _GENERIC_WORDS for t in tokens)
+            if not (distinctive and len(tokens) >= 2 and not name.isupper()
+                    and (n >= 2 or has_media_word)):
+                continue
         rank = (3 if matches_host else 0) + (2 if has_media_word else 0) + min(n, 3)
         if best is None or rank > best[0]:
             best = (rank, name)
     return best[1] if best else None
+
+
+def _spells_host(tokens: list[str], squashed_host: str) -> bool:
+    """The name's first words spell the host's label and any others are generic ("The Sun
+    Online" / thesun); "CNN Special" or "BBC London" name something else."""
+    for j in range(1, len(tokens) + 1):
+        if _squash("".join(tokens[:j])) == squashed_host:
+            return all(t in _GENERIC_WORDS for t in tokens[j:])
+    return False
 
 
 def _squash(name: str) -> str:

@@ -130,3 +130,31 @@ def test_copyright_and_source_lines_name_the_site_and_where_the_story_came_from(
     assert (cleaned.outlet, cleaned.syndicated, cleaned.syndicated_from) == (
         "The Island Herald", True, "Coast Press")
     assert "Source" not in cleaned.text and "rights" not in cleaned.text
+
+
+PHOTO_PAGE = """Harbour bridge reopens
+
+Getty Images
+
+The harbour bridge reopened to traffic on Friday after three weeks of repairs to storm damage, the town council said on Tuesday, and the first buses crossed at noon.
+
+Getty Images
+
+Fishing crews, who lost access to the outer pier during the closure, welcomed the news and said the repairs had come just in time for the season.
+
+MOST READ IN NEWS
+
+MOST READ IN NEWS
+
+Do you have a story for the Dunmore Times news team? Email us.
+"""
+
+
+def test_with_a_known_host_only_a_name_that_spells_it_is_the_outlet():
+    # a repeated photo credit and a capitalised heading are furniture, not the site's name
+    on_site = clean(doc(PHOTO_PAGE, url="https://www.dunmoretimes.example/news/bridge"))
+    assert on_site.outlet == "Dunmore Times"
+    elsewhere = clean(doc(PHOTO_PAGE, url="https://www.harbourpages.example/bridge"))
+    assert elsewhere.outlet == "harbourpages.example"
+    no_host = clean(doc(PHOTO_PAGE.replace("Dunmore Times", "Dunmore Courier")))
+    assert no_host.outlet == "Dunmore Courier"  # a media word; never "MOST READ IN NEWS"
