@@ -222,3 +222,11 @@ def test_an_outlook_quarter_is_not_the_quarter_reported(nlp):
     got = values(nlp, "The company expects fourth-quarter sales to rise. Profit in the latest "
                       "quarter fell from a year ago.", date(1989, 11, 2))
     assert [(t[0], t[1]) for t in got] == [("fourth-quarter", "1989-Q4"), ("a year ago", "1988")]
+
+
+def test_lengths_of_time_without_a_frame_word_but_not_ages_rates_or_titles(nlp):
+    got = values(nlp, "The rescue crews survived two days on the ice. The board gave them five "
+                      "months to draft a plan. The chairman, 52 years old, said the line runs "
+                      "24 hours a day, as he told CBS's 60 Minutes.", date(1998, 1, 8))
+    assert [(t[0], t[1], t[2]) for t in got] == [
+        ("two days", "P2D", "DURATION"), ("five months", "P5M", "DURATION")]

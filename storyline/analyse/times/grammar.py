@@ -146,7 +146,7 @@ _DURATION_CONTEXT_RE = re.compile(r"\b(?:for|over|within|during|after|than|of|th
                                   r"past|next|first|spent|took|lasted|lasting|another|nearly|about|only|"
                                   r"barely|just|through|as long as)\s+$", re.I)
 _DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier)\b", re.I)
-_AGE_RE = re.compile(r"-olds?\b", re.I)  # "a 44-year-old" is an age
+_AGE_RE = re.compile(r"[\s-]olds?\b", re.I)  # "a 44-year-old", "52 years old": an age
 _FRACTION_RE = re.compile(r"\s+of\b", re.I)  # "three-quarters of", "a quarter of them"
 _MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|last|next|this|"
                                r"from|before|after|through)[\s-]+$", re.I)
@@ -205,7 +205,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         framed = ("-" in m.group(0) or m.group(0).lower().endswith("long")
                   or any(groups.get(k) for k in ("more", "half", "and_half")))
         return (framed or bool(groups.get("q")) or bool(_DURATION_CONTEXT_RE.search(prefix))
-                or bool(_DURATION_AFTER_RE.match(after)))
+                or bool(_DURATION_AFTER_RE.match(after))
+                or _parser_duration(m, groups, text, doc))
     if kind == "year":
         label = _entity_label(doc, m.start())
         if label in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
@@ -218,6 +219,20 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     return True
 
 
+def _parser_duration(m: re.Match[str], groups: dict[str, str | None], text: str,
+                     doc: Doc | None) -> bool:
+    """With no frame word, a length of time still counts where the parser's entity pass calls
+    it a date or time ("gave them five months", "surviving two days"), but not "one day"
+    (someday), a rate ("24 hours a day") or a title in capitals ("60 Minutes")."""
+    if groups["n"].lower() in {"one", "a", "an"} or groups["unit"][0].isupper():
+        return False
+    if _RATE_RE.match(text, m.end()):
+        return False
+    return _entity_label(doc, m.start("n")) in {"DATE", "TIME"}
+
+
+_RATE_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)\b",
+                      re.I)
 _SUPERLATIVE_RE = re.compile(r"\b(?:\w+est|first|last|only|most|least|worst|best)\b"
                              r"[^.;:!?]{0,40}$", re.I)
 
