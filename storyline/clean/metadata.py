@@ -203,6 +203,12 @@ def site_name(chrome: list[str], host: str | None) -> str | None:
     return best[1] if best else None
 
 
+def spells_host(name: str, host: str) -> bool:
+    """Whether ``name`` is the site at ``host`` by its spelling ("CNN" on edition.cnn.com)."""
+    return _spells_host([t.lower() for t in WORD_RE.findall(name)],
+                        _squash(registrable_label(host)))
+
+
 def _spells_host(tokens: list[str], squashed_host: str) -> bool:
     """The name's first words spell the host's label and any others are generic ("The Sun
     Online" / thesun); "CNN Special" or "BBC London" name something else."""

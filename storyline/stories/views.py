@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 
 from storyline.analyse.names import majority_labels, story_aliases
+from storyline.clean.metadata import host_of, outlet_from_host, spells_host
 from storyline.models import Article, SpeakerQuotes, Story, StoryEntity
 from storyline.stories.context import StoryContext, build_context
 from storyline.stories.denials import find_contested
@@ -44,10 +45,33 @@ def apply_aliases(article: Article, aliases: dict[str, str], labels: dict[str, s
     return replace(article, entities=entities, quotes=quotes, figures=figures)
 
 
+def one_name_per_site(articles: list[Article]) -> list[Article]:
+    """Articles from one site under one outlet name: where some of a site's pages name it
+    ("CNN", "The Sun Online") and others only give its domain ("cnn.com"), the name, so that
+    the views do not count one source twice. Only a name that spells the domain counts: a
+    "Reuters" story on a portal does not rename the portal's own pages."""
+    names: dict[str, Counter[str]] = {}
+    for article in articles:
+        host = host_of(article.url)
+        if host and article.outlet and spells_host(article.outlet, host):
+            names.setdefault(outlet_from_host(host), Counter())[article.outlet] += 1
+    if not names:
+        return articles
+    usual = {domain: min(c, key=lambda n: (-c[n], n)) for domain, c in names.items()}
+    out = []
+    for article in articles:
+        host = host_of(article.url)
+        domain = outlet_from_host(host) if host else None
+        if domain in usual and article.outlet in (None, domain):
+            article = replace(article, outlet=usual[domain])
+        out.append(article)
+    return out
+
+
 def build_story(story_id: str, articles: list[Article], timeline_dates: int | None = None,
                 per_date: int | None = None, summary_length: int | None = None) -> Story:
     aliases, labels = canonical_map(articles)
-    articles = [apply_aliases(a, aliases, labels) for a in articles]
+    articles = one_name_per_site([apply_aliases(a, aliases, labels) for a in articles])
     context = build_context(articles)
     developments = find_developments(context)
     timeline_kwargs = {"max_dates": timeline_dates} if timeline_dates else {}

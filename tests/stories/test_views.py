@@ -1,5 +1,7 @@
 """Story views on short stories the tests write: order, traceability, novelty, disagreement."""
 
+from dataclasses import replace
+
 import pytest
 
 from storyline.stories.context import build_context, usable
@@ -116,3 +118,18 @@ def test_speakers_and_story_wide_names(story):
     assert said == {"Jonas Meyer": ["direct"], "Ilse Varga": ["reported"]}
     names = {e.canonical for e in built.entities}
     assert {"Kessel", "Marrow Dam", "Ilse Varga"} <= names
+
+
+def test_one_site_is_one_source_under_the_name_its_pages_give(story):
+    _, articles = story
+    on = {"a1": ("Valley Wire", "https://www.valleywire.example/dam"),
+          "a2": ("valleywire.example", "https://news.valleywire.example/kessel"),
+          "a3": ("Harbor Ledger", "https://portal.example/ledger/inquiry"),
+          "a4": ("portal.example", "https://portal.example/dam")}
+    built = build_story("s2", [replace(articles[k], outlet=o, url=u, duplicate_of=None)
+                               for k, (o, u) in on.items()])
+    # the domain-only page of the wire takes the wire's name; a syndicated name on a portal
+    # ("Harbor Ledger" on portal.example) does not rename the portal's own pages
+    assert built.outlets == ["Harbor Ledger", "Valley Wire", "portal.example"]
+    (item,) = built.disagreements
+    assert {c.outlet for c in item.claims} == {"Valley Wire"}
