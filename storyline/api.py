@@ -23,7 +23,7 @@ from storyline.stories.views import apply_aliases, build_story
 VIEW_ROUND_PER_WORKER = 16
 
 # Part of every stored story view: a new version rebuilds the views on next read.
-VIEWS_VERSION = "4"
+VIEWS_VERSION = "5"
 
 
 class Storyline:

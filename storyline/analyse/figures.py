@@ -33,8 +33,12 @@ MIN_WORD_NUMBER = 10
 def parse_number(tokens: list[Token]) -> float | None:
     """The value of the numeric tokens of a span: "90,000", "1.5 million", "twenty", "$2bn"."""
     value: float | None = None
+    half = False
     for token in tokens:
         text = token.lower_
+        if text == "half" and value is None:
+            half = True  # "a half million"
+            continue
         digits = _DIGITS_RE.search(text)
         if digits and value is None:
             value = float(digits.group(0).replace(",", ""))
@@ -46,7 +50,7 @@ def parse_number(tokens: list[Token]) -> float | None:
         elif text in NUMBERS and text not in {"a", "an"} and value is None:
             value = float(NUMBERS[text])
         elif text in SCALES and value is None and text != "m":
-            value = SCALES[text]
+            value = SCALES[text] * (0.5 if half else 1)
     return value
 
 
@@ -67,7 +71,7 @@ def _unit(span: Span) -> tuple[Token | None, str | None]:
             return None, code
     for token in span:
         code = CURRENCY_WORDS.get(token.lemma_.lower())
-        if code:
+        if code and (code != "GBP" or _money_pounds(token)):
             return token, code
     if span.label_ == "PERCENT" or "%" in text:
         return None, "percent"
@@ -83,6 +87,12 @@ def _unit(span: Span) -> tuple[Token | None, str | None]:
     return None, None
 
 
+def _money_pounds(token: Token) -> bool:
+    """ "two million pounds" in compensation, not "119,000 pounds of cargo" or "of thrust"."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.ent_type_ == "MONEY" and (following is None or following.lower_ != "of")
+
+
 def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression]) -> list[Figure]:
     index = EntityIndex(entities)
     salience = Salience(doc, index)
@@ -94,7 +104,8 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        numeric = [t for t in ent if t.like_num or t.lower_ in SCALES or _DIGITS_RE.search(t.text)]
+        numeric = [t for t in ent if t.like_num or t.lower_ in SCALES or t.lower_ == "half"
+                   or _DIGITS_RE.search(t.text)]
         value = parse_number(numeric)
         if value is None:
             continue

@@ -29,3 +29,10 @@ def test_money_percent_and_scales(nlp):
 
 def test_small_word_numbers_durations_and_years_are_not_figures(nlp):
     assert figures(nlp, "The two leaders spoke for three hours in 2021 about two documents.") == []
+
+
+def test_pounds_of_weight_are_not_money_and_a_half_million_is_half(nlp):
+    got = {(f.value, f.key) for f in figures(
+        nlp, "Its engines make 5.1 million pounds of thrust at liftoff. The ship carried more "
+             "than a half million barrels of fuel.")}
+    assert got == {(5100000, "pound"), (500000, "barrel")}

@@ -131,5 +131,33 @@ def test_one_site_is_one_source_under_the_name_its_pages_give(story):
     # the domain-only page of the wire takes the wire's name; a syndicated name on a portal
     # ("Harbor Ledger" on portal.example) does not rename the portal's own pages
     assert built.outlets == ["Harbor Ledger", "Valley Wire", "portal.example"]
-    (item,) = built.disagreements
-    assert {c.outlet for c in item.claims} == {"Valley Wire"}
+    sources = [{c.outlet for c in d.claims} for d in built.disagreements]
+    assert "valleywire.example" not in set().union(*sources)
+
+
+PROMENADE = [
+    ("p1", "Harbor Ledger", "2024-07-15",
+     "A truck drove into a crowd on the seafront promenade in Velm on Thursday night. Police "
+     "said at least 84 people were killed in the attack. The driver was shot by officers after a "
+     "chase of about 2 kilometres (1.2 miles). The city spends 25% of its budget on policing and "
+     "10% on lighting, the mayor said."),
+    ("p2", "Valley Wire", "2024-07-15",
+     "Officials in Velm said 75 people were killed when the truck ploughed through the crowd on "
+     "the promenade. The 19-tonne truck had been rented two days earlier. The city spends 25% of "
+     "its budget on policing and 10% on lighting, council papers show."),
+    ("p3", "Valley Wire", "2024-07-16",
+     "The toll in Velm rose to 86 people killed, officials said on Friday, as the first funerals "
+     "were held. Investigators searched the driver's flat."),
+]
+
+
+def test_only_one_quantity_given_differently_by_two_outlets_is_a_disagreement(analyser):
+    built = build_story("s3", [make_article(analyser, i, text, day, outlet)
+                               for i, outlet, day, text in PROMENADE])
+    figures = [d for d in built.disagreements if d.kind == "figure"]
+    # 84 against 75 from two outlets; 86 is the wire's own later count (an update, and within
+    # the rounding margin of 84); both outlets print 25% and 10%, so those agree; the miles in
+    # brackets restate the kilometres; a 19-tonne truck is a description, not a claim
+    assert [{(c.value, c.outlet) for c in d.claims} for d in figures] == [
+        {("at least 84", "Harbor Ledger"), ("75", "Valley Wire")}]
+    assert "kill" in figures[0].subject
