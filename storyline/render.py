@@ -14,7 +14,7 @@ QUOTES_PER_SPEAKER = 3
 
 
 def stories_table(stories: list[Story]) -> Table:
-    table = Table(title=f"{len(stories)} stories", show_lines=False, expand=True)
+    table = Table(title=_count(len(stories), "story", "stories"), show_lines=False, expand=True)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("title", ratio=3)
     table.add_column("articles", justify="right")
@@ -39,7 +39,7 @@ def _source(article: Article | None) -> str:
 def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool = False) -> Panel:
     parts: list = []
     header = Text()
-    header.append(f"{len(story.article_ids)} articles", style="bold")
+    header.append(_count(len(story.article_ids), "article"), style="bold")
     if story.outlets:
         header.append(" from " + ", ".join(story.outlets))
     if story.first_published:
@@ -64,7 +64,7 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
     for development in story.developments:
         phases.add_row(development.date or "undated",
                        f"{escape(development.headline or '')} "
-                       f"[dim]({len(development.article_ids)} articles)[/dim]")
+                       f"[dim]({_count(len(development.article_ids), 'article')})[/dim]")
     parts.append(phases)
 
     summary = Text()
@@ -125,3 +125,8 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
 def print_story(console: Console, story: Story, articles: list[Article],
                 timeline_only: bool = False) -> None:
     console.print(story_panel(story, {a.id: a for a in articles}, timeline_only))
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 article", "3 articles"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

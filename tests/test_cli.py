@@ -29,6 +29,7 @@ def test_ingest_stories_show_export_search(tmp_path, db):
     assert story["title"] == "Ferry strike ends" and story["articles"] == 1
     shown = run("show", story["id"], "--db", db)
     assert "Ada Voss" in shown.stdout and "2024-03-03" in shown.stdout  # "on Sunday"
+    assert "1 article " in shown.stdout and "(1 article)" in shown.stdout
     doc = json.loads(run("export", "--db", db).stdout)
     said = {q["kind"]: q for q in doc["articles"][0]["quotes"]}
     assert said["direct"]["speaker_canonical"] == "Ada Voss"
