@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import IO, Any
 
 from storyline import stages
@@ -17,7 +18,7 @@ from storyline.models import Article, RawDocument, Story
 from storyline.pipeline import Ingestor, IngestReport
 from storyline.runners import InProcess, Runner
 from storyline.store import open_store
-from storyline.stories.views import apply_aliases, build_story
+from storyline.stories.views import apply_aliases, build_story, site_name
 
 # Stories rebuilt per round and worker: their articles are in memory together.
 VIEW_ROUND_PER_WORKER = 16
@@ -170,7 +171,9 @@ class Storyline:
 
     @staticmethod
     def _with_story_names(articles: list[Article], story: Story) -> list[Article]:
-        return [apply_aliases(a, story.aliases, {}) for a in articles]
+        """Articles as the story's views name things: people and places, and outlets."""
+        return [replace(apply_aliases(a, story.aliases, {}),
+                        outlet=site_name(a.outlet, a.url, story.outlets)) for a in articles]
 
     # --- export -------------------------------------------------------------------------------
 

@@ -260,3 +260,20 @@ def test_nul_characters_are_dropped_before_anything_reads_the_text(db, analyser)
         assert "\x00" not in article.text and article.title == "Votes"
         assert article.text[article.times[0].start:article.times[0].end] == "Monday"
         assert sl.search("council\x00") and sl.store.article_briefs(["x\x00"]) == {}
+
+
+def test_a_sites_pages_are_credited_under_one_name_in_views_and_export(analyser, db):
+    follow_up = STORY.replace("KESSEL (Valley Wire) – ", "").replace("Dam crack forces", "Crack "
+                                                                      "forces")
+    docs = [RawDocument("a.txt", STORY, "text", url="https://www.valleywire.example/dam",
+                        published="2024-03-04"),
+            RawDocument("b.txt", follow_up, "text", url="https://news.valleywire.example/2",
+                        published="2024-03-05")]
+    with Storyline(db, analyser) as sl:
+        sl.ingest_documents(docs)
+        stored = {a.source: a.outlet for a in sl.articles()}
+        assert stored == {"a.txt": "Valley Wire", "b.txt": "valleywire.example"}
+        (story,) = sl.stories()
+        assert story.outlets == ["Valley Wire"]
+        assert {a.outlet for a in sl.articles(story.id)} == {"Valley Wire"}
+        assert {a["outlet"] for a in sl.export(story.id)["articles"]} == {"Valley Wire"}

@@ -390,6 +390,16 @@ def _closing_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: s
     return reported
 
 
+def _cue_words(cue: Token | None) -> str | None:
+    """The cue as a reader says it: "said", "according to" (not a bare "according")."""
+    if cue is None:
+        return None
+    following = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    if cue.lower_ == "according" and following is not None and following.lower_ == "to":
+        return f"{cue.text} {following.text}"
+    return cue.text
+
+
 def _quote(text: str, start: int, end: int, cue: Token | None, source: Source | None,
            kind: str, named_here: bool) -> Quote:
     """A quotation carried over from the previous one's speaker names nobody near it: its
@@ -399,7 +409,7 @@ def _quote(text: str, start: int, end: int, cue: Token | None, source: Source | 
         text=text[start:end],
         speaker=mention.text if mention else None,
         speaker_canonical=source.canonical if source else None,
-        cue=cue.text if cue is not None else None,
+        cue=_cue_words(cue),
         start=start,
         end=end,
         speaker_start=mention.start if mention else None,

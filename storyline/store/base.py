@@ -291,7 +291,7 @@ class Store:
     def article_briefs(self, ids: Iterable[str]) -> dict[str, Row]:
         """Title, outlet, date and story of articles, by id, without their analyses."""
         return self._rows_by_id(
-            "articles", "id, source, title, outlet, published, story_id, duplicate_of", ids)
+            "articles", "id, source, url, title, outlet, published, story_id, duplicate_of", ids)
 
     def _rows_by_id(self, table: str, columns: str, ids: Iterable[str]) -> dict[str, Row]:
         """Rows of ``table`` whose id is among ``ids``, by id; unknown ids are left out."""

@@ -16,6 +16,7 @@ from storyline.stories.novelty import build_novelty
 from storyline.stories.summary import build_summary
 from storyline.stories.timeline import build_timeline
 from storyline.stories.vectors import article_vector, cosine
+from storyline.textutil import WORD_RE
 
 MAX_ENTITIES = 40
 
@@ -50,22 +51,22 @@ def one_name_per_site(articles: list[Article]) -> list[Article]:
     ("CNN", "The Sun Online") and others only give its domain ("cnn.com"), the name, so that
     the views do not count one source twice. Only a name that spells the domain counts: a
     "Reuters" story on a portal does not rename the portal's own pages."""
-    names: dict[str, Counter[str]] = {}
-    for article in articles:
-        host = host_of(article.url)
-        if host and article.outlet and spells_host(article.outlet, host):
-            names.setdefault(outlet_from_host(host), Counter())[article.outlet] += 1
-    if not names:
+    counts: Counter[str] = Counter(
+        a.outlet for a in articles
+        if a.outlet and (host := host_of(a.url)) and spells_host(a.outlet, host))
+    if not counts:
         return articles
-    usual = {domain: min(c, key=lambda n: (-c[n], n)) for domain, c in names.items()}
-    out = []
-    for article in articles:
-        host = host_of(article.url)
-        domain = outlet_from_host(host) if host else None
-        if domain in usual and article.outlet in (None, domain):
-            article = replace(article, outlet=usual[domain])
-        out.append(article)
-    return out
+    usual = sorted(counts, key=lambda n: (-counts[n], n))
+    return [replace(a, outlet=site_name(a.outlet, a.url, usual)) for a in articles]
+
+
+def site_name(outlet: str | None, url: str | None, names: list[str]) -> str | None:
+    """The outlet to show: for a page that gives only its site's domain, the first of
+    ``names`` (a story's outlets) that spells that domain."""
+    host = host_of(url)
+    if not host or outlet not in (None, outlet_from_host(host)):
+        return outlet
+    return next((n for n in names if spells_host(n, host)), outlet)
 
 
 def build_story(story_id: str, articles: list[Article], timeline_dates: int | None = None,
@@ -117,12 +118,18 @@ def _entities(articles: list[Article], labels: dict[str, str]) -> list[StoryEnti
 
 
 def _speakers(context: StoryContext) -> list[SpeakerQuotes]:
-    """Who said what over time: quotations grouped by the speaker they resolve to."""
+    """Who said what over time: quotations grouped by the speaker they resolve to, each one
+    once — where several articles carry the same words, the earliest."""
     by_speaker: dict[str, list[dict]] = {}
+    seen: set[tuple[str, str]] = set()
     for article in context.originals:
         for quote in article.quotes:
             if not quote.speaker_canonical:
                 continue
+            words = " ".join(WORD_RE.findall(quote.text.lower()))
+            if (quote.speaker_canonical, words) in seen:
+                continue
+            seen.add((quote.speaker_canonical, words))
             by_speaker.setdefault(quote.speaker_canonical, []).append({
                 "text": quote.text, "article_id": article.id, "start": quote.start,
                 "end": quote.end, "published": article.published, "cue": quote.cue,

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
 from storyline.errors import StorylineError, UnknownStory
+from storyline.stories.views import site_name
 from storyline.web.access import read_access
 from storyline.web.chart import timeline_chart
 from storyline.web.handles import StoreHandles
@@ -53,16 +54,19 @@ Reader = Annotated[StoreHandles, Depends(read_access)]
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
 
 
-def _source_name(brief) -> str:
-    """The outlet, or for an article with none, the name of the file or URL it came from."""
+def _source_name(brief, outlets: list[str]) -> str:
+    """The outlet as the story names it (``outlets``), or for an article with none, the name of
+    the file or URL it came from."""
     if brief is None:
         return "unknown article"
-    return brief["outlet"] or brief["source"].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return (site_name(brief["outlet"], brief["url"], outlets)
+            or brief["source"].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1])
 
 
-def _source_label(brief) -> str:
+def _source_label(brief, outlets: list[str]) -> str:
     day = (brief["published"] or "")[:10] if brief is not None else ""
-    return f"{_source_name(brief)}, {day}" if day else _source_name(brief)
+    name = _source_name(brief, outlets)
+    return f"{name}, {day}" if day else name
 
 
 @router.get("/")
@@ -103,8 +107,8 @@ async def story_page(request: Request, handles: Reader,
               *(c.article_id for d in shown["disagreements"] for c in d.claims),
               *(q["article_id"] for s in shown["speakers"] for q in s.quotes[:QUOTES_PER_SPEAKER])}
     briefs = sl.store.article_briefs(needed)
-    sources = {aid: _source_label(briefs.get(aid)) for aid in needed}
-    unnamed = {aid: _source_name(briefs.get(aid)) for aid in needed}
+    sources = {aid: _source_label(briefs.get(aid), story.outlets) for aid in needed}
+    unnamed = {aid: _source_name(briefs.get(aid), story.outlets) for aid in needed}
     hidden = {"developments": len(story.developments), "disagreements": len(story.disagreements),
               "speakers": len(story.speakers), "novelty": len(novelty)}
     return templates.TemplateResponse(request, "story.html", {

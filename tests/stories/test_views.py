@@ -161,3 +161,14 @@ def test_only_one_quantity_given_differently_by_two_outlets_is_a_disagreement(an
     assert [{(c.value, c.outlet) for c in d.claims} for d in figures] == [
         {("at least 84", "Harbor Ledger"), ("75", "Valley Wire")}]
     assert "kill" in figures[0].subject
+
+
+def test_the_same_words_carried_by_two_articles_are_one_quotation(analyser):
+    said = "“We will rebuild the promenade before the summer,” said Mayor Ilse Varga."
+    built = build_story("s4", [
+        make_article(analyser, "q1", said + " The city counted the damage in Kessel.",
+                     "2024-07-19", "Valley Wire"),
+        make_article(analyser, "q2", "Crews cleared the promenade in Kessel on Friday. " + said,
+                     "2024-07-20", "Harbor Ledger")])
+    (varga,) = [s for s in built.speakers if s.speaker == "Ilse Varga"]
+    assert [(q["article_id"], q["kind"]) for q in varga.quotes] == [("q1", "direct")]
