@@ -26,6 +26,17 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "
 CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
                   "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH"}
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# One key for the spellings of a unit, so that "550 kilometres" and "600 km" meet.
+UNIT_KEYS = {
+    "km": "km", "kilometre": "km", "kilometer": "km", "kms": "km",
+    "mile": "mile", "mi": "mile",
+    "metre": "metre", "meter": "metre",
+    "foot": "foot", "feet": "foot", "ft": "foot",
+    "kg": "kg", "kilogram": "kg", "kilo": "kg", "kgs": "kg",
+    "lb": "pound", "lbs": "pound", "pound": "pound",
+    "tonne": "tonne", "ton": "ton",
+    "mph": "mph", "kph": "km/h", "km/h": "km/h",
+}
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 MIN_WORD_NUMBER = 10
 
@@ -135,6 +146,6 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             attributed_to=claimants(numeric[0] if numeric else ent.root, index, salience),
             start=start,
             end=end,
-            key=stem(lemma) if unit_token is not None else lemma,
+            key=(UNIT_KEYS.get(lemma) or stem(lemma)) if unit_token is not None else lemma,
         ))
     return out

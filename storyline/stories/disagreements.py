@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyse.figures import UNIT_KEYS
 from storyline.models import Article, Claim, Disagreement, Figure
 from storyline.stories.context import StoryContext
 from storyline.textutil import WORD_RE, content_terms, stem
@@ -33,9 +34,7 @@ CONTEXT_WORDS = 10  # on each side of the figure, inside its clause
 # A share, a sum or a length can measure anything: such figures must share two words that are
 # not the story's own vocabulary. A count ("troops", "people") names what it counts.
 MEASURE_KEYS = frozenset({"percent", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH",
-                          "km", "kilometr", "kilometer", "kilometre", "mile", "metr", "meter",
-                          "metre", "feet", "foot", "pound", "ton", "tonne", "kg", "kilogram",
-                          "mph", "lb"})
+                          *UNIT_KEYS.values()})
 _CLAUSE_BREAK_RE = re.compile(r"[;()\[\]]|,\s|\s[—–]\s")
 _MODIFIER_RE = re.compile(r"\d-(?:[^\W\d]|$)")
 _SCORE_OR_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d|\d.*\b(?:to|and)\b.*\d")

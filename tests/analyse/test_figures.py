@@ -36,3 +36,11 @@ def test_pounds_of_weight_are_not_money_and_a_half_million_is_half(nlp):
         nlp, "Its engines make 5.1 million pounds of thrust at liftoff. The ship carried more "
              "than a half million barrels of fuel.")}
     assert got == {(5100000, "pound"), (500000, "barrel")}
+
+
+def test_spellings_of_one_unit_share_a_key(nlp):
+    keys = [f.key for text in ("The missile flew 550 kilometres before it fell into the sea.",
+                               "The missile flew about 600 km before it fell into the sea.",
+                               "Officials said it flew 2,700 kilometers.")
+            for f in figures(nlp, text)]
+    assert keys == ["km", "km", "km"]
