@@ -210,12 +210,25 @@ def spells_host(name: str, host: str) -> bool:
 
 
 def _spells_host(tokens: list[str], squashed_host: str) -> bool:
-    """The name's first words spell the host's label and any others are generic ("The Sun
-    Online" / thesun); "CNN Special" or "BBC London" name something else."""
-    for j in range(1, len(tokens) + 1):
-        if _squash("".join(tokens[:j])) == squashed_host:
-            return all(t in _GENERIC_WORDS for t in tokens[j:])
-    return False
+    """The name's first words spell the host's label, each word whole or by its initial, and
+    any others are generic: "The Sun Online" / thesun, "New York Times" / nytimes, "The
+    Washington Post" / washingtonpost; "CNN Special" or "BBC London" name something else."""
+    words = [_squash(t) for t in tokens]
+    starts = [1] if words[:1] == ["the"] else []
+    return any(_spell(words, i, squashed_host, len(squashed_host) >= 3) for i in [0, *starts])
+
+
+def _spell(words: list[str], i: int, rest: str, whole_seen: bool) -> bool:
+    """``rest`` of the label from ``words[i:]``; a label made of initials alone must be three
+    letters or more ("Cable News Network" / cnn, not "Nice Year" / ny)."""
+    if not rest:
+        return whole_seen and i > 0 and all(w in _GENERIC_WORDS for w in words[i:])
+    if i >= len(words) or not words[i]:
+        return False
+    word = words[i]
+    return ((rest.startswith(word) and _spell(words, i + 1, rest[len(word):], True))
+            or (len(word) > 1 and rest[0] == word[0]
+                and _spell(words, i + 1, rest[1:], whole_seen)))
 
 
 def _squash(name: str) -> str:

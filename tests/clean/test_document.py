@@ -154,6 +154,9 @@ def test_with_a_known_host_only_a_name_that_spells_it_is_the_outlet():
     # a repeated photo credit and a capitalised heading are furniture, not the site's name
     on_site = clean(doc(PHOTO_PAGE, url="https://www.dunmoretimes.example/news/bridge"))
     assert on_site.outlet == "Dunmore Times"
+    # a name may spell its domain by initials: "Dunmore Evening Times" on detimes.example
+    evening = PHOTO_PAGE.replace("Dunmore Times", "Dunmore Evening Times")
+    assert clean(doc(evening, url="https://detimes.example/1")).outlet == "Dunmore Evening Times"
     elsewhere = clean(doc(PHOTO_PAGE, url="https://www.harbourpages.example/bridge"))
     assert elsewhere.outlet == "harbourpages.example"
     no_host = clean(doc(PHOTO_PAGE.replace("Dunmore Times", "Dunmore Courier")))
