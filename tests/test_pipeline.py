@@ -123,7 +123,7 @@ def test_a_killed_ingest_loses_nothing_and_a_rerun_completes_it(tmp_path, sqlite
     db = sqlite_db
     script = tmp_path / "ingest.py"
     script.write_text(KILL_SCRIPT)
-    total = 60
+    total = 320  # ten chunks: the poll sees the first ones land long before the last
     proc = subprocess.Popen([sys.executable, str(script), db, str(total)])
     deadline = time.time() + 120
     count = 0
