@@ -18,7 +18,7 @@ from storyline.models import Article, RawDocument, Story
 from storyline.pipeline import Ingestor, IngestReport
 from storyline.runners import InProcess, Runner
 from storyline.store import open_store
-from storyline.stories.views import apply_aliases, build_story, site_name
+from storyline.stories.views import apply_aliases, build_story, shown_outlet
 
 # Stories rebuilt per round and worker: their articles are in memory together.
 VIEW_ROUND_PER_WORKER = 16
@@ -173,7 +173,7 @@ class Storyline:
     def _with_story_names(articles: list[Article], story: Story) -> list[Article]:
         """Articles as the story's views name things: people and places, and outlets."""
         return [replace(apply_aliases(a, story.aliases, {}),
-                        outlet=site_name(a.outlet, a.url, story.outlets)) for a in articles]
+                        outlet=shown_outlet(a.outlet, a.url, story.outlets)) for a in articles]
 
     # --- export -------------------------------------------------------------------------------
 

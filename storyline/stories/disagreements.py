@@ -121,7 +121,7 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
             both = (_printed(printed, other_source, figure) and _printed(printed, source, other))
             values = [f.value for _, f, _, _ in group] + [other.value]
             if (len(shared) >= needed and _differs(figure.value, other.value) and not both
-                    and _comparable(min(values, key=abs), max(values, key=abs))):
+                    and _comparable(values)):
                 group.append(items[j])
                 used.add(j)
                 shared_all |= shared
@@ -156,6 +156,7 @@ def _differs(a: float, b: float) -> bool:
     return high > 0 and abs(a - b) / high > RELATIVE_MARGIN
 
 
-def _comparable(a: float, b: float) -> bool:
-    low, high = sorted((abs(a), abs(b)))
-    return low > 0 and high / low <= MAX_RATIO
+def _comparable(values: list[float]) -> bool:
+    """No two of ``values`` are more than ``MAX_RATIO`` apart."""
+    sizes = [abs(v) for v in values]
+    return min(sizes) > 0 and max(sizes) / min(sizes) <= MAX_RATIO

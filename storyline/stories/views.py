@@ -57,10 +57,10 @@ def one_name_per_site(articles: list[Article]) -> list[Article]:
     if not counts:
         return articles
     usual = sorted(counts, key=lambda n: (-counts[n], n))
-    return [replace(a, outlet=site_name(a.outlet, a.url, usual)) for a in articles]
+    return [replace(a, outlet=shown_outlet(a.outlet, a.url, usual)) for a in articles]
 
 
-def site_name(outlet: str | None, url: str | None, names: list[str]) -> str | None:
+def shown_outlet(outlet: str | None, url: str | None, names: list[str]) -> str | None:
     """The outlet to show: for a page that gives only its site's domain, the first of
     ``names`` (a story's outlets) that spells that domain."""
     host = host_of(url)

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
 from storyline.errors import StorylineError, UnknownStory
-from storyline.stories.views import site_name
+from storyline.stories.views import shown_outlet
 from storyline.web.access import read_access
 from storyline.web.chart import timeline_chart
 from storyline.web.handles import StoreHandles
@@ -59,7 +59,7 @@ def _source_name(brief, outlets: list[str]) -> str:
     the file or URL it came from."""
     if brief is None:
         return "unknown article"
-    return (site_name(brief["outlet"], brief["url"], outlets)
+    return (shown_outlet(brief["outlet"], brief["url"], outlets)
             or brief["source"].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1])
 
 
