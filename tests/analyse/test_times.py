@@ -230,3 +230,52 @@ def test_lengths_of_time_without_a_frame_word_but_not_ages_rates_or_titles(nlp):
                       "24 hours a day, as he told CBS's 60 Minutes.", date(1998, 1, 8))
     assert [(t[0], t[1], t[2]) for t in got] == [
         ("two days", "P2D", "DURATION"), ("five months", "P5M", "DURATION")]
+
+
+def test_phrases_told_from_a_date_the_article_gave_before(nlp):
+    got = values(nlp, "The envoy was named ambassador on May 22, 2015, and the following year "
+                      "he moved to Vienna. He returned in June 2018 and resigned later that "
+                      "year. In March the talks stalled; the following month they resumed. "
+                      "Earlier that day the ministry had called it off, and the next morning "
+                      "it was on again.", date(2021, 12, 3))
+    assert [(t[0], t[1], t[2]) for t in got] == [
+        ("May 22, 2015", "2015-05-22", "DATE"), ("the following year", "2016", "DATE"),
+        ("June 2018", "2018-06", "DATE"), ("later that year", "2018", "DATE"),
+        ("March", "2021-03", "DATE"), ("the following month", "2021-04", "DATE"),
+        # a day needs a day: the months named before do not anchor it, the DCT does
+        ("Earlier that day", "2021-12-03", "DATE"),
+        ("the next morning", "2021-12-04TMO", "TIME")]
+
+
+def test_without_an_earlier_date_that_year_is_the_publication_year(nlp):
+    got = values(nlp, "Exports rose 4% from the previous year.", date(2021, 12, 3))
+    assert [(t[0], t[1]) for t in got] == [("the previous year", "2020")]
+    assert values(nlp, "Exports rose 4% from the previous year.", None) == []
+
+
+def test_spelled_amounts_couples_and_halves_are_one_length_of_time(nlp):
+    got = values(nlp, "Rights groups say the abuses have gone on for the past twenty years. "
+                      "Prices will stay high for a couple of years, after the fund lost money "
+                      "in the past two and a half years. In the past a committee decided it.",
+                 date(1998, 3, 5))
+    assert [(t[0], t[1], t[2]) for t in got] == [
+        ("twenty years", "P20Y", "DURATION"), ("a couple of years", "P2Y", "DURATION"),
+        ("two and a half years", "P2Y6M", "DURATION"), ("the past", "PAST_REF", "DATE")]
+
+
+def test_midday_fiscal_years_and_election_day(nlp):
+    got = values(nlp, "The suspect will appear before a judge at midday. Sales in the current "
+                      "fiscal year will beat last fiscal year's. The race is close with a "
+                      "month to go to Election Day.", date(2016, 10, 8))
+    assert [(t[0], t[1]) for t in got] == [
+        ("midday", "2016-10-08T12:00"), ("current fiscal year", "2016"),
+        ("last fiscal year", "2015"),
+        # the Tuesday after the first Monday of November
+        ("Election Day", "2016-11-08")]
+
+
+def test_the_last_half_of_a_year_is_its_second_half(nlp):
+    got = values(nlp, "Earnings will be lower for the last half of 1989 and in the latter half "
+                      "of next year.", date(1989, 10, 26))
+    assert [(t[0], t[1]) for t in got] == [("the last half of 1989", "1989-H2"),
+                                           ("the latter half of next year", "1990-H2")]

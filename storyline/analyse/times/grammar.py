@@ -33,7 +33,9 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "seventies": 7, "eighties": 8, "nineties": 9}
 UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
          "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
-VAGUE_AMOUNTS = {"several", "few", "a few", "couple of", "a couple of", "many"}
+VAGUE_AMOUNTS = {"several", "few", "a few", "many"}
+# "a couple of years" is two years, as TimeBank's annotators read it; "a few" stays vague.
+COUPLE = {"couple of": 2, "a couple of": 2}
 
 _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November|"
                "December")
@@ -42,6 +44,8 @@ _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = (r"\d+(?:\.\d+)?|" + rf"(?:{'|'.join(TENS)})[\s-](?:{_UNIT_WORDS})\b|"
         + "|".join(sorted(NUMBERS, key=len, reverse=True))
         + r"|several|a few|few|a couple of|couple of|many")
+# Any spelled amount: "the past" before one is the start of a duration, not PAST_REF.
+_AMOUNT_WORDS = "|".join(sorted(set(NUMBERS) - {"a", "an"}, key=len, reverse=True))
 _UNIT = "|".join(UNITS)
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
@@ -60,7 +64,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
               r"up to|less than|just over|just under)\s+)?")
 _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)|"
-          r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midnight))"
+          r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midday|midnight))"
           r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|ET))?")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -73,11 +77,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
-                           r"Easter(?: Sunday| Monday)?|Good Friday)\b")),
+                           r"Election Day|Easter(?: Sunday| Monday)?|Good Friday)\b")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?|(?P<year>{_YEAR}))\b")),
-    ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+"
+    ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+"
                         rf"(?:(?P<y>{_YEAR})|(?P<rel>this|next|last)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
                          rf"(?P<mon>{_MONTH_FULL})"
@@ -98,13 +102,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            re.I)),
     ("relunit", re.compile(rf"{_PREP}\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?"
                            r"(?P<rel>this|next|last|past|previous|coming|current)\s+"
-                           r"(?P<unit>week|weekend|month|year|quarter|decade)\b", re.I)),
+                           r"(?:(?:fiscal|financial)\s+)?(?P<unit>week|weekend|month|year|"
+                           r"quarter|decade)\b", re.I)),
     ("weekend", re.compile(r"\bthe\s+weekend\b", re.I)),
+    # Told from a date the article gave before: "later that year", "the following month",
+    # "the next morning", "that same day" (``anaphora``).
+    ("anaphor", re.compile(r"\b(?:(?P<edge>later|earlier)\s+that|that|"
+                           r"the\s+(?P<rel>following|previous|preceding|same|"
+                           r"next(?=\s+(?:day|morning|afternoon|evening|night)\b)))\s+"
+                           r"(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night|week|month|"
+                           r"year)\b", re.I)),
     ("ref", re.compile(r"\b(?:the\s+)?(?P<w>coming|next few|upcoming|recent|past few|last few)"
                        r"\s+(?P<unit>days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
                        r"currently|nowadays|now|at present|these days)\b|"
-                       r"\bthe\s+(?P<w3>future|past|near\s+future|near\s+term)\b(?!\s+(?:\d|few|several|couple|two|"
-                       r"three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day))",
+                       rf"\bthe\s+(?P<w3>future|past|near\s+future|near\s+term)\b(?!\s+(?:\d|(?:few|several|"
+                       rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))",
                        re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>this|last|next|early|late)\s+|the\s+)?"
                           r"(?P<season>spring|summer|autumn|winter)\b"
@@ -126,8 +138,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("set", re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
                        + r")\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
     ("duration", re.compile(
-        rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½)?[\s-]+(?:(?P<more>more|additional|"
-        rf"extra)\s+)?(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
+        rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+"
+        rf"(?:(?P<more>more|additional|extra)\s+)?(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
         re.I)),
     # Company results: "the year ended March 31", "the fiscal year ending June 30" (a year long).
     ("year_ended", re.compile(r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+end(?:ed|ing)\b)",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from storyline.analyse.times.grammar import (
+    COUPLE,
     DECADE_WORDS,
     MONTHS,
     NUMBERS,
@@ -76,7 +77,7 @@ def _weekday(dct: date, weekday: int, rel: str | None, way: str | None) -> date:
     return latest
 
 
-def _relative_unit(dct: date, unit: str, offset: int) -> str:
+def relative_unit(dct: date, unit: str, offset: int) -> str:
     if unit in {"week", "weekend"}:
         value = week_of(dct + timedelta(weeks=offset))
         return value + "-WE" if unit == "weekend" else value
@@ -115,8 +116,8 @@ def _amount(text: str) -> int | None:
     text = text.lower()
     if text in VAGUE_AMOUNTS:
         return None
-    if text in NUMBERS:
-        return NUMBERS[text]
+    if text in NUMBERS or text in COUPLE:
+        return NUMBERS.get(text) or COUPLE[text]
     tens, _, unit = text.replace("-", " ").partition(" ")
     if tens in NUMBERS and unit in NUMBERS:  # "twenty-four"
         return NUMBERS[tens] + NUMBERS[unit]
@@ -180,7 +181,8 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 
 def holiday_date(name: str, year: int) -> date:
-    """The day a holiday falls on in ``year`` (US rules for Thanksgiving, Labor, Memorial Day)."""
+    """The day a holiday falls on in ``year`` (US rules for Thanksgiving, Labor, Memorial and
+    Election Day)."""
     name = name.lower().replace("’", "'")
     if name in HOLIDAYS:
         return date(year, *HOLIDAYS[name])
@@ -190,6 +192,9 @@ def holiday_date(name: str, year: int) -> date:
     if name == "labor day":  # the first Monday of September
         first = date(year, 9, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
     if name == "memorial day":  # the last Monday of May
         last = date(year, 5, 31)
         return last - timedelta(days=last.weekday())
@@ -237,7 +242,7 @@ def _edge(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if dct is None:
         return None, "DATE", mod
     offset = {"this": 0, "the": 0, "next": 1, "last": -1}[g["rel"].lower()]
-    return _relative_unit(dct, g["unit"].lower(), offset), "DATE", mod
+    return relative_unit(dct, g["unit"].lower(), offset), "DATE", mod
 
 
 def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -274,13 +279,13 @@ def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if unit in {"week", "fortnight"}:
         return week_of(dct + timedelta(weeks=n * (2 if unit == "fortnight" else 1))), "DATE", mod
     if unit in {"month", "year", "quarter", "decade"}:
-        return _relative_unit(dct, unit, n), "DATE", mod
+        return relative_unit(dct, unit, n), "DATE", mod
     return None, "DATE", mod
 
 
 def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if g.get("named"):
-        hhmm = "12:00" if g["named"].lower() == "noon" else "24:00"
+        hhmm = "24:00" if g["named"].lower() == "midnight" else "12:00"
     else:
         hour = int(g.get("hh") or g.get("hh2") or 0)
         minute = int(g.get("mm") or g.get("mm2") or 0)
@@ -341,7 +346,7 @@ def _relunit(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if dct is None:
         return None, "DATE", mod
     offset = _PAST_RELS.get(rel, 1 if rel in {"next", "coming"} else 0)
-    return _relative_unit(dct, unit, offset), "DATE", mod
+    return relative_unit(dct, unit, offset), "DATE", mod
 
 
 def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -454,8 +459,9 @@ def _century(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return f"{n - 1:02d}", "DATE", MODS.get((g.get("mod") or "").lower())
 
 
-def _period(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    """ "the quarter", "the year-ago period": valued by the article's quarter (``period``)."""
+def _later(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "the quarter", "the year-ago period", "that day": valued by what the article said
+    before (``period``, ``anaphora``)."""
     return None, "DATE", None
 
 
@@ -465,7 +471,7 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "weekday": _weekday_value, "relday": _relday, "partday": _partday, "relunit": _relunit,
     "vague": _ref, "half": _half,
     "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
-    "period": _period, "decade": _decade, "set": _set, "duration": _duration,
+    "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
     "year_ended": _year_ended, "year": _year,
     "spoken_year": _spoken_year, "century": _century,
 }
