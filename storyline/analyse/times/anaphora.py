@@ -17,7 +17,7 @@ from storyline.analyse.times.resolve import PARTS_OF_DAY, relative_unit
 from storyline.models import TimeExpression
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)")
-_PRECISION = {"year": 1, "month": 2, "week": 3, "day": 3}
+_PRECISION = {"year": 1, "month": 2}  # parts of a date a unit needs; a week or a day all three
 _STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 
 

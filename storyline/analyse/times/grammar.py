@@ -43,7 +43,7 @@ _MONTH_ANY = _MONTH_FULL + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|De
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = (r"\d+(?:\.\d+)?|" + rf"(?:{'|'.join(TENS)})[\s-](?:{_UNIT_WORDS})\b|"
         + "|".join(sorted(NUMBERS, key=len, reverse=True))
-        + r"|several|a few|few|a couple of|couple of|many")
+        + "|" + "|".join(sorted(VAGUE_AMOUNTS | set(COUPLE), key=len, reverse=True)))
 # Any spelled amount: "the past" before one is the start of a duration, not PAST_REF.
 _AMOUNT_WORDS = "|".join(sorted(set(NUMBERS) - {"a", "an"}, key=len, reverse=True))
 _UNIT = "|".join(UNITS)

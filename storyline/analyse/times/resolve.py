@@ -116,8 +116,10 @@ def _amount(text: str) -> int | None:
     text = text.lower()
     if text in VAGUE_AMOUNTS:
         return None
-    if text in NUMBERS or text in COUPLE:
-        return NUMBERS.get(text) or COUPLE[text]
+    if text in NUMBERS:
+        return NUMBERS[text]
+    if text in COUPLE:
+        return COUPLE[text]
     tens, _, unit = text.replace("-", " ").partition(" ")
     if tens in NUMBERS and unit in NUMBERS:  # "twenty-four"
         return NUMBERS[tens] + NUMBERS[unit]
