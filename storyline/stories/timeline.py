@@ -4,7 +4,9 @@ Each sentence that resolves a time expression to a day is a candidate for that d
 lead sentences stand for its publication day when they name no day themselves. Days are ranked
 by how many articles speak of them (a day several sources mention is a day that mattered); an
 article written later that refers back to a day counts double (the day was still news later),
-one written before it that names it (a schedule, a deadline) a quarter. The chosen days are
+one written before it that names it (a schedule, a deadline) a quarter. A day near the end of
+the coverage has had few articles after it that could look back, so its later references count
+more, by how small a share of the coverage came after it. The chosen days are
 laid out in order, and each gets its most representative sentence(s) — close to what that
 day's sentences say and to the story as a whole — with every article that reports the same
 thing credited as a source.
@@ -15,7 +17,9 @@ see benchmarks/timelines.py.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 from storyline.models import TimelineEntry
@@ -31,6 +35,7 @@ SUPPORT_SIMILARITY = 0.15
 REDUNDANT_SIMILARITY = 0.5
 LEAD_SENTENCES = 3
 LATER_REFERENCE_WEIGHT = 2.0  # a day still spoken of after it was news
+LATE_DAY_BOOST_CAP = 10.0  # how far a late day's few later references are scaled up
 EARLIER_REFERENCE_WEIGHT = 0.25  # a day announced before it came (a schedule, a deadline)
 STORY_CENTRALITY_WEIGHT = 0.25
 
@@ -68,12 +73,14 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
         by_day = {day: items for day, items in by_day.items()
                   if between[0] <= day <= between[1]}
     written = {a.id: (a.published or "")[:10] for a in context.originals}
+    dated = sorted(w for w in written.values() if w)
     support = {}
     for day, items in by_day.items():
         speaking = {s.article_id for s in items}
         later = {a for a in speaking if written[a] and written[a] > day}
         earlier = {a for a in speaking if written[a] and written[a] < day}
-        support[day] = (LATER_REFERENCE_WEIGHT * len(later) + len(speaking - later - earlier)
+        support[day] = (LATER_REFERENCE_WEIGHT * _late_day_boost(day, dated) * len(later)
+                        + len(speaking - later - earlier)
                         + EARLIER_REFERENCE_WEIGHT * len(earlier))
     ranked = sorted(by_day, key=lambda d: (-support[d], d))
     chosen_days = sorted(ranked[:max_dates] if max_dates else ranked)
@@ -107,6 +114,15 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
             entries.append(TimelineEntry(day, sentence.text, sentence.article_id, sentence.start,
                                          sentence.end, sources, article_ids))
     return entries
+
+
+def _late_day_boost(day: str, written: list[str]) -> float:
+    """How much more a later reference to ``day`` counts: a day near the end of the coverage
+    has had few articles after it that could look back, so each one that does weighs by the
+    square root of how small a share of the coverage came after (at most √cap). ``written`` is
+    the articles' publication days, sorted."""
+    after = len(written) - bisect_right(written, day)
+    return math.sqrt(min(LATE_DAY_BOOST_CAP, max(1.0, len(written) / (after + 1))))
 
 
 def _centrality(sentence: Sentence, day_total: Vector, n_items: int,

@@ -24,3 +24,25 @@ def test_a_day_reported_afterwards_outranks_a_day_only_announced(analyser):
     assert days == ["2024-03-05", "2024-03-20"]
     bounded = build_timeline(context, max_dates=None, between=("2024-03-06", "2024-03-31"))
     assert [e.date for e in bounded] == ["2024-03-20"]
+
+
+def test_a_late_day_looked_back_on_by_the_few_articles_after_it_counts_more(analyser):
+    articles = [
+        make_article(analyser, "b1", "The river bridge was closed to all traffic on May 1 after "
+                     "inspectors found cracks in two of its piers.", "2024-05-02"),
+        make_article(analyser, "b2", "Commuters face long detours while the river bridge stays "
+                     "shut, the transport office warned.", "2024-05-03"),
+        make_article(analyser, "b3", "Repair crews brought heavy cranes to the river bridge to "
+                     "lift the damaged deck sections.", "2024-05-04"),
+        make_article(analyser, "b4", "Shops near the river bridge report fewer customers since "
+                     "the crossing was shut.", "2024-05-05"),
+        make_article(analyser, "b5", "The river bridge reopened to cars and buses on May 18 "
+                     "after repairs to both piers, the transport office said.", "2024-05-20"),
+    ]
+    context = build_context(articles)
+    # May 1 and May 18 are each recalled by one later article; four articles came after May 1
+    # and could have named it, only one came after May 18: the late day wins.
+    (entry,) = build_timeline(context, max_dates=1)
+    assert (entry.date, entry.article_id) == ("2024-05-18", "b5")
+    assert [e.date for e in build_timeline(context, max_dates=2)] == ["2024-05-01",
+                                                                      "2024-05-18"]
