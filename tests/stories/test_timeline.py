@@ -46,3 +46,22 @@ def test_a_late_day_looked_back_on_by_the_few_articles_after_it_counts_more(anal
     assert (entry.date, entry.article_id) == ("2024-05-18", "b5")
     assert [e.date for e in build_timeline(context, max_dates=2)] == ["2024-05-01",
                                                                       "2024-05-18"]
+
+
+def test_an_aside_that_shares_no_word_with_the_story_dates_nothing(analyser):
+    articles = [
+        make_article(analyser, "c1", "The harbour authority closed the harbour to ferries on "
+                     "June 3 after a storm damaged the harbour wall. In other news, a chess "
+                     "tournament for schoolchildren opened on Saturday in the library.",
+                     "2024-06-04"),
+        make_article(analyser, "c2", "Ferries returned to the harbour on June 10, the harbour "
+                     "authority said, after divers checked the damaged wall.", "2024-06-11"),
+        make_article(analyser, "c3", "Engineers say the harbour wall that the storm damaged "
+                     "on June 3 needs a thicker concrete base before winter.", "2024-06-12"),
+    ]
+    context = build_context(articles)
+    assert "harbour" in context.common_terms
+    days = [e.date for e in build_timeline(context, max_dates=None)]
+    # The chess tournament is dated but is not this story: its day stays off the timeline.
+    assert "2024-06-01" not in days
+    assert {"2024-06-03", "2024-06-10"} <= set(days)
