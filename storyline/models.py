@@ -65,6 +65,7 @@ class TimeExpression:
     start: int
     end: int
     mod: str | None = None
+    points_to: str | None = None  # the day an offset leads to: "sank two days later" → its day
 
 
 @dataclass(frozen=True, slots=True)

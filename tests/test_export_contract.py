@@ -41,7 +41,7 @@ def test_every_field_is_present_with_the_right_type(demo):
         for quote in article["quotes"]:
             assert {"text", "speaker", "speaker_canonical", "cue", "start", "end"} <= set(quote)
         for time in article["times"]:
-            assert {"text", "value", "type", "start", "end"} <= set(time)
+            assert {"text", "value", "type", "start", "end", "mod", "points_to"} <= set(time)
         for figure in article["figures"]:
             assert {"text", "value", "qualifier", "unit", "attributed_to", "start", "end"} <= set(
                 figure)

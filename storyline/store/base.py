@@ -257,9 +257,10 @@ class Store:
             [(article.id, q.start, q.end, q.text, q.speaker, q.speaker_canonical, q.cue,
               q.speaker_start, q.speaker_end, q.kind) for q in article.quotes])
         self._run_many(
-            'INSERT INTO times (article_id, start, "end", text, value, type, mod) '
-            "VALUES (?,?,?,?,?,?,?)",
-            [(article.id, t.start, t.end, t.text, t.value, t.type, t.mod) for t in article.times])
+            'INSERT INTO times (article_id, start, "end", text, value, type, mod, points_to) '
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [(article.id, t.start, t.end, t.text, t.value, t.type, t.mod, t.points_to)
+             for t in article.times])
         self._run_many(
             'INSERT INTO figures (article_id, start, "end", text, value, qualifier, unit, '
             "attributed_to, key) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -357,8 +358,8 @@ class Store:
             quotes=[Quote(r["text"], r["speaker"], r["speaker_canonical"], r["cue"], r["start"],
                           r["end"], r["speaker_start"], r["speaker_end"], r["kind"])
                     for r in kids["quotes"]],
-            times=[TimeExpression(r["text"], r["value"], r["type"], r["start"], r["end"], r["mod"])
-                   for r in kids["times"]],
+            times=[TimeExpression(r["text"], r["value"], r["type"], r["start"], r["end"], r["mod"],
+                                  r["points_to"]) for r in kids["times"]],
             figures=[Figure(r["text"], _number(r["value"]), r["qualifier"], r["unit"],
                             json.loads(r["attributed_to"]), r["start"], r["end"], r["key"])
                      for r in kids["figures"]],

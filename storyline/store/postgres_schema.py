@@ -129,4 +129,6 @@ CREATE TABLE feed_items (
 );
 """
 
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    6: "ALTER TABLE times ADD COLUMN points_to TEXT;",
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -152,5 +152,8 @@ CREATE INDEX story_views_created ON story_views (seq);
 CREATE INDEX stories_dirty ON stories (dirty) WHERE dirty = 1;
 UPDATE stories SET dirty = 1;
 ALTER TABLE stories DROP COLUMN views;
+""",
+    6: """
+ALTER TABLE times ADD COLUMN points_to TEXT;
 """,
 }

@@ -1,15 +1,16 @@
 """A dated timeline: what happened when, by the dates the articles give for events.
 
-Each sentence that resolves a time expression to a day is a candidate for that day, if it uses
-at least one of the words the whole story is about; an article's lead sentences stand for its
-publication day when they name no day themselves. Days are ranked by how many articles speak of
-them (a day several sources mention is a day that mattered); an article written later that
-refers back to a day counts double (the day was still news later), one written before it that
-names it (a schedule, a deadline) a quarter. A day near the end of the coverage has had few
-articles after it that could look back, so its later references count more, by how small a
-share of the coverage came after it. The chosen days are laid out in order, and each gets its
-most representative sentence(s) — close to what that day's sentences say and to the story as a
-whole — with every article that reports the same thing credited as a source.
+Each sentence that resolves a time expression to a day (or an offset from one, "two days
+later") is a candidate for that day, if it uses at least one of the words the whole story is
+about; an article's lead sentences stand for its publication day when they name no day
+themselves. Days are ranked by how many articles speak of them (a day several sources mention
+is a day that mattered); an article written later that refers back to a day counts double (the
+day was still news later), one written before it that names it (a schedule, a deadline) a
+quarter. A day near the end of the coverage has had few articles after it that could look back,
+so its later references count more, by how small a share of the coverage came after it. The
+chosen days are laid out in order, and each gets its most representative sentence(s) — close to
+what that day's sentences say and to the story as a whole — with every article that reports the
+same thing credited as a source.
 
 The constants were set on the development topics of Timeline17 (Egypt, H1N1, Iraq, Libya);
 see benchmarks/timelines.py.
@@ -49,9 +50,9 @@ def candidates(context: StoryContext) -> dict[str, list[Sentence]]:
                      if s.terms & context.common_terms]
         dated_positions = set()
         for time in article.times:
-            if time.value is None or time.type not in {"DATE", "TIME"}:
-                continue
-            day = DAY_RE.match(time.value)
+            # An offset ("sank two days later") dates its sentence by the day it leads to.
+            when = time.points_to or (time.value if time.type in {"DATE", "TIME"} else None)
+            day = DAY_RE.match(when) if when else None
             if not day or BOUND_RE.search(article.text[max(0, time.start - 12) : time.start]):
                 continue
             for sentence in sentences:

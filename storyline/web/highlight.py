@@ -32,6 +32,8 @@ def _marks(article: Article, target: tuple[int, int] | None) -> list[Mark]:
         marks.append((quote.start, quote.end, "quote", None, f"{note}: {who}" if who else note))
     for time in article.times:
         value = f"{time.type} {time.value}" if time.value else time.type
+        if time.points_to:
+            value += f" → {time.points_to}"
         marks.append((time.start, time.end, "time", None, value))
     for entity in article.entities:
         marks.append((entity.start, entity.end, "entity", entity.canonical,

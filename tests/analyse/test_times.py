@@ -279,3 +279,82 @@ def test_the_last_half_of_a_year_is_its_second_half(nlp):
                       "of next year.", date(1989, 10, 26))
     assert [(t[0], t[1]) for t in got] == [("the last half of 1989", "1989-H2"),
                                            ("the latter half of next year", "1990-H2")]
+
+
+def test_an_offset_from_a_day_named_before_leads_to_that_day(nlp):
+    text = ("The drilling rig exploded on April 20 and sank two days later. A day earlier, "
+            "inspectors had signed off its blowout valve. The operator met regulators 90 "
+            "minutes later, and a minute and a half later the hearing was adjourned. Crews "
+            "capped the well in July; two days later the leak slowed. On May 3 the company "
+            "said the cost was unknown. " + "Engineers had warned about the cement. " * 16
+            + "Three days later the first lawsuits were filed.")
+    got = [(t.text, t.value, t.type, t.points_to)
+           for t in normalise_times(text, date(2010, 8, 2), nlp(text))]
+    assert got == [
+        ("April 20", "2010-04-20", "DATE", None),
+        # TIMEX3 keeps the offset a length of time; the day it leads to dates the event
+        ("two days", "P2D", "DURATION", "2010-04-22"),
+        ("A day earlier", "P1D", "DURATION", "2010-04-19"),
+        # minutes and hours keep the day; the half stays in the length
+        ("90 minutes", "PT90M", "DURATION", "2010-04-20"),
+        ("a minute and a half", "PT1M30S", "DURATION", "2010-04-20"),
+        # after a month there is no day to count from
+        ("July", "2010-07", "DATE", None),
+        ("two days", "P2D", "DURATION", None),
+        # a day named many sentences back is not what the narrative counts from
+        ("May 3", "2010-05-03", "DATE", None),
+        ("Three days", "P3D", "DURATION", None),
+    ]
+
+
+def test_an_offset_without_a_day_to_count_from_is_a_length_of_time_that_leads_nowhere(nlp):
+    text = "Two days earlier, the council had voted. The result came a week later."
+    got = [(t.text, t.value, t.type, t.points_to)
+           for t in normalise_times(text, FRIDAY, nlp(text))]
+    # TIMEX3 marks both as durations; with no day named there is no day to lead to, and the
+    # publication date is no stand-in ("a week later" than the report has not happened)
+    assert got == [("Two days earlier", "P2D", "DURATION", None),
+                   ("a week", "P1W", "DURATION", None)]
+
+
+def test_parts_of_nearby_days_and_clock_times_on_them(nlp):
+    text = ("Police said last night that two men were held. Their lawyer spoke yesterday "
+            "morning, and the court sits tomorrow evening. Polls close at 10pm tonight; the "
+            "count starts at 11 PM.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("last night", "2021-12-02TNI", "TIME"),
+        ("yesterday morning", "2021-12-02TMO", "TIME"),
+        ("tomorrow evening", "2021-12-04TEV", "TIME"),
+        # a clock time joins its part of a day, and a sentence's full stop is not "p.m."
+        ("10pm tonight", "2021-12-03T22:00", "TIME"),
+        ("11 PM", "2021-12-03T23:00", "TIME")]
+
+
+def test_a_clock_time_after_its_day_keeps_its_own_span_but_takes_that_day(nlp):
+    text = ("The suspect wrote: call me Sunday night at 8 PM. The blast came at 10:35 a.m. "
+            "(0735 GMT) Wednesday. The hearing opened on Tuesday, "
+            "at 9:30 a.m. Today the court said a ruling is expected at noon.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("Sunday night", "2021-11-28TNI"),
+        ("8 PM", "2021-11-28T20:00"),
+        # the same time told in another zone stands between the time and its day
+        ("10:35 a.m.", "2021-12-01T10:35"),
+        ("Wednesday", "2021-12-01"),
+        ("Tuesday", "2021-11-30"),
+        ("9:30 a.m.", "2021-11-30T09:30"),
+        ("Today", "2021-12-03"),
+        # a clock time with no day just before it is read on the publication date
+        ("noon", "2021-12-03T12:00")]
+
+
+def test_days_two_away_and_the_night_before_the_report(nlp):
+    text = ("The talks began the day before yesterday and end the day after tomorrow. Rockets "
+            "hit the city overnight, and more storms will roll in overnight. Officials ruled "
+            "out an overnight curfew.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("the day before yesterday", "2021-12-01", "DATE"),
+        ("the day after tomorrow", "2021-12-05", "DATE"),
+        ("overnight", "2021-12-02TNI", "TIME"),  # the night before the report
+        ("overnight", "2021-12-03TNI", "TIME"),  # a coming night
+        # "an overnight curfew" names no night
+    ]

@@ -14,7 +14,8 @@ def article(article_id="a1", text="The bridge reopened on Friday after repairs."
         credits=["Ivo Brandt"], published="2024-03-08", language="en",
         entities=[Entity("Friday", "DATE", "Friday", 23, 29)],
         quotes=[Quote("after repairs", "he", "Ivo Brandt", "said", 30, 43, 0, 2)],
-        times=[TimeExpression("on Friday", "2024-03-08", "DATE", 20, 29)],
+        times=[TimeExpression("on Friday", "2024-03-08", "DATE", 20, 29),
+               TimeExpression("a day", "P1D", "DURATION", 30, 35, None, "2024-03-09")],
         figures=[Figure("3 bridges", 3, None, "bridges", ["Courier"], 0, 9, "bridg")],
         sentences=[(0, len(text))])
 
@@ -66,6 +67,21 @@ def test_postgres_refusals_name_the_url_and_the_problem(postgres_db, postgres_se
     finally:
         with psycopg.connect(postgres_server, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def test_a_version_5_store_gains_the_day_an_offset_leads_to(db):
+    """Stores made before offsets were dated get the column, and keep their articles."""
+    store = open_store(db)
+    with store.transaction():
+        store.put_article(article(), {"bridg": 1.0}, "fp1")
+        store._run("ALTER TABLE times DROP COLUMN points_to")
+        store.set_meta("schema_version", "5")
+    store.close()
+    store = open_store(db)
+    assert store.meta("schema_version") == str(SCHEMA_VERSION)
+    (back,) = store.articles(["a1"])
+    assert [t.points_to for t in back.times] == [None, None]
+    assert back.times[1].value == "P1D"
 
 
 def test_articles_round_trip_with_everything_read_from_them(db):

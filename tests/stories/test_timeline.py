@@ -65,3 +65,16 @@ def test_an_aside_that_shares_no_word_with_the_story_dates_nothing(analyser):
     # The chess tournament is dated but is not this story: its day stays off the timeline.
     assert "2024-06-01" not in days
     assert {"2024-06-03", "2024-06-10"} <= set(days)
+
+
+def test_an_event_told_as_an_offset_from_a_named_day_is_dated_to_its_own_day(analyser):
+    articles = [
+        make_article(analyser, f"d{i}", "The drilling rig exploded on April 20 in the gulf, "
+                     "and the burning rig sank two days later, the coast guard said.", day)
+        for i, day in enumerate(["2010-05-01", "2010-05-03", "2010-05-06"])
+    ]
+    context = build_context(articles)
+    days = [e.date for e in build_timeline(context, max_dates=None)]
+    # the sinking is dated April 22, not by the publication days of the articles
+    assert days[:2] == ["2010-04-20", "2010-04-22"]
+    assert all(day >= "2010-05-01" for day in days[2:])

@@ -1,13 +1,13 @@
 """Time expressions normalised against the publication date (DCT), TIMEX3 style.
 
-A grammar of news time expressions (weekdays, month-day dates, months, years, clock times,
-"next week", "late last year", "three days ago", durations, sets, seasons, quarters, holidays,
-"later that year") finds spans (``grammar``); a news tense rule picks the direction for
-underspecified ones (``tense``): a weekday or a month in a clause about the past ("said on
-Friday") looks back from the DCT, in a clause about a coming event ("will hold talks on
-Tuesday") ahead; ``resolve`` turns each into a TIMEX3 value, and phrases told from an earlier
-date ("the following month") take it from the article (``anaphora``). Without a DCT, relative
-expressions keep an unresolved value (``XXXX-12-07``) or none, never a guessed date.
+A grammar of news time expressions (weekdays, month-day dates, months, years, clock times, "next
+week", "late last year", "three days ago", durations, sets, seasons, quarters, holidays, "later
+that year") finds spans (``grammar``); a news tense rule picks the direction for underspecified
+ones (``tense``): a weekday or a month in a clause about the past ("said on Friday") looks back
+from the DCT, in a clause about a coming event ("will hold talks on Tuesday") ahead; ``resolve``
+turns each into a TIMEX3 value, and phrases told from an earlier date ("the following month",
+"two days later") take it from the article (``anaphora``). Without a DCT, relative expressions
+keep an unresolved value (``XXXX-12-07``) or none, never a guessed date.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from storyline.analyse.times.anaphora import anaphor_value
+from storyline.analyse.times.anaphora import anaphor_value, offset_value
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
 from storyline.analyse.times.period import is_quarter, is_year_back, period_value
 from storyline.analyse.times.resolve import resolve
@@ -31,7 +31,10 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     anchor = None  # the latest quarter named: what "the quarter" and "a year ago" refer to
     for m in find_matches(text, doc):
         value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
-        if m.kind == "anaphor":
+        points_to = None
+        if offset := offset_value(m, text, value, out):
+            (value, points_to), type_ = offset, "DURATION"
+        elif m.kind == "anaphor":
             told = anaphor_value(m, out, dct)
             if told is None:
                 continue
@@ -47,7 +50,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
         if m.kind == "year":
             mod = _year_mod(text, m.start)
         out.append(TimeExpression(text=text[m.start : m.end], value=value, type=type_,
-                                  start=m.start, end=m.end, mod=mod))
+                                  start=m.start, end=m.end, mod=mod, points_to=points_to))
     return out
 
 

@@ -1,10 +1,18 @@
-"""Times told from a date the article gave before: "later that year", "the following month".
+"""Times told from a date the article gave before: "later that year", "two days later".
 
 A narrative names a date once ("On May 22, 1995, he was promoted") and goes on from it ("the
 following year he was posted abroad", "earlier that day"). The anchor is the latest calendar date
 named before the phrase, if it is precise enough for its unit (a year for "that year", a day
 for "the next morning"); without one the phrase is read from the publication date, the date a
 news report's "that day" most often means.
+
+An offset from that day ("exploded on April 20 and sank two days later", "A day earlier, …")
+stays what TIMEX3 makes of it, a length of time (P2D, "later" being only its signal), and
+records the day it leads to (``points_to``): the date of the event it tells, which a timeline
+needs. Only offsets of up to a few weeks count (an event is dated to a day; "a year earlier" in
+a company report is its comparison period, see ``period``), and only from a day named a few
+sentences before: after "in March", or far from any day, "two days later" is a length of time
+that leads to no day.
 """
 
 from __future__ import annotations
@@ -13,12 +21,16 @@ import re
 from datetime import date, timedelta
 
 from storyline.analyse.times.grammar import Match
-from storyline.analyse.times.resolve import PARTS_OF_DAY, relative_unit
+from storyline.analyse.times.resolve import PARTS_OF_DAY, amount_of, duration, relative_unit
 from storyline.models import TimeExpression
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)")
 _PRECISION = {"year": 1, "month": 2}  # parts of a date a unit needs; a week or a day all three
 _STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+_OFFSET_WAY_RE = re.compile(r"\s+(later|earlier|after that|before that)\b", re.I)
+_OFFSET_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "fortnight": 14}
+MAX_OFFSET_DAYS = 31
+MAX_ANCHOR_GAP = 600  # characters between the day named and the offset told from it
 
 
 def anaphor_value(m: Match, before: list[TimeExpression], dct: date | None
@@ -34,6 +46,34 @@ def anaphor_value(m: Match, before: list[TimeExpression], dct: date | None
         return relative_unit(anchor, unit, step), "DATE"
     day = (anchor + timedelta(days=step)).isoformat()
     return (f"{day}T{part}", "TIME") if part else (day, "DATE")
+
+
+def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpression]
+                 ) -> tuple[str, str | None] | None:
+    """(duration value, day it leads to) of "two days later" / "a week earlier" told from the
+    day named before it (None without one), or None when the phrase is no such offset;
+    ``value`` is what ``resolve`` made of the phrase."""
+    unit = (m.groups.get("unit") or "").lower()
+    amount = m.groups.get("n") or ""
+    if m.kind == "ago":
+        way = (m.groups.get("way") or "").lower()
+    elif m.kind == "duration" and not m.groups.get("more"):
+        after = _OFFSET_WAY_RE.match(text, m.end)
+        way = after.group(1).lower() if after else ""
+    else:
+        return None
+    if unit not in _OFFSET_DAYS or way not in {"later", "earlier", "after that", "before that"}:
+        return None
+    n = amount_of(amount)
+    if n is None or n * _OFFSET_DAYS[unit] > MAX_OFFSET_DAYS or (unit == "hour" and n > 24):
+        return None
+    length = value if m.kind == "duration" and value else duration(str(n), unit)
+    # A narrative counts on from a day it named a few sentences back, not from one long gone.
+    anchor = _anchor([t for t in before if m.start - t.end <= MAX_ANCHOR_GAP], 3)
+    if anchor is None:
+        return length, None
+    sign = 1 if way in {"later", "after that"} else -1
+    return length, (anchor + timedelta(days=sign * n * _OFFSET_DAYS[unit])).isoformat()
 
 
 def _anchor(before: list[TimeExpression], precision: int) -> date | None:

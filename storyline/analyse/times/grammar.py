@@ -63,7 +63,7 @@ _MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 _YEAR = r"(?:19|20)\d{2}"
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
               r"up to|less than|just over|just under)\s+)?")
-_CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)|"
+_CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\.m\.?|[ap]m\b))|"
           r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midday|midnight))"
           r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|ET))?")
 
@@ -97,9 +97,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"{_PREP}\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?"
                            rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss>['’]s\b)?)"
                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("relday", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
-    ("partday", re.compile(r"\b(?:this|last|tomorrow)\s+(?P<part>morning|afternoon|evening)\b",
-                           re.I)),
+    ("relday", re.compile(r"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|"
+                          r"(?P<w>today|yesterday|tomorrow|tonight|overnight))\b", re.I)),
+    ("partday", re.compile(r"\b(?P<rel>this|last|tomorrow|yesterday)\s+"
+                           r"(?P<part>morning|afternoon|evening|night)\b", re.I)),
     ("relunit", re.compile(rf"{_PREP}\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?"
                            r"(?P<rel>this|next|last|past|previous|coming|current)\s+"
                            r"(?:(?:fiscal|financial)\s+)?(?P<unit>week|weekend|month|year|"
@@ -167,6 +168,11 @@ _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|aft
                               r"between|through|a|the|its|their|his|her|early|late|mid|for|"
                               r"into|fiscal)[\s-]+$", re.I)
 _JOINER_RE = re.compile(r"\s*,?\s*")
+_GENERIC_DETERMINER_RE = re.compile(r"\b(?:an?|every|each|any)\s+$", re.I)
+# "10:35 a.m. (0735 GMT) Friday": the same time told in another zone between a time and its day
+_OTHER_ZONE_RE = re.compile(r"\s*\((?=[^()\n]*(?:\d|GMT|UTC|local))[^()\n]{1,20}\)\s*,?\s*")
+_CLOCK_AFTER_DAY_RE = re.compile(r"\s*,?\s*(?:at|around|about|by|from)?\s*", re.I)
+_DAY_KINDS = {"weekday", "relday", "partday", "mdy", "dmy"}
 
 
 @dataclass
@@ -226,6 +232,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
     if kind == "period" and (groups.get("unit") or "").lower() == "period":
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
+    if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
+        return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh2"):
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
     return True
@@ -269,22 +277,37 @@ def _entity_label(doc: Doc | None, offset: int) -> str | None:
 
 
 def _attach_days(text: str, matches: list[Match]) -> list[Match]:
-    """ "10 p.m. Wednesday", "noon on Friday", "Saturday, April 25": one expression each."""
+    """ "10 p.m. Wednesday", "noon on Friday", "Saturday, April 25": one expression each.
+
+    A clock time after its day ("Sunday night at 8 PM") or apart from it ("10:35 a.m. (0735 GMT)
+    Friday") stays its own expression, as TIMEX3 marks it, but takes that day rather than the
+    publication date."""
     out: list[Match] = []
     for match in matches:
         previous = out[-1] if out else None
         if previous is not None and _joinable(previous, match, text):
             previous.day = match
             previous.end = match.end
-        else:
-            out.append(match)
+            continue
+        if previous is not None:
+            between = text[previous.end : match.lead]
+            if _day_for_clock(previous, match) and _CLOCK_AFTER_DAY_RE.fullmatch(between):
+                match.day = previous
+            elif _day_for_clock(match, previous) and _OTHER_ZONE_RE.fullmatch(between):
+                previous.day = match
+        out.append(match)
     return out
+
+
+def _day_for_clock(day: Match, clock: Match) -> bool:
+    return (clock.kind == "clock" and clock.day is None and day.kind in _DAY_KINDS
+            and not day.groups.get("plural"))
 
 
 def _joinable(first: Match, second: Match, text: str) -> bool:
     if first.day is not None or _JOINER_RE.fullmatch(text[first.end : second.lead]) is None:
         return False
     if first.kind == "clock":
-        return second.kind in {"weekday", "relday", "mdy", "dmy"}
+        return second.kind in _DAY_KINDS
     return (first.kind == "weekday" and second.kind in {"mdy", "dmy"}
             and not first.groups.get("rel") and not first.groups.get("part"))

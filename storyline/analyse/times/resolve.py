@@ -7,6 +7,7 @@ its clause; a month or date is compared with the DCT at month granularity, so a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -23,6 +24,7 @@ from storyline.analyse.times.grammar import (
 )
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
             "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
@@ -112,7 +114,7 @@ def spoken_year(text: str) -> str:
     return str(2000 + sum(NUMBERS[w] for w in rest))
 
 
-def _amount(text: str) -> int | None:
+def amount_of(text: str) -> int | None:
     text = text.lower()
     if text in VAGUE_AMOUNTS:
         return None
@@ -268,7 +270,7 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     """ "three days ago", "a year earlier", "in two weeks"."""
-    n = _amount(g["n"])
+    n = amount_of(g["n"])
     unit = g["unit"].lower()
     mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
     if n is None:
@@ -301,9 +303,10 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         hhmm = f"{hour:02d}:{minute:02d}"
     if m.day is not None:
         day, _, _ = resolve(m.day, dct, way)
+        day = day[:10] if day else None  # the day of "10pm tonight" (…TNI) or "Friday"
     else:
         day = dct.isoformat() if dct else None
-    if day is None or len(day) != 10:
+    if day is None or not _DAY_RE.fullmatch(day):
         return f"XXXX-XX-XXT{hhmm}", "TIME", None
     return f"{day}T{hhmm}", "TIME", None
 
@@ -326,19 +329,25 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _relday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    word = g["w"].lower()
+    """ "today", "the day before yesterday"; "overnight" is the night before the report."""
     if dct is None:
         return None, "DATE", None
-    if word == "tonight":
-        return f"{dct.isoformat()}TNI", "TIME", None
+    if g.get("far"):
+        shift = -2 if "before" in g["far"].lower() else 2
+        return (dct + timedelta(days=shift)).isoformat(), "DATE", None
+    word = g["w"].lower()
+    if word in {"tonight", "overnight"}:
+        night = dct - timedelta(days=word == "overnight" and way() != "future")
+        return f"{night.isoformat()}TNI", "TIME", None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
     return (dct + timedelta(days=shift)).isoformat(), "DATE", None
 
 
 def _partday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "this morning", "last night" (the night before the report), "tomorrow evening"."""
     if dct is None:
         return None, "TIME", None
-    day = dct + timedelta(days=1 if "tomorrow" in (g.get("part") or "") else 0)
+    day = dct + timedelta(days={"this": 0, "tomorrow": 1}.get(g["rel"].lower(), -1))
     return f"{day.isoformat()}T{PARTS_OF_DAY[g['part'].lower()]}", "TIME", None
 
 
@@ -434,7 +443,7 @@ _HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 
 def _duration(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    n = _amount(g["n"])
+    n = amount_of(g["n"])
     unit = g["unit"].lower()
     mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
     value = duration("X" if n is None else str(n), unit)
