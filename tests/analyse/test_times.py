@@ -358,3 +358,23 @@ def test_days_two_away_and_the_night_before_the_report(nlp):
         ("overnight", "2021-12-03TNI", "TIME"),  # a coming night
         # "an overnight curfew" names no night
     ]
+
+
+def test_a_range_is_its_two_ends_and_the_end_follows_the_start(nlp):
+    text = ("The summit is set for Dec. 7-8 in Geneva. The festival ran 28-30 June, 2019, as in "
+            "1957-58 and in 2009-2010. Rallies are planned from Dec. 30 to Jan. 2, and polls "
+            "open between February and March. The phone line is 555-1234.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("Dec. 7", "2021-12-07"),
+        ("8", "2021-12-08"),  # the bare day that ends a compact range is its own expression
+        ("28", "2019-06-28"),
+        ("30 June, 2019", "2019-06-30"),
+        ("1957", "1957"),
+        ("58", "1958"),
+        ("2009", "2009"),
+        ("2010", "2010"),
+        ("Dec. 30", "2021-12-30"),
+        ("Jan. 2", "2022-01-02"),  # the end comes round into the next year
+        ("February", "2022-02"),
+        ("March", "2022-03"),  # "March" after a month and "and" is the month, not the verb
+    ]

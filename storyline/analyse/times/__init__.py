@@ -6,7 +6,8 @@ that year") finds spans (``grammar``); a news tense rule picks the direction for
 ones (``tense``): a weekday or a month in a clause about the past ("said on Friday") looks back
 from the DCT, in a clause about a coming event ("will hold talks on Tuesday") ahead; ``resolve``
 turns each into a TIMEX3 value, and phrases told from an earlier date ("the following month",
-"two days later") take it from the article (``anaphora``). Without a DCT, relative expressions
+"two days later") take it from the article (``anaphora``); a range is its two ends, the end
+read in the start's year (``ranges``). Without a DCT, relative expressions
 keep an unresolved value (``XXXX-12-07``) or none, never a guessed date.
 """
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 from storyline.analyse.times.anaphora import anaphor_value, offset_value
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
 from storyline.analyse.times.period import is_quarter, is_year_back, period_value
+from storyline.analyse.times.ranges import with_ranges
 from storyline.analyse.times.resolve import resolve
 from storyline.analyse.times.tense import direction
 from storyline.models import TimeExpression
@@ -29,7 +31,7 @@ __all__ = ["NUMBERS", "UNITS", "normalise_times", "parse_dct"]
 def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list[TimeExpression]:
     out = []
     anchor = None  # the latest quarter named: what "the quarter" and "a year ago" refer to
-    for m in find_matches(text, doc):
+    for m in with_ranges(text, find_matches(text, doc), doc):
         value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
         points_to = None
         if offset := offset_value(m, text, value, out):

@@ -60,7 +60,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 _ORDINAL_WORDS = "|".join(w.replace(" ", r"[\s-]") for w in sorted(ORDINALS, key=len, reverse=True))
 _PREP = r"(?P<prep>(?:on|in)\s+)?"
 _MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
-_YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20)\d{2}"
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
               r"up to|less than|just over|just under)\s+)?")
 _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\.m\.?|[ap]m\b))|"
@@ -70,9 +70,9 @@ _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"{_PREP}\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                       rf"(?:,?\s+(?P<y>{_YEAR})\b)?")),
+                       rf"(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                       rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?")),
+                       rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("holiday", re.compile(r"\b(?:(?P<rel>(?i:this|last|next))\s+)?(?P<h>New Year['’]s Eve|"
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
@@ -80,12 +80,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"Election Day|Easter(?: Sunday| Monday)?|Good Friday)\b")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
-                        rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?|(?P<year>{_YEAR}))\b")),
+                        rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b")),
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+"
-                        rf"(?:(?P<y>{_YEAR})|(?P<rel>this|next|last)\s+year)\b", re.I)),
+                        rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
                          rf"(?P<mon>{_MONTH_FULL})"
-                         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR}|last year|this year|"
+                         rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}|last year|this year|"
                          r"next year)\b)?")),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
                        r"(?P<way>ago|earlier)\b", re.I)),
@@ -121,13 +121,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>this|last|next|early|late)\s+|the\s+)?"
                           r"(?P<season>spring|summer|autumn|winter)\b"
-                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPOKEN_YEAR}))?|"
+                          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}))?|"
                           r"\b(?P<rel2>this|last|next)\s+(?P<fall>fall)\b", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?:(?P<y3>(?:19|20)\d\d)\s+|(?P<ry>this|last|next)\s+"
                            r"year['’]s\s+|(?P<back>year-ago|year-earlier)\s+)?"
                            r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
-                           rf"[\s-]+quarter(?:\s+of\s+(?P<y>{_YEAR}|this year|last year|"
-                           rf"next year))?\b|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{_YEAR}))?\b", re.I)),
+                           rf"[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}|this year|last year|"
+                           rf"next year))?\b|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{YEAR}))?\b", re.I)),
     ("period", re.compile(r"\b(?:the|that)\s+(?:(?P<which>latest|same|comparable|corresponding|"
                           r"year-earlier|year-ago|previous|prior|most recent)\s+|"
                           r"(?P<py>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?"
@@ -149,7 +149,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?P<word>{_ORDINAL_WORDS}))"
                            r"[\s-]+century\b", re.I)),
     ("spoken_year", re.compile(rf"\b(?P<y>{_SPOKEN_YEAR})", re.I)),
-    ("year", re.compile(rf"(?:(?<=mid-)|(?<![$£€\d.,-]))\b(?P<y>{_YEAR})\b"
+    ("year", re.compile(rf"(?:(?<=mid-)|(?<![$£€\d.,-]))\b(?P<y>{YEAR})\b"
                         r"(?![,.]\d|\s*(?:%|percent)|-\d)")),
 ]
 # Month names that are also common words only count with a day, a year or a time preposition.
@@ -168,6 +168,7 @@ _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|aft
                               r"between|through|a|the|its|their|his|her|early|late|mid|for|"
                               r"into|fiscal)[\s-]+$", re.I)
 _JOINER_RE = re.compile(r"\s*,?\s*")
+_RANGE_END_RE = re.compile(rf"\b(?:{_MONTH_FULL})\s*(?:[-–]|\s(?:to|and|through|until|till)\s)\s*$")
 _GENERIC_DETERMINER_RE = re.compile(r"\b(?:an?|every|each|any)\s+$", re.I)
 # "10:35 a.m. (0735 GMT) Friday": the same time told in another zone between a time and its day
 _OTHER_ZONE_RE = re.compile(r"\s*\((?=[^()\n]*(?:\d|GMT|UTC|local))[^()\n]{1,20}\)\s*,?\s*")
@@ -183,6 +184,7 @@ class Match:
     groups: dict[str, str | None]
     lead: int  # where the phrase starts, preposition included
     day: Match | None = None  # the date a clock time or a weekday is attached to
+    since: Match | None = None  # the start of the range this match ends ("Dec. 7-8": "Dec. 7")
 
 
 def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
@@ -212,8 +214,9 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "month":
         mon = groups["mon"] or ""
         if mon.lower() in _AMBIGUOUS_MONTHS and not groups.get("y") and not groups.get("rel"):
-            return bool(groups.get("prep") or _MONTH_CONTEXT_RE.search(prefix))
-    if kind in {"duration", "ago"} and re.fullmatch(_YEAR, groups["n"] or ""):
+            return bool(groups.get("prep") or _MONTH_CONTEXT_RE.search(prefix)
+                        or _RANGE_END_RE.search(text[max(0, m.start() - 25) : m.start()]))
+    if kind in {"duration", "ago"} and re.fullmatch(YEAR, groups["n"] or ""):
         return False  # "the 1988 second quarter"
     if kind == "duration":
         after = text[m.end() : m.end() + 12]
@@ -226,10 +229,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
                 or bool(_DURATION_AFTER_RE.match(after))
                 or _parser_duration(m, groups, text, doc))
     if kind == "year":
-        label = _entity_label(doc, m.start())
-        if label in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
-            return False  # "the 2000 voters"
-        return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
+        return year_in_context(text, m.start(), doc)
     if kind == "period" and (groups.get("unit") or "").lower() == "period":
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
@@ -266,6 +266,16 @@ def _after_superlative(text: str, offset: int, doc: Doc | None) -> bool:
     start = span[0]
     window = doc[max(start.sent.start, start.i - 8) : start.i]
     return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last", "only"} for t in window)
+
+
+def year_in_context(text: str, start: int, doc: Doc | None) -> bool:
+    """Whether a bare year at ``start`` is a time: after a word that introduces one ("in 1998",
+    "since 2004") or called a date by the parser, never a count ("the 2000 voters")."""
+    label = _entity_label(doc, start)
+    if label in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
+        return False
+    prefix = text[max(0, start - 12) : start]
+    return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
 
 
 def _entity_label(doc: Doc | None, offset: int) -> str | None:

@@ -24,6 +24,7 @@ from storyline.analyse.times.grammar import (
 )
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_DATED_RE = re.compile(r"^\d{4}-\d{2}")  # a month or a day of a known year
 _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
@@ -142,7 +143,21 @@ def duration(amount: str, unit: str) -> str:
 
 def resolve(m: Match, dct: date | None, way: Way) -> Value:
     """(value, type, mod) of one match."""
-    return _RESOLVERS[m.kind](m.groups, dct, way, m)
+    value = _RESOLVERS[m.kind](m.groups, dct, way, m)
+    if m.since is not None and not m.groups.get("y"):
+        return _after_start(value, resolve(m.since, dct, way)[0])
+    return value
+
+
+def _after_start(end: Value, start: str | None) -> Value:
+    """The end of a range is in its start's year, or the next if it comes round first:
+    "between January and March", "Dec. 30 - Jan. 2"."""
+    value, type_, mod = end
+    if not value or not start or not _DATED_RE.match(value) or not _DATED_RE.match(start):
+        return end
+    rest = value[4:]
+    year = int(start[:4]) + (rest < start[4 : len(value)])
+    return f"{year}{rest}", type_, mod
 
 
 def _iso(g: dict, dct: date | None, way: Way, m: Match) -> Value:
