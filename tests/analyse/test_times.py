@@ -11,6 +11,11 @@ def values(nlp, text, dct=FRIDAY):
     return [(t.text, t.value, t.type, t.mod) for t in normalise_times(text, dct, nlp(text))]
 
 
+def leading(nlp, text, dct=FRIDAY):
+    """Each expression with the day it leads to."""
+    return [(t.text, t.value, t.type, t.points_to) for t in normalise_times(text, dct, nlp(text))]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The ministry said on Friday that talks were over.", ("Friday", "2021-12-03")),
     ("The ministry said on Thursday that talks were over.", ("Thursday", "2021-12-02")),
@@ -288,9 +293,7 @@ def test_an_offset_from_a_day_named_before_leads_to_that_day(nlp):
             "capped the well in July; two days later the leak slowed. On May 3 the company "
             "said the cost was unknown. " + "Engineers had warned about the cement. " * 16
             + "Three days later the first lawsuits were filed.")
-    got = [(t.text, t.value, t.type, t.points_to)
-           for t in normalise_times(text, date(2010, 8, 2), nlp(text))]
-    assert got == [
+    assert leading(nlp, text, date(2010, 8, 2)) == [
         ("April 20", "2010-04-20", "DATE", None),
         # TIMEX3 keeps the offset a length of time; the day it leads to dates the event
         ("two days", "P2D", "DURATION", "2010-04-22"),
@@ -309,11 +312,9 @@ def test_an_offset_from_a_day_named_before_leads_to_that_day(nlp):
 
 def test_an_offset_without_a_day_to_count_from_is_a_length_of_time_that_leads_nowhere(nlp):
     text = "Two days earlier, the council had voted. The result came a week later."
-    got = [(t.text, t.value, t.type, t.points_to)
-           for t in normalise_times(text, FRIDAY, nlp(text))]
     # TIMEX3 marks both as durations; with no day named there is no day to lead to, and the
     # publication date is no stand-in ("a week later" than the report has not happened)
-    assert got == [("Two days earlier", "P2D", "DURATION", None),
+    assert leading(nlp, text) == [("Two days earlier", "P2D", "DURATION", None),
                    ("a week", "P1W", "DURATION", None)]
 
 
@@ -361,12 +362,15 @@ def test_days_two_away_and_the_night_before_the_report(nlp):
 
 
 def test_a_range_is_its_two_ends_and_the_end_follows_the_start(nlp):
-    text = ("The summit is set for Dec. 7-8 in Geneva. The festival ran 28-30 June, 2019, as in "
+    text = ("The summit is set for Dec. 7-8 in Geneva, as it was on Dec. 9-10, 2020. The festival "
+            "ran 28-30 June, 2019, as in "
             "1957-58 and in 2009-2010. Rallies are planned from Dec. 30 to Jan. 2, and polls "
             "open between February and March. The phone line is 555-1234.")
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
         ("Dec. 7", "2021-12-07"),
         ("8", "2021-12-08"),  # the bare day that ends a compact range is its own expression
+        ("Dec. 9", "2020-12-09"),  # the year after the range is both days'
+        ("10, 2020", "2020-12-10"),
         ("28", "2019-06-28"),
         ("30 June, 2019", "2019-06-30"),
         ("1957", "1957"),

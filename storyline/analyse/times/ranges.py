@@ -34,15 +34,18 @@ def with_ranges(text: str, matches: list[Match], doc: Doc | None = None) -> list
     out = sorted(matches + _year_ranges(text, matches, doc), key=lambda m: m.start)
     added: list[Match] = []
     for i, match in enumerate(out):
-        if match.kind not in {"mdy", "dmy"}:
-            continue
         end = _day_after(text, match)
-        if end is not None and (i + 1 == len(out) or out[i + 1].start >= end.end):
+        if end is not None and (i + 1 == len(out)
+                                or out[i + 1].start >= end.start + len(end.groups["d"])):
+            match.groups = {**match.groups, "y": end.groups["y"]}  # "Dec. 7-8, 2021"
             added.append(end)
         start = _day_before(text, match)
         if start is not None and (i == 0 or out[i - 1].end <= start.lead):
+            match.since = start
             added.append(start)
-    out = sorted(out + added, key=lambda m: m.start)
+    # the year of "Dec. 7-8, 2021" is part of the end's span, not an expression of its own
+    kept = [m for m in out if not any(a.start < m.start and m.end <= a.end for a in added)]
+    out = sorted(kept + added, key=lambda m: m.start)
     for first, second in pairwise(out):
         if (second.since is None and first.kind in _DATE_KINDS and second.kind in _DATE_KINDS
                 and _joined(text, first, second)):
@@ -76,16 +79,15 @@ def _year_ranges(text: str, matches: list[Match], doc: Doc | None) -> list[Match
 
 
 def _day_after(text: str, match: Match) -> Match | None:
-    """The bare day that ends "Dec. 7-8"."""
+    """The bare day that ends "Dec. 7-8", with the year after it if any ("Dec. 7-8, 2021")."""
     if match.kind != "mdy" or match.groups.get("y"):
         return None
     after = _DAY_AFTER_RE.match(text, match.end)
     if after is None or not int(match.groups["d"]) < int(after["d"]) <= 31:
         return None
-    if after["y"]:  # "Dec. 7-8, 2021": the year is both days'
-        match.groups = {**match.groups, "y": after["y"]}
-    return Match(after.start("d"), after.end("d"), "mdy",
-                 {**match.groups, "d": after["d"]}, after.start("d"), since=match)
+    return Match(after.start("d"), after.end(), "mdy",
+                 {**match.groups, "d": after["d"], "y": after["y"]}, after.start("d"),
+                 since=match)
 
 
 def _day_before(text: str, match: Match) -> Match | None:
@@ -95,7 +97,5 @@ def _day_before(text: str, match: Match) -> Match | None:
     before = _DAY_BEFORE_RE.search(text, max(0, match.lead - 8), match.lead)
     if before is None or not 1 <= int(before["d"]) < int(match.groups["d"]):
         return None
-    start = Match(before.start("d"), before.end("d"), "dmy", {**match.groups, "d": before["d"]},
-                  before.start("d"))
-    match.since = start
-    return start
+    return Match(before.start("d"), before.end("d"), "dmy", {**match.groups, "d": before["d"]},
+                 before.start("d"))
