@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from storyline.models import Article, Story
+from storyline.models import Article, Story, TimelineEntry
 
 QUOTES_PER_SPEAKER = 3
 
@@ -28,12 +28,22 @@ def stories_table(stories: list[Story]) -> Table:
     return table
 
 
+def _name(article: Article) -> str:
+    """The outlet, else the file or address the article came from: never a blank credit."""
+    return article.outlet or article.source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def _source(article: Article | None) -> str:
     if article is None:
         return ""
-    name = article.outlet or article.source.replace("\\", "/").rsplit("/", 1)[-1]
-    parts = [name, (article.published or "")[:10]]
+    parts = [_name(article), (article.published or "")[:10]]
     return ", ".join(p for p in parts if p)
+
+
+def _credits(entry: TimelineEntry, articles: dict[str, Article]) -> list[str]:
+    """Who reports a timeline entry: its outlets, and the articles whose outlet is unknown."""
+    unnamed = [_name(a) for i in entry.article_ids if (a := articles.get(i)) and not a.outlet]
+    return list(dict.fromkeys([*entry.sources, *unnamed]))
 
 
 def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool = False) -> Panel:
@@ -51,7 +61,8 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
     timeline.add_column("date", style="green", no_wrap=True)
     timeline.add_column("event", ratio=1)
     for entry in story.timeline:
-        sources = f" [dim]— {escape(', '.join(entry.sources))}[/dim]" if entry.sources else ""
+        credits = _credits(entry, articles)
+        sources = f" [dim]— {escape(', '.join(credits))}[/dim]" if credits else ""
         timeline.add_row(entry.date, escape(entry.text) + sources)
     parts.append(timeline)
     if timeline_only:

@@ -4,11 +4,14 @@ Publication dates come from a manifest, as a crawler would give them. What is as
 what a careful reader marks in those articles; the code has no rule that knows these texts.
 """
 
+import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from storyline.api import Storyline
+from storyline.render import print_story
 
 from .conftest import SHARED, requires_shared
 
@@ -144,3 +147,17 @@ def test_timeline_shows_the_december_7_call_and_canonical_names(seeds):
     names = {e.canonical for e in story.entities}
     assert {"Vladimir Putin", "Joe Biden", "Yuri Ushakov", "Kyiv"} <= names
     assert not {"Putin", "Biden", "Kiev", "Ushakov"} & names
+
+
+def test_every_timeline_entry_shown_names_who_reports_it(seeds):
+    """The Dec. 16 article names no outlet: the terminal view credits it by its file, as the
+    summary does, rather than printing its entries with no source at all."""
+    sl, _ = seeds
+    (story,) = sl.stories()
+    console = Console(record=True, width=400)
+    print_story(console, story, sl.articles(), timeline_only=True)
+    dated = [line for line in console.export_text().splitlines()
+             if re.match(r"\W*\d{4}-\d{2}-\d{2}\s", line)]
+    assert len(dated) == len(story.timeline)
+    assert all(" — " in line for line in dated)
+    assert any("— 003_5b4ce2830fcd6193.txt" in line for line in dated)

@@ -68,12 +68,39 @@ def _content(token: Token) -> list[Token] | None:
         # Two clauses read as complements ("It's unlikely; the team says she'll go on"):
         # the one after the verb is what it reports.
         after = [c for c in clauses if c.i > token.i]
-        return list((after[0] if after else clauses[-1]).subtree)
+        return _before_next_report(after[0] if after else clauses[-1])
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         return _around_reporting_clause(token, list(token.head.subtree))
     if token.dep_ == "ROOT":  # the parser made the set-in clause the sentence's head
         return _around_reporting_clause(token, list(token.sent))
     return None
+
+
+def _before_next_report(clause: Token) -> list[Token]:
+    """A complement ends where the speaker's next report begins: in "he said the plan failed
+    and warned of cuts" or "…, arguing that …" the parser hangs the second verb on the
+    statement's verb, but it is the speaker speaking again, not part of what was said."""
+    content = list(clause.subtree)
+    for token in clause.rights:
+        if (token.dep_ in {"conj", "advcl"} and _is_speech_cue(token)
+                and not _has_subject(token)):
+            cut = token.left_edge.i
+            doc = token.doc
+            while cut > content[0].i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            return [t for t in content if t.i < cut]
+    return content
+
+
+def _speaking_verb(cue: Token) -> Token:
+    """The verb whose subject speaks: for a report the parser hung inside another's statement
+    ("X said the plan failed, arguing that …", "X said Y had left and suggested that …"), the
+    outer verb, whose speaker speaks again."""
+    head = cue.head
+    if (cue.dep_ in {"conj", "advcl"} and not _has_subject(cue) and head.dep_ == "ccomp"
+            and _is_speech_cue(head.head)):
+        return head.head
+    return cue
 
 
 def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | None:
@@ -160,7 +187,7 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
         start, end = _extent(content)
         if quoted(start, end):
             continue
-        subject = subject_of(token)
+        subject = subject_of(_speaking_verb(token))
         source = describe_source(subject, entities, salience) if subject is not None else None
         found.append(ReportedSpeech(start, end, token, source))
     # "Ushakov said Putin told Biden that ...": the statement is Ushakov's; a report inside a

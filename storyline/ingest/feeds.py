@@ -8,6 +8,7 @@ keep the raw string, which the cleaner reports as a warning naming the item.
 from __future__ import annotations
 
 import calendar
+import io
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -79,7 +80,10 @@ def read_feed(source: str, text: str) -> Iterator[Item]:
     except InputError as exc:
         yield exc
         return
-    parsed = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
+    # A stream, not the string: feedparser reads a string that looks like a URL or a file name
+    # from the network or the disk ("http://…", "/etc/passwd") instead of parsing it.
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")), sanitize_html=True,
+                              resolve_relative_uris=False)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         yield InputError(source, "not an RSS or Atom feed, or a feed with no items"

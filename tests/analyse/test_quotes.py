@@ -295,3 +295,15 @@ def test_unnamed_officials_are_not_the_last_person_named(nlp):
     assert [(s, c) for _, s, c, _ in got] == [("a company spokesman", None),
                                               ("officials", None),
                                               ("the port official", "Lina Moss")]
+
+
+def test_a_statement_ends_where_its_speaker_reports_again(nlp):
+    got = quotes(nlp, "The mayor said the ferry would run through the winter and warned of "
+                      "delays in the spring.\nThe engineer said she did not believe the bridge "
+                      "was safe, arguing that its cables had rusted through.", kind="reported")
+    assert [(t, s) for t, s, _, _ in got] == [
+        # "and warned of …" is the mayor speaking again, not what she said would happen
+        ("the ferry would run through the winter", "The mayor"),
+        ("she did not believe the bridge was safe", "The engineer"),
+        # the participle's report is the engineer's, not a report inside her statement
+        ("that its cables had rusted through", "The engineer")]

@@ -382,3 +382,40 @@ def test_a_range_is_its_two_ends_and_the_end_follows_the_start(nlp):
         ("February", "2022-02"),
         ("March", "2022-03"),  # "March" after a month and "and" is the month, not the verb
     ]
+
+
+def test_ranges_joined_by_a_word_end_the_phrase(nlp):
+    text = ("The summit will meet on Dec. 14 and 15, after talks on Jan. 4 to 6 in Vienna. On "
+            "Nov. 12 and 13 people were hurt.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("Dec. 14", "2021-12-14"),
+        ("15", "2021-12-15"),
+        ("Jan. 4", "2022-01-04"),
+        ("6", "2022-01-06"),
+        # "13 people" is a count, not the end of a range
+        ("Nov. 12", "2021-11-12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a past spelt like the base, tagged present although its subject takes an -s
+    ("A surge in bond yields hurt the market on Tuesday.", ("Tuesday", "2021-11-30")),
+    # a modal with "have" looks back
+    ("The storm may have been responsible for a drop in sales on Wednesday.",
+     ("Wednesday", "2021-12-01")),
+])
+def test_clauses_about_the_past_that_do_not_look_past(nlp, text, expected):
+    assert values(nlp, text)[0][:2] == expected
+
+
+def test_edges_of_months_decades_old_years_and_hours_of_the_morning(nlp):
+    text = ("The vote was planned for early March. Prices soared in the late 1980s and early "
+            "1990s. The town was founded in 1848. The ferry leaves at 4 in the morning "
+            "(4 a.m. EST Sunday). The club has 1848 members.")
+    assert [(t[0], t[1], t[3]) for t in values(nlp, text)] == [
+        ("early March", "2022-03", "START"),  # "March" with "early" is the month
+        ("the late 1980s", "198", "END"),
+        ("early 1990s", "199", "START"),
+        ("1848", "1848", None),  # a year before 1900 where a time word and the parser agree
+        # the same time told with its day in brackets gives it that day
+        ("4 in the morning", "2021-12-05T04:00", None),
+        ("4 a.m. EST Sunday", "2021-12-05T04:00", None)]

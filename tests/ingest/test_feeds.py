@@ -73,3 +73,12 @@ def test_feed_files_are_recognised_by_extension_and_by_content(tmp_path):
 
 def test_fragment_text_keeps_paragraphs_and_drops_scripts():
     assert fragment_text("<p>One.</p><script>x()</script><div>Two <b>bold</b>.</div>") == "One.\n\nTwo bold."
+
+
+def test_feed_text_is_read_as_a_feed_never_as_a_path_or_an_address(tmp_path):
+    secret = tmp_path / "secret.rss"
+    secret.write_text(RSS)
+    for text in (str(secret), "http://127.0.0.1:9/feed.rss", "\r//]("):
+        (item,) = read_feed("odd.rss", text)
+        assert isinstance(item, InputError) and item.source == "odd.rss"
+        assert "not an RSS or Atom feed" in item.problem

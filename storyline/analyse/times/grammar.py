@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -64,7 +65,8 @@ YEAR = r"(?:19|20)\d{2}"
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
               r"up to|less than|just over|just under)\s+)?")
 _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\.m\.?|[ap]m\b))|"
-          r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midday|midnight))"
+          r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midday|midnight)|"
+          r"(?P<hh3>\d{1,2})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening))"
           r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|ET))?")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -136,6 +138,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
                           r"(?:(?P<dec>(?:19|20)\d0)['’]?s\b|['’](?P<short>\d)0s\b|"
                           rf"(?P<word>{'|'.join(DECADE_WORDS)})\b)")),
+    # without "the" only a decade in figures: "early 1990s"; "'90s" or "nineties" alone is an age
+    ("decade", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)['’]?s\b")),
     ("set", re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
                        + r")\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
     ("duration", re.compile(
@@ -151,6 +155,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("spoken_year", re.compile(rf"\b(?P<y>{_SPOKEN_YEAR})", re.I)),
     ("year", re.compile(rf"(?:(?<=mid-)|(?<![$£€\d.,-]))\b(?P<y>{YEAR})\b"
                         r"(?![,.]\d|\s*(?:%|percent)|-\d)")),
+    # a year before 1900 only where both a time word and the parser say so: "from Spain in 1898"
+    ("old_year", re.compile(r"(?<![$£€\d.,-])\b(?P<y>1[5-8]\d{2})\b"
+                            r"(?![,.]\d|\s*(?:%|percent)|-\d)")),
 ]
 # Month names that are also common words only count with a day, a year or a time preposition.
 _AMBIGUOUS_MONTHS = {"may", "march"}
@@ -167,6 +174,8 @@ _MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|l
 _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|after|to|and|"
                               r"between|through|a|the|its|their|his|her|early|late|mid|for|"
                               r"into|fiscal)[\s-]+$", re.I)
+_OLD_YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|from|before|after|during|between|"
+                                  r"and|to|of)\s+$", re.I)
 _JOINER_RE = re.compile(r"\s*,?\s*")
 _RANGE_END_RE = re.compile(rf"\b(?:{_MONTH_FULL})\s*(?:[-–]|\s(?:to|and|through|until|till)\s)\s*$")
 _GENERIC_DETERMINER_RE = re.compile(r"\b(?:an?|every|each|any)\s+$", re.I)
@@ -213,7 +222,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     prefix = text[max(0, m.start() - 12) : m.start()]
     if kind == "month":
         mon = groups["mon"] or ""
-        if mon.lower() in _AMBIGUOUS_MONTHS and not groups.get("y") and not groups.get("rel"):
+        if mon.lower() in _AMBIGUOUS_MONTHS and not any(groups.get(k) for k in ("y", "rel", "mod")):
             return bool(groups.get("prep") or _MONTH_CONTEXT_RE.search(prefix)
                         or _RANGE_END_RE.search(text[max(0, m.start() - 25) : m.start()]))
     if kind in {"duration", "ago"} and re.fullmatch(YEAR, groups["n"] or ""):
@@ -230,12 +239,17 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
                 or _parser_duration(m, groups, text, doc))
     if kind == "year":
         return year_in_context(text, m.start(), doc)
+    if kind == "old_year":
+        return (_entity_label(doc, m.start()) == "DATE"
+                and _OLD_YEAR_CONTEXT_RE.search(prefix) is not None)
     if kind == "period" and (groups.get("unit") or "").lower() == "period":
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh2"):
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
+    if kind == "clock" and groups.get("hh3"):
+        return 1 <= int(groups["hh3"]) <= 12
     return True
 
 
@@ -306,6 +320,11 @@ def _attach_days(text: str, matches: list[Match]) -> list[Match]:
             elif _day_for_clock(match, previous) and _OTHER_ZONE_RE.fullmatch(between):
                 previous.day = match
         out.append(match)
+    for clock, other in pairwise(out):
+        # "at 4 in the morning (4 a.m. EDT Thursday)": the same time told with its day
+        if (clock.kind == other.kind == "clock" and clock.day is None and other.day is not None
+                and re.fullmatch(r"\s*\(\s*", text[clock.end : other.lead])):
+            clock.day = other.day
     return out
 
 

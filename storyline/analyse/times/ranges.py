@@ -18,8 +18,12 @@ from storyline.analyse.times.grammar import YEAR, Match, year_in_context
 _YEAR_RANGE_RE = re.compile(rf"(?<![$£€\d.,-])\b(?P<y>{YEAR})\s*[-–/]\s*"
                             rf"(?P<y2>{YEAR}|\d{{2}})\b(?![-–/.,:]?\d)")
 # "Dec. 7-8, 2021": the day that ends the range, and the year both days share
-_DAY_AFTER_RE = re.compile(rf"\s*[-–]\s*(?P<d>\d{{1,2}})\b(?![-–/.,:]\d|\s*(?:%|percent))"
+# ("April 24 and 25", "May 3 to 5": joined by a word, the day must end the phrase, as "April 24
+# and 25 people" is a count)
+_DAY_AFTER_RE = re.compile(rf"(?:\s*[-–]\s*|\s+(?:and|to|through|or)\s+)(?P<d>\d{{1,2}})\b"
+                           r"(?![-–/.,:]\d|\s*(?:%|percent))"
                            rf"(?:,?\s+(?P<y>{YEAR})\b)?")
+_PHRASE_END_RE = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|in|at|on|when|before|after)\s")
 _DAY_BEFORE_RE = re.compile(r"(?<![\d.,:/$£€-])\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*$")
 # Two whole dates joined as one span: "from January to March", "Dec. 30 - Jan. 2"
 _JOINED_RE = re.compile(r"\s*(?:[-–—]|\s(?:to|through|until|till)\s)\s*")
@@ -84,6 +88,9 @@ def _day_after(text: str, match: Match) -> Match | None:
         return None
     after = _DAY_AFTER_RE.match(text, match.end)
     if after is None or not int(match.groups["d"]) < int(after["d"]) <= 31:
+        return None
+    if (after.group(0).lstrip()[:1].isalpha() and not after["y"]
+            and not _PHRASE_END_RE.match(text, after.end())):
         return None
     return Match(after.start("d"), after.end(), "mdy",
                  {**match.groups, "d": after["d"], "y": after["y"]}, after.start("d"),

@@ -306,9 +306,11 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if g.get("named"):
         hhmm = "24:00" if g["named"].lower() == "midnight" else "12:00"
     else:
-        hour = int(g.get("hh") or g.get("hh2") or 0)
+        hour = int(g.get("hh") or g.get("hh2") or g.get("hh3") or 0)
         minute = int(g.get("mm") or g.get("mm2") or 0)
-        ampm = (g.get("ampm") or "").lower()
+        # "4 in the morning" is a.m.; "6 in the evening" p.m.
+        ampm = (g.get("ampm") or {"morning": "a"}.get(g.get("half") or "", "p"
+                                                      if g.get("half") else "")).lower()
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -498,6 +500,6 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "vague": _ref, "half": _half,
     "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
     "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
-    "year_ended": _year_ended, "year": _year,
+    "year_ended": _year_ended, "year": _year, "old_year": _year,
     "spoken_year": _spoken_year, "century": _century,
 }

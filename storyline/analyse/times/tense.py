@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+# A modal with "have" looks back: "may have been", "could have sent", "should have known".
+_HEDGED_PAST = {"would", "could", "may", "might", "should", "must"}
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "going",
                "wo", "must"}
 
@@ -66,6 +68,19 @@ def _clause_verb(doc: Doc, offset: int, phrase_start: int | None) -> Token | Non
     return None
 
 
+# English verbs whose past is spelt like the base form.
+_UNCHANGED_PAST = {"bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast", "hit",
+                   "hurt", "let", "put", "quit", "read", "rid", "set", "shed", "shut", "slit",
+                   "split", "spread", "thrust", "upset"}
+
+
+def _misread_past(verb: Token) -> bool:
+    """A past spelt like the base ("hurt", "cut", "set") tagged present although its subject is
+    a singular noun, which the present would give an -s: "Weakness hurt the index"."""
+    return (verb.tag_ == "VBP" and verb.lower_ in _UNCHANGED_PAST
+            and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children))
+
+
 def _pluperfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
@@ -79,9 +94,11 @@ def token_at(doc: Doc, offset: int) -> Token:
 
 def _verb_tense(verb: Token) -> str | None:
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _HEDGED_PAST and "have" in auxes:
+        return "past"  # "may have been responsible for the drop on Wednesday"
     if auxes & _FUTURE_AUX:
         return "future"
-    if auxes & {"was", "were", "had", "did"} or verb.tag_ == "VBD":
+    if auxes & {"was", "were", "had", "did"} or verb.tag_ == "VBD" or _misread_past(verb):
         return "past"
     if verb.tag_ == "VBN" and (not auxes or auxes & {"has", "have"}):
         return "past"  # "has announced", and "the ruling issued Thursday"
