@@ -419,3 +419,23 @@ def test_edges_of_months_decades_old_years_and_hours_of_the_morning(nlp):
         # the same time told with its day in brackets gives it that day
         ("4 in the morning", "2021-12-05T04:00", None),
         ("4 a.m. EST Sunday", "2021-12-05T04:00", None)]
+
+
+def test_numeric_dates_in_either_order_settled_by_the_publication_date(nlp):
+    text = ("The ministry signed the deal on 12/02/2021 and the treaty of 25/11/2021. The "
+            "attacks of 9/11/2001 changed the city; its mayor, born 06/26/59, spoke on 3/9/11. "
+            "The line runs 24/7/365 and takes 1/2 of the budget.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("12/02/2021", "2021-12-02"),  # Dec. 2, near the report, not Feb. 12
+        ("25/11/2021", "2021-11-25"),  # only one order is a date
+        ("9/11/2001", "2001-09-11"),  # neither near: month first, as American wires write it
+        ("06/26/59", "1959-06-26"),  # a two-digit year in the 80 years before the report
+        ("3/9/11", "2011-03-09")]
+    # and near a March publication date, the same figures are March
+    assert values(nlp, "The deal was signed on 12/03/2021.", date(2021, 3, 20))[0][1] == "2021-03-12"
+
+
+def test_every_month_or_season_is_a_set(nlp):
+    text = "The band marches each July, and every winter the pass closes."
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("each July", "XXXX-07", "SET"), ("every winter", "XXXX-WI", "SET")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 
 from spacy.tokens import Doc
@@ -71,6 +72,9 @@ _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # "12/03/2021", "3/9/11": month first or day first, settled against the DCT (``resolve``)
+    ("numeric", re.compile(r"(?<![\d/.:,-])\b(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/"
+                           r"(?P<ny>\d{4}|\d{2})\b(?![/.,:]?\d)")),
     ("mdy", re.compile(rf"{_PREP}\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
                        rf"(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -140,8 +144,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           rf"(?P<word>{'|'.join(DECADE_WORDS)})\b)")),
     # without "the" only a decade in figures: "early 1990s"; "'90s" or "nineties" alone is an age
     ("decade", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)['’]?s\b")),
-    ("set", re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
-                       + r")\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
+    ("set", re.compile(r"\b(?:every|each)\s+(?:(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
+                       + rf")|(?P<smon>{_MONTH_FULL.lower()})|(?P<sseason>spring|summer|autumn|"
+                       r"fall|winter))\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b",
+                       re.I)),
     ("duration", re.compile(
         rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+"
         rf"(?:(?P<more>more|additional|extra)\s+)?(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
@@ -239,6 +245,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
                 or _parser_duration(m, groups, text, doc))
     if kind == "year":
         return year_in_context(text, m.start(), doc)
+    if kind == "numeric":
+        return bool(numeric_readings(groups, None))
     if kind == "old_year":
         return (_entity_label(doc, m.start()) == "DATE"
                 and _OLD_YEAR_CONTEXT_RE.search(prefix) is not None)
@@ -251,6 +259,26 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "clock" and groups.get("hh3"):
         return 1 <= int(groups["hh3"]) <= 12
     return True
+
+
+def numeric_readings(groups: dict[str, str | None], dct_year: int | None) -> list[date]:
+    """The calendar days "12/03/2021" can be: month first, then day first (one if both agree or
+    only one is a date). A two-digit year falls in the 80 years before the DCT's year or the 20
+    after ("06/26/59" in 2021 is 1959, "3/9/11" is 2011)."""
+    first, second, written = int(groups["n1"] or 0), int(groups["n2"] or 0), groups["ny"] or ""
+    year = int(written)
+    if len(written) == 2:
+        pivot = (dct_year if dct_year is not None else 2000) + 20
+        year += pivot // 100 * 100
+        if year > pivot:
+            year -= 100
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    return list(dict.fromkeys(readings))
 
 
 def _parser_duration(m: re.Match[str], groups: dict[str, str | None], text: str,

@@ -21,6 +21,7 @@ from storyline.analyse.times.grammar import (
     VAGUE_AMOUNTS,
     WEEKDAYS,
     Match,
+    numeric_readings,
 )
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -158,6 +159,19 @@ def _after_start(end: Value, start: str | None) -> Value:
     rest = value[4:]
     year = int(start[:4]) + (rest < start[4 : len(value)])
     return f"{year}{rest}", type_, mod
+
+
+def _numeric(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "12/03/2021": where both orders give a date, the one within NEAR_DAYS of the DCT
+    (news dates its events near the day it is written: December 3 in a December article, March
+    12 in a March one), else month first, the usage of American wires ("9/11/2001")."""
+    readings = numeric_readings(g, dct.year if dct else None)
+    if dct is not None:
+        near = sorted((abs((d - dct).days), d) for d in readings
+                      if abs((d - dct).days) <= NEAR_DAYS)
+        if near:
+            return near[0][1].isoformat(), "DATE", None
+    return readings[0].isoformat(), "DATE", None
 
 
 def _iso(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -447,6 +461,10 @@ def _set(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     unit = (g.get("unit") or "").lower()
     if unit in WEEKDAYS:
         return f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "SET", None
+    if g.get("smon"):  # "each July": that month of every year
+        return f"XXXX-{MONTHS[g['smon'].lower()]:02d}", "SET", None
+    if g.get("sseason"):
+        return f"XXXX-{SEASONS[g['sseason'].lower()]}", "SET", None
     adverb = (g.get("adv") or "").lower()
     if adverb == "hourly":
         return "PT1H", "SET", None
@@ -494,7 +512,8 @@ def _later(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
-    "iso": _iso, "mdy": _month_day, "dmy": _month_day, "holiday": _holiday, "edge": _edge,
+    "iso": _iso, "numeric": _numeric, "mdy": _month_day, "dmy": _month_day,
+    "holiday": _holiday, "edge": _edge,
     "month": _month, "ago": _offset, "in_n": _offset, "clock": _clock,
     "weekday": _weekday_value, "relday": _relday, "partday": _partday, "relunit": _relunit,
     "vague": _ref, "half": _half,
