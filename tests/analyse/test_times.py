@@ -439,3 +439,13 @@ def test_every_month_or_season_is_a_set(nlp):
     text = "The band marches each July, and every winter the pass closes."
     assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
         ("each July", "XXXX-07", "SET"), ("every winter", "XXXX-WI", "SET")]
+
+
+def test_the_year_is_the_year_of_the_report(nlp):
+    text = ("Sales for the full year rose, and output will stay low for the rest of the year. "
+            "It fell in the first half of the year. She was named Player of the Year; the year "
+            "before, prices fell; the year ended June 30 was hard.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("the full year", "2021"), ("the year", "2021"), ("the first half of the year", "2021-H1"),
+        # an award's name and "the year before" name no year; the year of results is a length
+        ("the year", "P1Y"), ("June 30", "2021-06-30")]

@@ -88,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b")),
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+"
-                        rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year)\b", re.I)),
+                        rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last|the)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
                          rf"(?P<mon>{_MONTH_FULL})"
                          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}|last year|this year|"
@@ -152,6 +152,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+"
         rf"(?:(?P<more>more|additional|extra)\s+)?(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
         re.I)),
+    # "for the full year", "a high for the year", "earlier in the year": the year the report is
+    # in, as "this year" (not "the year before", "the year ended June 30", "the year-ago …")
+    ("the_year", re.compile(r"\b(?i:the\s+(?:(?:full|fiscal|financial|calendar)\s+)?)year\b"
+                            r"(?![-–]|\s+\d|\s+(?i:ago|earlier|later|before|after|end(?:ed|ing)|"
+                            r"to\s+date|two|nineteen|of|in\s+which|when|that|awards?)\b)")),
     # Company results: "the year ended March 31", "the fiscal year ending June 30" (a year long).
     ("year_ended", re.compile(r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+end(?:ed|ing)\b)",
                               re.I)),

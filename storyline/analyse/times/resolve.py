@@ -499,6 +499,10 @@ def _spoken_year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return spoken_year(g["y"]), "DATE", None
 
 
+def _the_year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return (str(dct.year) if dct else None), "DATE", None
+
+
 def _century(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     """ "the 20th century" is the 1900s: TIMEX3 writes its first two digits, "19"."""
     n = int(g["n"]) if g.get("n") else ORDINALS[g["word"].lower().replace("-", " ")]
@@ -519,6 +523,6 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "vague": _ref, "half": _half,
     "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
     "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
-    "year_ended": _year_ended, "year": _year, "old_year": _year,
+    "year_ended": _year_ended, "year": _year, "old_year": _year, "the_year": _the_year,
     "spoken_year": _spoken_year, "century": _century,
 }
