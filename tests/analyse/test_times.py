@@ -449,3 +449,11 @@ def test_the_year_is_the_year_of_the_report(nlp):
         ("the full year", "2021"), ("the year", "2021"), ("the first half of the year", "2021-H1"),
         # an award's name and "the year before" name no year; the year of results is a length
         ("the year", "P1Y"), ("June 30", "2021-06-30")]
+
+
+def test_a_day_counted_in_the_present_is_the_day_of_the_report(nlp):
+    text = ("It is the third day of the strike, and protesters are back for a fifth straight "
+            "day. On the second day of talks, they agreed. He will act on his first day in "
+            "office.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("the third day", "2021-12-03"), ("fifth straight day", "2021-12-03")]

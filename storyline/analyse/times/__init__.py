@@ -41,6 +41,8 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
             if told is None:
                 continue
             value, type_ = told
+        elif m.kind == "day_count" and value is None:
+            continue
         elif m.kind == "period":
             value = period_value(m, anchor)
             if value is None:

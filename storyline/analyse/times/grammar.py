@@ -163,6 +163,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("century", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
                            rf"(?P<word>{_ORDINAL_WORDS}))"
                            r"[\s-]+century\b", re.I)),
+    # "today is the eighth day of the blockade", "it's the second day of an offensive"
+    ("day_count", re.compile(rf"\b(?:the\s+)?(?:{_ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))\s+"
+                             r"(?:(?:straight|consecutive|successive)\s+)?day\b(?![-–])", re.I)),
     ("spoken_year", re.compile(rf"\b(?P<y>{_SPOKEN_YEAR})", re.I)),
     ("year", re.compile(rf"(?:(?<=mid-)|(?<![$£€\d.,-]))\b(?P<y>{YEAR})\b"
                         r"(?![,.]\d|\s*(?:%|percent)|-\d)")),

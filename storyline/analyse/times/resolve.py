@@ -503,6 +503,15 @@ def _the_year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return (str(dct.year) if dct else None), "DATE", None
 
 
+def _day_count(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "It is the third day of the strike": the day of the report, told in the present. Told
+    in the past ("on the second day of talks"), it counts from a start the text may not
+    give, so it has no value (and ``normalise_times`` leaves it out)."""
+    if dct is None or way() != "present":
+        return None, "DATE", None
+    return dct.isoformat(), "DATE", None
+
+
 def _century(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     """ "the 20th century" is the 1900s: TIMEX3 writes its first two digits, "19"."""
     n = int(g["n"]) if g.get("n") else ORDINALS[g["word"].lower().replace("-", " ")]
@@ -524,5 +533,6 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
     "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
     "year_ended": _year_ended, "year": _year, "old_year": _year, "the_year": _the_year,
+    "day_count": _day_count,
     "spoken_year": _spoken_year, "century": _century,
 }
