@@ -322,9 +322,8 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     else:
         hour = int(g.get("hh") or g.get("hh2") or g.get("hh3") or 0)
         minute = int(g.get("mm") or g.get("mm2") or 0)
-        # "4 in the morning" is a.m.; "6 in the evening" p.m.
-        ampm = (g.get("ampm") or {"morning": "a"}.get(g.get("half") or "", "p"
-                                                      if g.get("half") else "")).lower()
+        half = (g.get("half") or "").lower()  # "4 in the morning" is a.m., "6 in the evening" p.m.
+        ampm = (g.get("ampm") or ("a" if half == "morning" else "p" if half else "")).lower()
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
