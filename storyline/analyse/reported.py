@@ -8,6 +8,7 @@ quotation mark pair belongs to the direct quotation, not here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,8 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
 QUOTED_SHARE = 0.8
 _FIGURES_OF_SPEECH = frozenset({"let", "needless"})
+_HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "interviewer", "listener"})
+_MARKS_AND_MARKUP = "\"“”‘’'«<["
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,17 @@ class ReportedSpeech:
 def _is_speech_cue(token: Token) -> bool:
     if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
         return False  # "Let's say you think …", "needless to say": nobody reports anything
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
+    if token.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    return token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "But Trump claims that he …": the parser took the verb for a plural noun, yet it heads
+    the sentence with a subject and a clause of its own, as only a verb can."""
+    return (token.tag_ == "NNS" and token.dep_ == "ROOT"
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
 
 
 def _has_subject(token: Token) -> bool:
@@ -64,6 +77,7 @@ def _content(token: Token) -> list[Token] | None:
     the statement a reporting clause is set into ("The plan, X said, failed")."""
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))]
+    clauses += _misattached_that_clauses(token)
     if clauses:
         # Two clauses read as complements ("It's unlikely; the team says she'll go on"):
         # the one after the verb is what it reports.
@@ -71,9 +85,33 @@ def _content(token: Token) -> list[Token] | None:
         return _before_next_report(after[0] if after else clauses[-1])
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         return _around_reporting_clause(token, list(token.head.subtree))
+    if token.dep_ == "parataxis":  # "The difference now, he told me, is …": set into a noun
+        return _around_reporting_clause(token, list(token.sent))
     if token.dep_ == "ROOT":  # the parser made the set-in clause the sentence's head
         return _around_reporting_clause(token, list(token.sent))
     return None
+
+
+def _misattached_that_clauses(verb: Token) -> list[Token]:
+    """A "that" clause the parser hung elsewhere than as the verb's complement: as an adverbial
+    after a time phrase ("tweeted in the early hours that she was …") or as a relative clause of
+    the hearers or of a phrase after the verb ("told a meeting of leaders that few people
+    understood …", "reported at the time that …"). A relative clause's "that" stands for one
+    of its own arguments; here it only marks the clause, and the clause has its own subject."""
+    hearers = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    found = []
+    for clause in verb.doc[verb.i + 1 : verb.sent.end]:
+        first = clause.left_edge
+        if (first.lower_ != "that" or first.dep_ not in {"mark", "advmod"} or first.head != clause
+                or not _has_subject(clause)):
+            continue
+        noun = clause.head
+        if ((clause.dep_ == "advcl" and noun == verb)
+                or (clause.dep_ == "relcl" and (any(noun in h.subtree for h in hearers)
+                                               or (noun.dep_ == "pobj" and noun.head.head == verb
+                                                   and noun.head.dep_ == "prep")))):
+            found.append(clause)
+    return found
 
 
 def _before_next_report(clause: Token) -> list[Token]:
@@ -107,7 +145,7 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
     """ "The plan, X said, failed", "The plan failed, X said in a letter, because …": the
     reporting clause is the stretch between a comma and the next comma (or the end) that
     holds the verb and its subject; the rest of ``scope`` is the statement."""
-    if any(c.dep_ in _OWN_OBJECTS for c in verb.children):
+    if any(c.dep_ in _OWN_OBJECTS and not _hearer(verb, c) for c in verb.children):
         return None  # "Clinton mentioned the remarks": the verb's own object, not set in
     doc, sentence = verb.doc, verb.sent
     start = verb.i
@@ -126,6 +164,35 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
     if not any(t.pos_ in {"VERB", "AUX"} for t in statement):
         return None  # "At Monday's debate, Clinton said …": an opening phrase, no statement
     return statement
+
+
+def _block_quotation(verb: Token) -> tuple[int, int] | None:
+    """ "The governor added:" closing its paragraph introduces the next paragraph, set as a
+    block without quotation marks; it is what he said. A paragraph opening with a mark is a
+    direct quotation, read as one elsewhere; one opening with markup is an embed."""
+    doc, text = verb.doc, verb.doc.text
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ":":
+        return None
+    colon_end = doc[verb.i + 1].idx + 1
+    gap = re.match(r"[ \t\u00a0]*\n\s*", text[colon_end:])
+    if gap is None:
+        return None
+    start = colon_end + gap.end()
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    paragraph = text[start:end].rstrip()
+    if (not paragraph or paragraph[0] in _MARKS_AND_MARKUP
+            or len(paragraph.split()) < MIN_CONTENT_TOKENS):
+        return None
+    return start, start + len(paragraph)
+
+
+def _hearer(verb: Token, obj: Token) -> bool:
+    """ "The difference, he told me, is …": the object of "tell" is who heard it (a pronoun, a
+    named person or body, reporters), not what was said."""
+    return (verb.lemma_.lower() == "tell" and obj.dep_ in {"dobj", "dative"}
+            and (obj.tag_ == "PRP" or obj.ent_type_ in {"PERSON", "ORG", "NORP"}
+                 or obj.lemma_.lower() in _HEARERS))
 
 
 def _extent(tokens: list[Token]) -> tuple[int, int]:
@@ -178,6 +245,13 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
                                             describe_source(holder, entities, salience)))
             continue
         if not _is_speech_cue(token):
+            continue
+        block = _block_quotation(token)
+        if block is not None:
+            if not quoted(*block):
+                subject = subject_of(token)
+                found.append(ReportedSpeech(*block, token, describe_source(
+                    subject, entities, salience) if subject is not None else None))
             continue
         content = _content(token)
         if content is None:

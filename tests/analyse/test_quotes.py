@@ -307,3 +307,24 @@ def test_a_statement_ends_where_its_speaker_reports_again(nlp):
         ("she did not believe the bridge was safe", "The engineer"),
         # the participle's report is the engineer's, not a report inside her statement
         ("that its cables had rusted through", "The engineer")]
+
+
+def test_that_clauses_the_parser_hangs_elsewhere(nlp):
+    text = ("Trump tweeted in the early morning hours that the former contestant was a fraud. "
+            "In Honolulu last week, he told a meeting of island leaders that few people "
+            "understood the stakes better than they did. But the senator claims that he should "
+            "be the exception.")
+    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+        ("that the former contestant was a fraud", "Trump"),
+        ("that few people understood the stakes better than they did", "he"),
+        ("that he should be the exception", "the senator")]
+
+
+def test_a_block_quotation_and_a_hearer_in_a_set_in_clause(nlp):
+    text = ("The governor added:\n\nIt is typical of her. She knows nothing about the state.\n\n"
+            "The difference now, he told me on Friday, is that he is the anchor of a news "
+            "program.")
+    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+        ("It is typical of her. She knows nothing about the state.", "The governor"),
+        ("The difference now, he told me on Friday, is that he is the anchor of a news program",
+         "he")]

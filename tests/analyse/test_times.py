@@ -457,3 +457,10 @@ def test_a_day_counted_in_the_present_is_the_day_of_the_report(nlp):
             "office.")
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
         ("the third day", "2021-12-03"), ("fifth straight day", "2021-12-03")]
+
+
+def test_current_is_the_present_but_not_a_kind_of_account(nlp):
+    text = ("The current weakness in the market hurt sales. The current account deficit grew. "
+            "Holders may buy shares at the then-current price. The current swept him away.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("current", "PRESENT_REF"), ("then-current", "PAST_REF")]

@@ -123,8 +123,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"\s+(?P<unit>days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
                        r"currently|nowadays|now|at present|these days)\b|"
                        rf"\bthe\s+(?P<w3>future|past|near\s+future|near\s+term)\b(?!\s+(?:\d|(?:few|several|"
-                       rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))",
-                       re.I)),
+                       rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))|"
+                       r"\b(?P<w4>(?:then[\s-]+)?current)(?=\s+[a-z])", re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>this|last|next|early|late)\s+|the\s+)?"
                           r"(?P<season>spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}))?|"
@@ -260,6 +260,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
                 and _OLD_YEAR_CONTEXT_RE.search(prefix) is not None)
     if kind == "period" and (groups.get("unit") or "").lower() == "period":
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
+    if kind == "ref" and groups.get("w4"):
+        return _present_adjective(text, m, doc)
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh2"):
@@ -267,6 +269,21 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "clock" and groups.get("hh3"):
         return 1 <= int(groups["hh3"]) <= 12
     return True
+
+
+# Nouns "current" names a kind of, not a time: "current account", "current assets".
+_NOT_NOW_RE = re.compile(r"\s+(?:accounts?|assets|liabilities|ratio|yield|coupon)\b", re.I)
+
+
+def _present_adjective(text: str, m: re.Match[str], doc: Doc | None) -> bool:
+    """ "the current weakness", "his current wife": the adjective is the present (PRESENT_REF)
+    where the parser reads it as one before its noun, but not a kind of account or asset."""
+    if _NOT_NOW_RE.match(text, m.end()):
+        return False
+    if doc is None:
+        return True
+    span = doc.char_span(m.end("w4") - 7, m.end("w4"), alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].tag_ == "JJ" and span[-1].dep_ == "amod"
 
 
 def numeric_readings(groups: dict[str, str | None], dct_year: int | None) -> list[date]:

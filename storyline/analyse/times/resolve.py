@@ -401,10 +401,11 @@ def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 def _ref(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if g.get("unit"):  # "recent years", "within weeks": an unknown number of them
         return f"PX{_VAGUE_UNITS[g['unit'].lower()]}", "DURATION", None
-    word = (g.get("w2") or g.get("w3") or "").lower().split()[-1]
+    words = re.split(r"[\s-]+", (g.get("w2") or g.get("w3") or g.get("w4") or "").lower())
+    word = "then" if words[0] == "then" else words[-1]  # "the then current price": the past
     if word in {"future", "term"}:
         return "FUTURE_REF", "DATE", None
-    if word in {"recently", "past"}:
+    if word in {"recently", "past", "then"}:
         return "PAST_REF", "DATE", None
     return "PRESENT_REF", "DATE", None
 
