@@ -40,6 +40,7 @@ _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
 QUOTED_SHARE = 0.8
 _FIGURES_OF_SPEECH = frozenset({"let", "needless"})
 _HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "interviewer", "listener"})
+_OPENING_MARKS = frozenset({"“", '"', "‘", "``", "«"})
 _MARKS_AND_MARKUP = "\"“”‘’'«<["
 
 
@@ -54,9 +55,24 @@ class ReportedSpeech:
 def _is_speech_cue(token: Token) -> bool:
     if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
         return False  # "Let's say you think …", "needless to say": nobody reports anything
-    if token.lemma_.lower() not in SPEECH_LEMMAS:
+    if token.lemma_.lower() not in SPEECH_LEMMAS or _said_by_nobody(token):
         return False
     return token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
+
+
+def _said_by_nobody(token: Token) -> bool:
+    """ "It's safe to say …", "it is too soon to say": an infinitive under a predicate whose
+    only subject is a dummy "it" is a way of putting things, not a report."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    for _ in range(2):
+        if any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children):
+            return True
+        if head.pos_ not in {"ADJ", "ADV"}:
+            return False
+        head = head.head
+    return False
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -202,8 +218,11 @@ def _extent(tokens: list[Token]) -> tuple[int, int]:
     while last.i > first.i and (last.is_space or (last.is_punct
                                 and last.text not in {"”", '"', ")"})):
         last = doc[last.i - 1]
-    while first.i < last.i and (first.is_space or first.is_punct or first.dep_ == "cc"):
+    while first.i < last.i and (first.is_space or first.dep_ == "cc"
+                                or (first.is_punct and first.text not in _OPENING_MARKS)):
         first = doc[first.i + 1]
+    if first.i > 0 and doc[first.i - 1].text in _OPENING_MARKS:
+        first = doc[first.i - 1]  # the parser hung the mark on the verb
     return first.idx, last.idx + len(last.text)
 
 
@@ -226,10 +245,15 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
 
     def quoted(start: int, end: int) -> bool:
         """Most of the content is a direct quotation ("“…,” he said" is not reported speech),
-        or the content starts inside one, or runs over a paragraph break."""
-        if "\n" in text[start:end] or any(q_start <= start < q_end - 1
+        or the content starts inside one, or runs over a paragraph break. A statement that
+        opens with a quotation and goes on past it ("says “the wind is at our backs” despite
+        his loss") is reported speech with a partial quotation in it."""
+        if "\n" in text[start:end] or any(q_start < start < q_end - 1
                                               for q_start, q_end in inside_quotes):
             return True
+        if any(q_start == start and len(text[q_end:end].split()) < MIN_CONTENT_TOKENS
+               for q_start, q_end in inside_quotes):
+            return True  # "said “we will win” on Friday": the quotation is what was said
         return any(q_start < end and start < q_end and (min(end, q_end) - max(start, q_start))
                    > QUOTED_SHARE * (end - start) for q_start, q_end in inside_quotes)
 

@@ -44,11 +44,11 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
         elif m.kind == "day_count" and value is None:
             continue
         elif m.kind == "period":
-            value = period_value(m, anchor)
+            value = period_value(m, anchor, dct)
             if value is None:
                 continue
         elif is_year_back(m) and anchor is not None:
-            value = period_value(m, anchor)
+            value = period_value(m, anchor, dct)
         elif m.kind in {"quarter", "relunit"} and is_quarter(value) and _reported(value, dct):
             anchor = value
         if m.kind == "year":

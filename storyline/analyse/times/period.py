@@ -10,12 +10,14 @@ ago" keeps its plain year.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from storyline.analyse.times.grammar import Match
 
 _QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 _BACK_A_YEAR = {"year-earlier", "year-ago", "same", "comparable", "corresponding"}
 _BACK_ONE = {"previous", "prior"}
+_LATEST = {"latest", "most recent"}
 
 
 def is_quarter(value: str | None) -> bool:
@@ -30,16 +32,20 @@ def shift_quarter(value: str, quarters: int) -> str:
     return f"{index // 4}-Q{index % 4 + 1}"
 
 
-def period_value(m: Match, anchor: str | None) -> str | None:
-    """The value of a "period" match, or of "a year ago/earlier", against the anchor quarter."""
+def period_value(m: Match, anchor: str | None, dct: date | None) -> str | None:
+    """The value of a "period" match, or of "a year ago/earlier", against the anchor quarter.
+    With none named, "the latest quarter" is the last one over by the report's date."""
     year = m.groups.get("py")
+    which = (m.groups.get("which") or m.groups.get("adj") or "").lower()
+    if anchor is None and which in _LATEST and dct is not None:
+        anchor = f"{dct.year}-Q{(dct.month - 1) // 3 + 1}"
+        return shift_quarter(anchor, -1)
     if anchor is None:
         return year  # "the 1988 period" with no quarter named is that year; else unknown
     if m.kind == "ago":
         return shift_quarter(anchor, -4)
     if year:  # "the 1988 period": the anchor's quarter in that year
         return f"{year}-Q{anchor[-1]}"
-    which = (m.groups.get("which") or m.groups.get("adj") or "").lower()
     if which in _BACK_A_YEAR:
         return shift_quarter(anchor, -4)
     if which in _BACK_ONE:
