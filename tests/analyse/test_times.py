@@ -467,3 +467,10 @@ def test_current_is_the_present_but_not_a_kind_of_account(nlp):
             "Holders may buy shares at the then-current price. The current swept him away.")
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
         ("current", "PRESENT_REF"), ("then-current", "PAST_REF")]
+
+
+def test_year_end_after_a_preposition_is_the_end_of_a_year(nlp):
+    text = ("The deal should close by year-end. Shares are up 5% since year-end. A year-end "
+            "bonus was paid.")
+    assert [(t[0], t[1], t[3]) for t in values(nlp, text, date(1989, 11, 2))] == [
+        ("year-end", "1989", "END"), ("year-end", "1988", "END")]

@@ -86,7 +86,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"Election Day|Easter(?: Sunday| Monday)?|Good Friday)\b")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
-                        rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b")),
+                        rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b|"
+                        r"\b(?P<prep>(?i:by|at|around|until|before|after|since|through|toward|"
+                        r"near)\s+)(?P<ye>(?i:year[- ]end|year['’]s end))\b(?![- ]\w)")),
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+"
                         rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last|the)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"

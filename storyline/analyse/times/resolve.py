@@ -265,6 +265,9 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _edge(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    if g.get("ye"):  # "by year-end": this year's; "since year-end": the last one
+        since = g["prep"].strip().lower() == "since"
+        return (str(dct.year - since) if dct else None), "DATE", "END"
     mod = MODS[g["edge"].lower()]
     if g.get("mon"):
         month = MONTHS[g["mon"].lower()]
