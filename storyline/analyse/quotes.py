@@ -391,13 +391,16 @@ def _closing_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: s
 
 
 def _cue_words(cue: Token | None) -> str | None:
-    """The cue as a reader says it: "said", "according to" (not a bare "according")."""
+    """The cue as a reader says it: "said", "according to" (not a bare "according"),
+    "pointed out", "made it clear"."""
     if cue is None:
         return None
     following = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
     if cue.lower_ == "according" and following is not None and following.lower_ == "to":
         return f"{cue.text} {following.text}"
-    return cue.text
+    completion = next((c for c in cue.children if (c.dep_ == "prt" and c.i == cue.i + 1)
+                       or (c.lower_ == "clear" and cue.lemma_ == "make")), None)
+    return cue.doc[cue.i : completion.i + 1].text if completion is not None else cue.text
 
 
 def _quote(text: str, start: int, end: int, cue: Token | None, source: Source | None,

@@ -31,8 +31,11 @@ SPEECH_LEMMAS = frozenset([
     "complain", "concede", "caution", "emphasise", "emphasize", "observe", "report", "tweet",
     "post", "testify", "contend", "maintain", "assert", "agree", "pledge", "reiterate",
     "allege", "estimate", "indicate", "disclose", "reveal", "signal", "hint", "mention",
-    "speculate", "forecast", "conclude",
+    "speculate", "forecast", "conclude", "joke", "quip", "boast", "brag", "lament", "proclaim",
+    "remind", "assure", "inform", "counter", "retort", "muse", "swear", "affirm", "charge",
 ])
+# Phrasal speech verbs: "pointed out that …"
+SPEECH_PARTICLES = {"point": "out"}
 MIN_CONTENT_TOKENS = 4
 MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Monday"
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
@@ -55,7 +58,14 @@ class ReportedSpeech:
 def _is_speech_cue(token: Token) -> bool:
     if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
         return False  # "Let's say you think …", "needless to say": nobody reports anything
-    if token.lemma_.lower() not in SPEECH_LEMMAS or _said_by_nobody(token):
+    lemma = token.lemma_.lower()
+    if lemma == "make":
+        return _made_clear(token) is not None
+    if lemma in SPEECH_PARTICLES:
+        if not any(c.dep_ == "prt" and c.lower_ == SPEECH_PARTICLES[lemma]
+                   for c in token.children):
+            return False
+    elif lemma not in SPEECH_LEMMAS or _said_by_nobody(token):
         return False
     return token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
 
@@ -76,10 +86,11 @@ def _said_by_nobody(token: Token) -> bool:
 
 
 def _verb_read_as_noun(token: Token) -> bool:
-    """ "But Trump claims that he …": the parser took the verb for a plural noun, yet it heads
-    the sentence with a subject and a clause of its own, as only a verb can."""
+    """ "But Trump claims that he …", "Trump predicts that …": the parser took the verb for a
+    plural noun (its subject for a modifier), yet it heads the sentence with a clause of its
+    own, as only a verb can."""
     return (token.tag_ == "NNS" and token.dep_ == "ROOT"
-            and any(c.dep_ == "nsubj" for c in token.children)
+            and any(c.dep_ in {"nsubj", "compound"} and c.i < token.i for c in token.children)
             and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
 
 
@@ -88,12 +99,30 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in token.children)
 
 
+def _made_clear(verb: Token) -> Token | None:
+    """ "The White House made (it) clear that the president would veto the bill": the "that"
+    clause, which the parser hangs on "made" or on "clear"."""
+    clear = next((c for c in verb.children if c.lower_ == "clear"), None)
+    if clear is None:
+        return None
+    for clause in [*verb.children, *clear.children]:
+        if (clause.i > clear.i and clause.dep_ in {"ccomp", "advcl"}
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+            return clause
+    return None
+
+
 def _content(token: Token) -> list[Token] | None:
     """What the speech verb reports: its clausal complement ("X said the plan failed"), or
     the statement a reporting clause is set into ("The plan, X said, failed")."""
+    if token.lemma_.lower() == "make":
+        return list(_made_clear(token).subtree)
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))]
     clauses += _misattached_that_clauses(token)
+    clauses += [c for c in token.children  # "say taxing consumption encourages savings"
+                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > token.i
+                and any(g.dep_ == "ccomp" and _has_subject(g) for g in c.children)]
     if clauses:
         # Two clauses read as complements ("It's unlikely; the team says she'll go on"):
         # the one after the verb is what it reports.
@@ -105,6 +134,11 @@ def _content(token: Token) -> list[Token] | None:
         return _around_reporting_clause(token, list(token.sent))
     if token.dep_ == "ROOT":  # the parser made the set-in clause the sentence's head
         return _around_reporting_clause(token, list(token.sent))
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i
+                                     for c in token.children):
+        # "As the Times noted, Clinton raised …": the clause it is set into
+        inner = {t.i for t in token.subtree}
+        return [t for t in token.head.subtree if t.i not in inner] or None
     return None
 
 

@@ -344,3 +344,25 @@ def test_ways_of_putting_things_are_not_reports(nlp):
             "will work. The mayor was quick to say that the plan had failed badly.")
     assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
         ("that the plan had failed badly", "The mayor")]
+
+
+def test_more_ways_of_putting_a_statement_into_words(nlp):
+    text = ("The mayor pointed out that the plan had failed twice before. She reminded voters "
+            "that the tax would fall on the rich. The senator joked that the capital was his "
+            "second home. The White House made it clear that the president would veto the "
+            "bill. They made a cake that was huge.")
+    got = quotes(nlp, text, kind="reported")
+    assert [(t, s, c) for t, s, _, c in got] == [
+        ("that the plan had failed twice before", "The mayor", "pointed out"),
+        ("that the tax would fall on the rich", "She", "reminded"),
+        ("that the capital was his second home", "The senator", "joked"),
+        ("that the president would veto the bill", "White House", "made it clear")]
+
+
+def test_a_report_set_in_with_as_and_a_clause_the_parser_split(nlp):
+    text = ("As the local paper noted, the council raised more than a million dollars from "
+            "developers. Economists, like their rivals, say taxing consumption encourages "
+            "savings and growth. Prices rose, as analysts had predicted.")
+    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+        ("the council raised more than a million dollars from developers", "the local paper"),
+        ("taxing consumption encourages savings and growth", "Economists")]
