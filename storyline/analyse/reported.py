@@ -216,11 +216,11 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
     return statement
 
 
-def _block_quotation(verb: Token) -> tuple[int, int] | None:
+def _block_quotation(verb: Token, text: str) -> tuple[int, int] | None:
     """ "The governor added:" closing its paragraph introduces the next paragraph, set as a
     block without quotation marks; it is what he said. A paragraph opening with a mark is a
     direct quotation, read as one elsewhere; one opening with markup is an embed."""
-    doc, text = verb.doc, verb.doc.text
+    doc = verb.doc
     if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ":":
         return None
     colon_end = doc[verb.i + 1].idx + 1
@@ -304,7 +304,7 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
             continue
         if not _is_speech_cue(token):
             continue
-        block = _block_quotation(token)
+        block = _block_quotation(token, text)
         if block is not None:
             if not quoted(*block):
                 subject = subject_of(token)
