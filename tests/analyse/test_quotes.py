@@ -8,6 +8,11 @@ def quotes(nlp, text, kind="direct"):
             for q in extract_quotes(doc, extract_entities(doc)) if q.kind == kind]
 
 
+def reported(nlp, text):
+    """Each reported statement with its speaker as written."""
+    return [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")]
+
+
 def test_quote_marks_of_every_kind_and_across_paragraphs():
     text = ("“Curly works,” she said. \"Straight works\" too. He called it ‘a single one’.\n"
             "“This quote runs on\n“and ends here,” he said.")
@@ -313,7 +318,7 @@ def test_that_clauses_the_parser_hangs_elsewhere(nlp):
             "In Honolulu last week, he told a meeting of island leaders that few people "
             "understood the stakes better than they did. But the senator claims that he should "
             "be the exception.")
-    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+    assert reported(nlp, text) == [
         ("that the former contestant was a fraud", "Trump"),
         ("that few people understood the stakes better than they did", "he"),
         ("that he should be the exception", "the senator")]
@@ -323,7 +328,7 @@ def test_a_block_quotation_and_a_hearer_in_a_set_in_clause(nlp):
     text = ("The governor added:\n\nIt is typical of her. She knows nothing about the state.\n\n"
             "The difference now, he told me on Friday, is that he is the anchor of a news "
             "program.")
-    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+    assert reported(nlp, text) == [
         ("It is typical of her. She knows nothing about the state.", "The governor"),
         ("The difference now, he told me on Friday, is that he is the anchor of a news program",
          "he")]
@@ -332,7 +337,7 @@ def test_a_block_quotation_and_a_hearer_in_a_set_in_clause(nlp):
 def test_a_statement_opening_with_a_partial_quotation_is_reported_whole(nlp):
     text = ("The senator says “the wind is at our backs” despite his loss in the Nevada "
             "caucuses. The mayor said “we will win this race” on Friday.")
-    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+    assert reported(nlp, text) == [
         ("“the wind is at our backs” despite his loss in the Nevada caucuses", "The senator")]
     # a quotation with a short tail is what was said, a direct quotation
     assert [(t, s) for t, s, _, _ in quotes(nlp, text)] == [
@@ -342,7 +347,7 @@ def test_a_statement_opening_with_a_partial_quotation_is_reported_whole(nlp):
 def test_ways_of_putting_things_are_not_reports(nlp):
     text = ("It is fair to say the council is divided. It is too soon to say whether the policy "
             "will work. The mayor was quick to say that the plan had failed badly.")
-    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+    assert reported(nlp, text) == [
         ("that the plan had failed badly", "The mayor")]
 
 
@@ -363,6 +368,6 @@ def test_a_report_set_in_with_as_and_a_clause_the_parser_split(nlp):
     text = ("As the local paper noted, the council raised more than a million dollars from "
             "developers. Economists, like their rivals, say taxing consumption encourages "
             "savings and growth. Prices rose, as analysts had predicted.")
-    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+    assert reported(nlp, text) == [
         ("the council raised more than a million dollars from developers", "the local paper"),
         ("taxing consumption encourages savings and growth", "Economists")]
