@@ -1,9 +1,11 @@
 """Reported speech: "X said (that) …", "…, X said", "according to X, …".
 
-The content is the clause a speech verb governs (its clausal complement, as the parser reads
-it) or the statement its reporting clause is set into ("The plan, X said, failed"); the speaker
-is the verb's subject, resolved like a direct quotation's speaker. Content that lies inside a
-quotation mark pair belongs to the direct quotation, not here.
+The content is the clause a speech verb (``speech_verbs``) governs: its clausal complement,
+as the parser reads it or misattaches it ("told a meeting of leaders that …"); the statement
+its reporting clause is set into ("The plan, X said, failed", "As X noted, …"); or the
+paragraph a verb and a colon introduce as a block. The speaker is the verb's subject, resolved
+like a direct quotation's speaker. Content that lies inside a quotation mark pair belongs to
+the direct quotation, not here.
 """
 
 from __future__ import annotations
@@ -21,27 +23,13 @@ from storyline.analyse.attribution import (
     describe_source,
     subject_of,
 )
+from storyline.analyse.speech_verbs import is_speech_cue, made_clear
 
-# Verbs that put a statement into words. Not beliefs ("think", "fear"), questions and orders
-# ("ask", "urge"), or verbs that take no clause ("call", "brand", "blame").
-SPEECH_LEMMAS = frozenset([
-    "say", "tell", "add", "announce", "state", "declare", "note", "explain", "warn", "write",
-    "insist", "claim", "deny", "reply", "respond", "confirm", "predict", "argue", "suggest",
-    "acknowledge", "admit", "clarify", "repeat", "stress", "promise", "vow", "remark", "recall",
-    "complain", "concede", "caution", "emphasise", "emphasize", "observe", "report", "tweet",
-    "post", "testify", "contend", "maintain", "assert", "agree", "pledge", "reiterate",
-    "allege", "estimate", "indicate", "disclose", "reveal", "signal", "hint", "mention",
-    "speculate", "forecast", "conclude", "joke", "quip", "boast", "brag", "lament", "proclaim",
-    "remind", "assure", "inform", "counter", "retort", "muse", "swear", "affirm", "charge",
-])
-# Phrasal speech verbs: "pointed out that …"
-SPEECH_PARTICLES = {"point": "out"}
 MIN_CONTENT_TOKENS = 4
 MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Monday"
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
 QUOTED_SHARE = 0.8
-_FIGURES_OF_SPEECH = frozenset({"let", "needless"})
 _HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "interviewer", "listener"})
 _OPENING_MARKS = frozenset({"“", '"', "‘", "``", "«"})
 _MARKS_AND_MARKUP = "\"“”‘’'«<["
@@ -55,68 +43,16 @@ class ReportedSpeech:
     source: Source | None
 
 
-def _is_speech_cue(token: Token) -> bool:
-    if token.head.lower_ in _FIGURES_OF_SPEECH and token.head.i < token.i:
-        return False  # "Let's say you think …", "needless to say": nobody reports anything
-    lemma = token.lemma_.lower()
-    if lemma == "make":
-        return _made_clear(token) is not None
-    if lemma in SPEECH_PARTICLES:
-        if not any(c.dep_ == "prt" and c.lower_ == SPEECH_PARTICLES[lemma]
-                   for c in token.children):
-            return False
-    elif lemma not in SPEECH_LEMMAS or _said_by_nobody(token):
-        return False
-    return token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
-
-
-def _said_by_nobody(token: Token) -> bool:
-    """ "It's safe to say …", "it is too soon to say": an infinitive under a predicate whose
-    only subject is a dummy "it" is a way of putting things, not a report."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    head = token.head
-    for _ in range(2):
-        if any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children):
-            return True
-        if head.pos_ not in {"ADJ", "ADV"}:
-            return False
-        head = head.head
-    return False
-
-
-def _verb_read_as_noun(token: Token) -> bool:
-    """ "But Trump claims that he …", "Trump predicts that …": the parser took the verb for a
-    plural noun (its subject for a modifier), yet it heads the sentence with a clause of its
-    own, as only a verb can."""
-    return (token.tag_ == "NNS" and token.dep_ == "ROOT"
-            and any(c.dep_ in {"nsubj", "compound"} and c.i < token.i for c in token.children)
-            and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
-
-
 def _has_subject(token: Token) -> bool:
     """A clause the parser headed by its predicate adjective or noun ("… was “unhinged”")."""
     return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in token.children)
-
-
-def _made_clear(verb: Token) -> Token | None:
-    """ "The White House made (it) clear that the president would veto the bill": the "that"
-    clause, which the parser hangs on "made" or on "clear"."""
-    clear = next((c for c in verb.children if c.lower_ == "clear"), None)
-    if clear is None:
-        return None
-    for clause in [*verb.children, *clear.children]:
-        if (clause.i > clear.i and clause.dep_ in {"ccomp", "advcl"}
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
-            return clause
-    return None
 
 
 def _content(token: Token) -> list[Token] | None:
     """What the speech verb reports: its clausal complement ("X said the plan failed"), or
     the statement a reporting clause is set into ("The plan, X said, failed")."""
     if token.lemma_.lower() == "make":
-        return list(_made_clear(token).subtree)
+        return list(made_clear(token).subtree)
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))]
     clauses += _misattached_that_clauses(token)
@@ -170,7 +106,7 @@ def _before_next_report(clause: Token) -> list[Token]:
     statement's verb, but it is the speaker speaking again, not part of what was said."""
     content = list(clause.subtree)
     for token in clause.rights:
-        if (token.dep_ in {"conj", "advcl"} and _is_speech_cue(token)
+        if (token.dep_ in {"conj", "advcl"} and is_speech_cue(token)
                 and not _has_subject(token)):
             cut = token.left_edge.i
             doc = token.doc
@@ -186,7 +122,7 @@ def _speaking_verb(cue: Token) -> Token:
     outer verb, whose speaker speaks again."""
     head = cue.head
     if (cue.dep_ in {"conj", "advcl"} and not _has_subject(cue) and head.dep_ == "ccomp"
-            and _is_speech_cue(head.head)):
+            and is_speech_cue(head.head)):
         return head.head
     return cue
 
@@ -302,26 +238,20 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
                 found.append(ReportedSpeech(*span, token,
                                             describe_source(holder, entities, salience)))
             continue
-        if not _is_speech_cue(token):
+        if not is_speech_cue(token):
             continue
-        block = _block_quotation(token, text)
-        if block is not None:
-            if not quoted(*block):
-                subject = subject_of(token)
-                found.append(ReportedSpeech(*block, token, describe_source(
-                    subject, entities, salience) if subject is not None else None))
-            continue
-        content = _content(token)
-        if content is None:
-            continue
-        if sum(1 for t in content if not t.is_punct) < MIN_CONTENT_TOKENS:
-            continue
-        start, end = _extent(content)
-        if quoted(start, end):
+        span = _block_quotation(token, text)
+        if span is None:
+            content = _content(token)
+            if content is None or sum(1 for t in content
+                                      if not t.is_punct) < MIN_CONTENT_TOKENS:
+                continue
+            span = _extent(content)
+        if quoted(*span):
             continue
         subject = subject_of(_speaking_verb(token))
         source = describe_source(subject, entities, salience) if subject is not None else None
-        found.append(ReportedSpeech(start, end, token, source))
+        found.append(ReportedSpeech(*span, token, source))
     # "Ushakov said Putin told Biden that ...": the statement is Ushakov's; a report inside a
     # report is part of it.
     return [r for r in found if not any(o is not r and o.start <= r.start and r.end <= o.end
