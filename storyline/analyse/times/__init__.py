@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from storyline.analyse.times.anaphora import anaphor_value, offset_value
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
-from storyline.analyse.times.period import is_quarter, is_year_back, period_value
+from storyline.analyse.times.period import is_quarter, is_year_back, period_value, quarter_of
 from storyline.analyse.times.ranges import with_ranges
 from storyline.analyse.times.resolve import resolve
 from storyline.analyse.times.tense import direction
@@ -61,7 +61,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
 def _reported(quarter: str, dct: date | None) -> bool:
     """Results are reported for a quarter that is over: "fourth-quarter earnings" in a
     November article is an outlook, not the quarter its "the quarter" and "a year ago" mean."""
-    return dct is None or quarter < f"{dct.year}-Q{(dct.month - 1) // 3 + 1}"
+    return dct is None or quarter < quarter_of(dct)
 
 
 def _year_mod(text: str, start: int) -> str | None:

@@ -284,7 +284,7 @@ def _present_adjective(text: str, m: re.Match[str], doc: Doc | None) -> bool:
         return False
     if doc is None:
         return True
-    span = doc.char_span(m.end("w4") - 7, m.end("w4"), alignment_mode="expand")
+    span = doc.char_span(m.start("w4"), m.end("w4"), alignment_mode="expand")
     return span is not None and len(span) > 0 and span[-1].tag_ == "JJ" and span[-1].dep_ == "amod"
 
 

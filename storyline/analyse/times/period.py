@@ -24,6 +24,11 @@ def is_quarter(value: str | None) -> bool:
     return value is not None and _QUARTER_RE.match(value) is not None
 
 
+def quarter_of(day: date) -> str:
+    """The calendar quarter a day falls in ("2021-Q4")."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
 def shift_quarter(value: str, quarters: int) -> str:
     match = _QUARTER_RE.match(value)
     if match is None:
@@ -38,8 +43,7 @@ def period_value(m: Match, anchor: str | None, dct: date | None) -> str | None:
     year = m.groups.get("py")
     which = (m.groups.get("which") or m.groups.get("adj") or "").lower()
     if anchor is None and which in _LATEST and dct is not None:
-        anchor = f"{dct.year}-Q{(dct.month - 1) // 3 + 1}"
-        return shift_quarter(anchor, -1)
+        return shift_quarter(quarter_of(dct), -1)
     if anchor is None:
         return year  # "the 1988 period" with no quarter named is that year; else unknown
     if m.kind == "ago":
