@@ -30,8 +30,11 @@ MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Mo
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
 QUOTED_SHARE = 0.8
+_TOLD_TO_SOMEONE = frozenset({"tell", "remind", "assure", "inform"})  # their object: the hearer
 _HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "interviewer", "listener"})
 _OPENING_MARKS = frozenset({"“", '"', "‘", "``", "«"})
+_FINITE = frozenset({"MD", "VBD", "VBP", "VBZ"})
+_MISPLACED_MODIFIERS = frozenset({"prep", "punct", "intj", "advmod", "npadvmod"})
 _MARKS_AND_MARKUP = "\"“”‘’'«<["
 
 
@@ -63,7 +66,8 @@ def _content(token: Token) -> list[Token] | None:
         # Two clauses read as complements ("It's unlikely; the team says she'll go on"):
         # the one after the verb is what it reports.
         after = [c for c in clauses if c.i > token.i]
-        return _before_next_report(after[0] if after else clauses[-1])
+        clause = after[0] if after else clauses[-1]
+        return _split_subject(token, clause) + _before_next_report(clause)
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         return _around_reporting_clause(token, list(token.head.subtree))
     if token.dep_ == "parataxis":  # "The difference now, he told me, is …": set into a noun
@@ -98,6 +102,29 @@ def _misattached_that_clauses(verb: Token) -> list[Token]:
                                                    and noun.head.dep_ == "prep")))):
             found.append(clause)
     return found
+
+
+def _split_subject(verb: Token, clause: Token) -> list[Token]:
+    """ "said presidents Putin and Biden, who held a call on Dec. 7, could speak again": the
+    parser read the subject, cut off by its relative clause, as the verb's object and left the
+    finite clause after it without a subject. Unless the verb's object is its hearer ("told
+    a woman who …"), the phrase belongs to what was said."""
+    if clause.i < verb.i or _has_subject(clause) or verb.lemma_.lower() in _TOLD_TO_SOMEONE:
+        return []
+    if not (clause.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE
+                                          for c in clause.children)):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i
+                    and c.pos_ in {"NOUN", "PROPN"}), None)
+    if subject is None:
+        return []
+    # Between the two only phrases the parser also misplaced ("life for the next generation
+    # would be worse"), no clause of the verb's own ("told residents not to drink water they
+    # had been assured was safe").
+    between = [c for c in verb.children if subject.i < c.i < clause.i]
+    if any(c.dep_ not in _MISPLACED_MODIFIERS for c in between):
+        return []
+    return [*subject.subtree, *(t for c in between if c.dep_ == "prep" for t in c.subtree)]
 
 
 def _before_next_report(clause: Token) -> list[Token]:
@@ -174,9 +201,9 @@ def _block_quotation(verb: Token, text: str) -> tuple[int, int] | None:
 
 
 def _hearer(verb: Token, obj: Token) -> bool:
-    """ "The difference, he told me, is …": the object of "tell" is who heard it (a pronoun, a
-    named person or body, reporters), not what was said."""
-    return (verb.lemma_.lower() == "tell" and obj.dep_ in {"dobj", "dative"}
+    """ "The difference, he told me, is …": the object of "tell" or "remind" is who heard it
+    (a pronoun, a named person or body, reporters), not what was said."""
+    return (verb.lemma_.lower() in _TOLD_TO_SOMEONE and obj.dep_ in {"dobj", "dative"}
             and (obj.tag_ == "PRP" or obj.ent_type_ in {"PERSON", "ORG", "NORP"}
                  or obj.lemma_.lower() in _HEARERS))
 

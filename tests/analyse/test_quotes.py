@@ -371,3 +371,16 @@ def test_a_report_set_in_with_as_and_a_clause_the_parser_split(nlp):
     assert reported(nlp, text) == [
         ("the council raised more than a million dollars from developers", "the local paper"),
         ("taxing consumption encourages savings and growth", "Economists")]
+
+
+def test_a_subject_the_parser_read_as_the_speech_verbs_object(nlp):
+    text = ("Kremlin aide Yuri Ushakov also said foreign ministers Anna Berg and Tom Hale, who "
+            "held a two-hour meeting on Dec. 3, could meet again before Christmas. Most farmers "
+            "said life for the next generation would be harder than life today. The mayor told "
+            "the workers, who had waited since May, that the plant would reopen next week.")
+    assert reported(nlp, text) == [
+        ("foreign ministers Anna Berg and Tom Hale, who held a two-hour meeting on Dec. 3, "
+         "could meet again before Christmas", "Yuri Ushakov"),
+        ("life for the next generation would be harder than life today", "Most farmers"),
+        # the object of "told" is who heard it
+        ("that the plant would reopen next week", "The mayor")]
