@@ -3,7 +3,8 @@
 The content is the clause a speech verb (``speech_verbs``) governs: its clausal complement,
 as the parser reads it or misattaches it ("told a meeting of leaders that …"); the statement
 its reporting clause is set into ("The plan, X said, failed", "As X noted, …"); or the
-paragraph a verb and a colon introduce as a block. The speaker is the verb's subject, resolved
+paragraph a verb and a colon introduce as a block. What is reported stays in the verb's
+paragraph, after its dateline. The speaker is the verb's subject, resolved
 like a direct quotation's speaker. Content that lies inside a quotation mark pair belongs to
 the direct quotation, not here.
 """
@@ -24,6 +25,7 @@ from storyline.analyse.attribution import (
     subject_of,
 )
 from storyline.analyse.speech_verbs import is_speech_cue, made_clear
+from storyline.clean.metadata import parse_dateline
 
 MIN_CONTENT_TOKENS = 4
 MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Monday"
@@ -62,6 +64,7 @@ def _content(token: Token) -> list[Token] | None:
     clauses += [c for c in token.children  # "say taxing consumption encourages savings"
                 if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > token.i
                 and any(g.dep_ == "ccomp" and _has_subject(g) for g in c.children)]
+    clauses = clauses or _unmarked_adverbials(token)
     if clauses:
         # Two clauses read as complements ("It's unlikely; the team says she'll go on"):
         # the one after the verb is what it reports.
@@ -111,8 +114,7 @@ def _split_subject(verb: Token, clause: Token) -> list[Token]:
     a woman who …"), the phrase belongs to what was said."""
     if clause.i < verb.i or _has_subject(clause) or verb.lemma_.lower() in _TOLD_TO_SOMEONE:
         return []
-    if not (clause.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE
-                                          for c in clause.children)):
+    if not _finite(clause):
         return []
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i
                     and c.pos_ in {"NOUN", "PROPN"}), None)
@@ -125,6 +127,24 @@ def _split_subject(verb: Token, clause: Token) -> list[Token]:
     if any(c.dep_ not in _MISPLACED_MODIFIERS for c in between):
         return []
     return [*subject.subtree, *(t for c in between if c.dep_ == "prep" for t in c.subtree)]
+
+
+def _unmarked_adverbials(verb: Token) -> list[Token]:
+    """ "Trump said after the convention he would not accept …": a finite clause with its own
+    subject that follows the verb with no word to join it ("if", "when", "because") can only be
+    what was said, though the parser hung it on the verb as an adverbial. Only where the verb
+    has no complement of its own."""
+    return [c for c in verb.children
+            if c.dep_ == "advcl" and c.i > verb.i and _finite(c)
+            and any(g.dep_ in {"nsubj", "nsubjpass"} and g.tag_ not in {"WDT", "WP"}
+                    for g in c.children)
+            and not any(g.dep_ == "mark" or (g.dep_ == "advmod" and g.tag_ == "WRB")
+                        for g in c.children)]
+
+
+def _finite(clause: Token) -> bool:
+    return clause.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE
+                                         for c in clause.children)
 
 
 def _before_next_report(clause: Token) -> list[Token]:
@@ -223,6 +243,18 @@ def _extent(tokens: list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+def _in_paragraph(tokens: list[Token], verb: Token, text: str) -> list[Token]:
+    """The parser's sentences can run over a paragraph break (a headline without a full stop,
+    a closing quotation); what the verb reports stays in its own paragraph, after its dateline
+    ("WASHINGTON (Reuters) ― ")."""
+    start = text.rfind("\n", 0, verb.idx) + 1
+    dateline = parse_dateline(text[start:verb.idx])
+    start += dateline.length if dateline else 0
+    end = text.find("\n", verb.idx)
+    end = len(text) if end < 0 else end
+    return [t for t in tokens if start <= t.idx < end]
+
+
 def _sentence_remainder(sentence: Span, phrase: list[Token]) -> tuple[int, int] | None:
     """The part of the sentence left of or right of an "according to X" phrase."""
     lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
@@ -270,8 +302,9 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
         span = _block_quotation(token, text)
         if span is None:
             content = _content(token)
-            if content is None or sum(1 for t in content
-                                      if not t.is_punct) < MIN_CONTENT_TOKENS:
+            if content is not None:
+                content = _in_paragraph(content, token, text)
+            if not content or sum(1 for t in content if not t.is_punct) < MIN_CONTENT_TOKENS:
                 continue
             span = _extent(content)
         if quoted(*span):

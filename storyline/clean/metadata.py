@@ -23,10 +23,10 @@ DATELINE_RE = re.compile(
         (?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){{0,2}})?)
         (?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}))?
         \s*(?:\((?P<agency>[A-Za-z][A-Za-z.&'’ -]{{0,30}})\))?
-        \s*(?P<sep>[-–—:|]+)\s+(?=\S)""",
+        \s*(?P<sep>[-–—―:|]+)\s+(?=\S)""",
     re.VERBOSE,
 )
-AGENCY_ONLY_RE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&'’ -]{0,30})\)\s*[-–—:|]+\s+(?=\S)")
+AGENCY_ONLY_RE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&'’ -]{0,30})\)\s*[-–—―:|]+\s+(?=\S)")
 # Words that open labelled lines rather than datelines ("UPDATE: ...", "ANALYSIS - ...").
 _LABEL_WORDS = frozenset([
     "photo", "file", "watch", "update", "updated", "breaking", "exclusive", "analysis", "opinion",

@@ -384,3 +384,17 @@ def test_a_subject_the_parser_read_as_the_speech_verbs_object(nlp):
         ("life for the next generation would be harder than life today", "Most farmers"),
         # the object of "told" is who heard it
         ("that the plant would reopen next week", "The mayor")]
+
+
+def test_a_clause_joined_by_no_word_and_a_report_kept_to_its_paragraph(nlp):
+    text = ("Doctors Rip Clinic Closure As A ‘Disgraceful Decision’\n\n"
+            "VALLEY CITY ― The council’s plan to close the clinic is an insult to every family in "
+            "the valley, local doctors said Friday.\n\n"
+            "The senator said after the debate he would not accept the party's endorsement if it "
+            "were offered.")
+    assert reported(nlp, text) == [
+        # the headline above and the dateline are not what the doctors said
+        ("The council’s plan to close the clinic is an insult to every family in the valley",
+         "local doctors"),
+        ("after the debate he would not accept the party's endorsement if it were offered",
+         "The senator")]

@@ -52,6 +52,12 @@ def test_metadata_comes_from_dateline_credits_and_chrome():
     assert cleaned.language == "en"
 
 
+def test_a_dateline_set_off_by_a_horizontal_bar():
+    text = ("Storm closes ports\n\nHARBOUR CITY ― Ports along the coast closed on Sunday as the "
+            "storm arrived, the coastguard said in a statement on its website.")
+    assert clean(doc(text)).dateline == "HARBOUR CITY"
+
+
 def test_cleaned_text_is_a_subsequence_of_the_input():
     cleaned = clean(doc(SCRAPED)).text
     position = 0
