@@ -4,9 +4,9 @@ The content is the clause a speech verb (``speech_verbs``) governs: its clausal 
 as the parser reads it or misattaches it ("told a meeting of leaders that …"); the statement
 its reporting clause is set into ("The plan, X said, failed", "As X noted, …"); or the
 paragraph a verb and a colon introduce as a block. What is reported stays in the verb's
-paragraph, after its dateline. The speaker is the verb's subject, resolved
-like a direct quotation's speaker. Content that lies inside a quotation mark pair belongs to
-the direct quotation, not here.
+paragraph, after its dateline. The speaker is the verb's subject, resolved like a direct
+quotation's speaker. Content that lies inside a quotation mark pair belongs to the direct
+quotation, not here.
 """
 
 from __future__ import annotations
