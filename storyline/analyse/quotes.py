@@ -7,8 +7,9 @@ governs the quotation or stands next to it ("…," he said / said Ushakov / Usha
 resolved to the entity meant; a clause or a name ending in a colon introduces the quotation
 after it ("She turned to the crowd: “…”", "pollster Ann Lee: “…”"); a quotation with no
 reporting verb of its own continues the previous speaker's turn, or takes the speaker of the
-quotation that follows it. A transcript printed without marks ("LAKE: …" / "BERG: …") is read
-turn by turn.
+quotation that follows it. A sentence broken by its reporting clause ("“If the ferry stops,”
+the mayor said, “the island is cut off.”") is one quotation. A transcript printed without marks
+("LAKE: …" / "BERG: …") is read turn by turn.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ MAX_TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 NEAR_TOKENS = 12
+_MARKS_AND_SPACE = " \t\n\u00a0\"“”‘’'.,;:!?"
+MAX_REPORTING_CLAUSE_WORDS = 20  # ", the Kremlin's foreign policy adviser told reporters, "
 # "PENCE:", "CHRIS WALLACE:" at the start of a quoted transcript turn
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 _DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
@@ -53,6 +56,11 @@ class QuoteSpan:
     open_at: int
     close_at: int  # index of the closing mark (or paragraph end when it runs on)
     paragraph: int
+
+
+# A quotation found: its span, cue, source, and whether the speaker is named at it or carried
+# over from the quotation before.
+_Found = tuple[QuoteSpan, Token | None, Source | None, bool]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -302,8 +310,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     index = EntityIndex(entities)
     salience = Salience(doc, index)
     paragraphs = _paragraphs(text)
-    # (span, cue, source, whether the speaker is named at this quotation or carried over)
-    found: list[tuple[QuoteSpan, Token | None, Source | None, bool]] = []
+    found: list[_Found] = []
     for span in spans:
         cue = _find_cue(span, spans, tokens, paragraphs, index)
         source = _speaker(cue, index, salience) if cue is not None else None
@@ -330,9 +337,11 @@ def extract_quotes(doc: Doc, entities: list[Entity],
                 and next_span.paragraph == span.paragraph + 1
                 and _opens_paragraph(span, paragraphs) and _opens_paragraph(next_span, paragraphs)):
             found[i] = (span, cue, next_source, False)
+    found = _join_broken_quotations(found, text)
     marked = [(s.open_at, s.close_at + 1) for s in spans]
     reported = [_closing_quotation(r, spans, text)
                 for r in find_reported(doc, index, salience, marked)]
+    reported = [r for r in reported if not _is_quotation(r, [s for s, *_ in found], text)]
     quotes = []
     for span, cue, source, named_here in found:
         if any(r.start <= span.open_at and span.close_at < r.end for r in reported):
@@ -352,6 +361,48 @@ def extract_quotes(doc: Doc, entities: list[Entity],
                if not any(start < q.end and q.start < end for start, end in taken)]
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _join_broken_quotations(found: list[_Found], text: str) -> list[_Found]:
+    """ "“By locking in China,” Mr. Obama said, “it now allowed me to …”": one sentence of
+    one speaker, broken by its reporting clause, is one quotation (its text keeps the clause
+    between the marks, so it reads as printed)."""
+    joined: list[_Found] = []
+    for item in found:
+        if joined and _broken_by_reporting_clause(joined[-1], item, text):
+            first, cue, source, named_here = joined[-1]
+            joined[-1] = (replace(first, end=item[0].end, close_at=item[0].close_at), cue,
+                          source, named_here)
+        else:
+            joined.append(item)
+    return joined
+
+
+def _broken_by_reporting_clause(before: _Found, after: _Found, text: str) -> bool:
+    (first, cue, source, _), (second, _, second_source, named_again) = before, after
+    if cue is None or source is None or first.paragraph != second.paragraph:
+        return False
+    if not first.close_at < cue.idx < second.open_at:
+        return False  # the first part's reporting verb stands elsewhere
+    if named_again and second_source != source:
+        return False  # a second speaker answers
+    inside_end = text[first.start : first.close_at].rstrip()
+    gap = text[first.close_at + 1 : second.open_at]
+    broken_mid_sentence = inside_end.endswith(",") or gap.lstrip().startswith(",")
+    if any(t.pos_ == "VERB" and t != cue and first.close_at < t.idx < second.open_at
+           for t in cue.doc[cue.sent.start : cue.sent.end]):
+        return False  # "…,” she said, adding later, “…”: a second saying
+    return (broken_mid_sentence and gap.rstrip().endswith(",")
+            and not _ends_a_sentence(gap) and len(gap.split()) <= MAX_REPORTING_CLAUSE_WORDS)
+
+
+def _ends_a_sentence(gap: str) -> bool:
+    """Whether a sentence ends in ``gap``: at "!", "?" or ";", or at a full stop after a word
+    that is no title or initial ("said.", "Spanish.", not "Mr.", "Sen.", "U.S.")."""
+    if re.search(r"[!?;]", gap):
+        return True
+    return any(not (word[:1].isupper() and (len(word) <= 4 or "." in word))
+               for word in re.findall(r"(\S+)\.(?:\s|$)", gap))
 
 
 def _transcript_turns(text: str, paragraphs: list[tuple[int, int]], entities: EntityIndex
@@ -388,6 +439,15 @@ def _closing_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: s
                 and not text[reported.end : span.close_at].strip(" .,;:!?")):
             return replace(reported, end=span.close_at + 1)
     return reported
+
+
+def _is_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: str) -> bool:
+    """A statement read as reported speech that is a quotation broken by its reporting clause
+    ("“By locking in China,” Mr. Obama said, “it now allowed me …”"): it is the direct one."""
+    return any(span.open_at < reported.end and reported.start <= span.close_at
+               and not text[reported.start : span.open_at].strip(_MARKS_AND_SPACE)
+               and not text[span.close_at + 1 : reported.end].strip(_MARKS_AND_SPACE)
+               for span in spans)
 
 
 def _cue_words(cue: Token | None) -> str | None:

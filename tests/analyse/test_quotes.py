@@ -398,3 +398,22 @@ def test_a_clause_joined_by_no_word_and_a_report_kept_to_its_paragraph(nlp):
          "local doctors"),
         ("after the debate he would not accept the party's endorsement if it were offered",
          "The senator")]
+
+
+def test_a_quotation_broken_by_its_reporting_clause_is_one_quotation(nlp):
+    text = ("“If the ferry stops,” Mayor Anna Berg said on Monday, “the island is cut off.”\n"
+            "“The bridge is safe,” said Sen. Tom Lake, “and it will stay open all winter.”\n"
+            "“We are ready,” Berg said, adding later, “but the storm may change that.”\n"
+            "“It is done,” Berg said. “Next we rebuild the harbour wall.”")
+    got = quotes(nlp, text)
+    assert [(t, s, c) for t, s, c, _ in got] == [
+        ("If the ferry stops,” Mayor Anna Berg said on Monday, “the island is cut off.",
+         "Anna Berg", "Anna Berg"),
+        ("The bridge is safe,” said Sen. Tom Lake, “and it will stay open all winter.",
+         "Tom Lake", "Tom Lake"),
+        # a second saying, and a new sentence, stay quotations of their own
+        ("We are ready", "Berg", "Anna Berg"),
+        ("but the storm may change that.", "Berg", "Anna Berg"),
+        ("It is done", "Berg", "Anna Berg"),
+        ("Next we rebuild the harbour wall.", None, "Anna Berg")]
+    assert [q for q in quotes(nlp, text, kind="reported")] == []
