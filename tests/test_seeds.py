@@ -86,8 +86,9 @@ def test_quotes_have_the_speakers_a_reader_would_name(seeds):
             article.source
     # Reported speech: "Ushakov said any talks with Biden would take place after ..."
     assert speaker(by["000"], "any talks with Biden") == ("Ushakov", "Yuri Ushakov")
-    assert speaker(by["003"], "Russia has moved more than 90,000 troops") == ("Ukraine",
-                                                                            "Ukraine")
+    # "Ukraine and the United States say …": both say it
+    assert speaker(by["003"], "Russia has moved more than 90,000 troops") == (
+        "Ukraine and the United States", "Ukraine and United States")
 
 
 def value(article, text, nth=0):
@@ -128,7 +129,7 @@ def test_moscow_denies_what_ukraine_and_the_us_say(seeds):
     contested = [d for d in story.disagreements if d.kind == "claim"]
     pairs = {(c.stance, c.value.endswith("may be poised to invade"), tuple(c.attributed_to))
              for d in contested for c in d.claims}
-    assert ("asserts", True, ("Ukraine",)) in pairs
+    assert ("asserts", True, ("Ukraine and United States",)) in pairs
     assert any(c.stance == "denies" and c.attributed_to == ["Moscow"]
                for d in contested for c in d.claims)
     # "The Kremlin denied the allegations" points back to Kyiv's count in the sentence before

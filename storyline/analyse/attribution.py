@@ -311,6 +311,26 @@ def _owner_or_complement(t: Token, head: Token) -> bool:
     return False
 
 
+def describe_speaker(token: Token, entities: EntityIndex, salience: Salience) -> Source | None:
+    """The source a reporting clause names, with those joined to it by "and": "Ukraine and the
+    United States say …" is said by both, not by Ukraine. Only where each is known by name: "the
+    Vermont senator and presidential candidate" is one man, "Steve Bell, a former aide, and a
+    Republican" one source described twice."""
+    first = describe_source(token, entities, salience)
+    parts = with_conjuncts(token)
+    if (first is None or len(parts) == 1
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for p in parts for c in p.children)):
+        return first
+    sources = [first, *(describe_source(p, entities, salience) for p in parts[1:])]
+    names = [s.canonical if s is not None else None for s in sources]
+    described = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for p in parts for c in p.children)
+    if None in names or len(set(names)) < len(names) or described:
+        return first
+    end = max(s.end for s in sources if s is not None)
+    text = token.doc.char_span(first.start, end, alignment_mode="expand").text
+    return Source(text, " and ".join(n for n in names if n), first.start, end)
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """ "Ukraine and the United States say ..." -> both subjects."""
     out = [token]

@@ -29,6 +29,7 @@ from storyline.analyse.attribution import (
     Source,
     according_to,
     describe_source,
+    describe_speaker,
     subject_of,
 )
 from storyline.analyse.reported import ReportedSpeech, find_reported
@@ -250,7 +251,7 @@ def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
     root = cue.sent.root
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i
                     and not _quoted(spans, c.idx)), None)
-    return describe_source(subject, entities, salience) if subject is not None else None
+    return describe_speaker(subject, entities, salience) if subject is not None else None
 
 
 def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
@@ -288,7 +289,7 @@ def _speaker(cue: Token, entities: EntityIndex, salience: Salience) -> Source | 
     subject = subject_of(cue)
     if subject is None:
         return None
-    return describe_source(subject, entities, salience)
+    return describe_speaker(subject, entities, salience)
 
 
 def _opens_paragraph(span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:

@@ -22,6 +22,7 @@ from storyline.analyse.attribution import (
     Source,
     according_to,
     describe_source,
+    describe_speaker,
     subject_of,
 )
 from storyline.analyse.speech_verbs import is_speech_cue, made_clear
@@ -310,7 +311,7 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
         if quoted(*span):
             continue
         subject = subject_of(_speaking_verb(token))
-        source = describe_source(subject, entities, salience) if subject is not None else None
+        source = describe_speaker(subject, entities, salience) if subject is not None else None
         found.append(ReportedSpeech(*span, token, source))
     # "Ushakov said Putin told Biden that ...": the statement is Ushakov's; a report inside a
     # report is part of it.

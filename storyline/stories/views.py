@@ -39,11 +39,19 @@ def apply_aliases(article: Article, aliases: dict[str, str], labels: dict[str, s
     entities = [replace(e, canonical=aliases.get(e.canonical, e.canonical),
                         label=labels.get(aliases.get(e.canonical, e.canonical), e.label))
                 for e in article.entities]
-    quotes = [replace(q, speaker_canonical=aliases.get(q.speaker_canonical, q.speaker_canonical))
+    quotes = [replace(q, speaker_canonical=_speaker_alias(q.speaker_canonical, aliases))
               if q.speaker_canonical else q for q in article.quotes]
     figures = [replace(f, attributed_to=[aliases.get(n, n) for n in f.attributed_to])
                for f in article.figures]
     return replace(article, entities=entities, quotes=quotes, figures=figures)
+
+
+def _speaker_alias(name: str, aliases: dict[str, str]) -> str:
+    """The story's name for a speaker; speakers who said it together ("Kiev and Washington")
+    name by name, unless the whole is a name of its own ("Bosnia and Herzegovina")."""
+    if name in aliases or name in aliases.values() or " and " not in name:
+        return aliases.get(name, name)
+    return " and ".join(aliases.get(part, part) for part in name.split(" and "))
 
 
 def one_name_per_site(articles: list[Article]) -> list[Article]:

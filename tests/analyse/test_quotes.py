@@ -417,3 +417,13 @@ def test_a_quotation_broken_by_its_reporting_clause_is_one_quotation(nlp):
         ("It is done", "Berg", "Anna Berg"),
         ("Next we rebuild the harbour wall.", None, "Anna Berg")]
     assert [q for q in quotes(nlp, text, kind="reported")] == []
+
+
+def test_speakers_joined_by_and_say_it_together(nlp):
+    text = ("Norway and the European Union say the fishing quota will be cut by half next year. "
+            "The Norwegian fisheries minister and deputy prime minister Ola Dahl said the cut "
+            "would hurt the northern ports badly.")
+    assert [(s, c) for _, s, c, _ in quotes(nlp, text, kind="reported")] == [
+        ("Norway and the European Union", "Norway and European Union"),
+        # one man with two offices, not two speakers
+        ("Ola Dahl", "Ola Dahl")]

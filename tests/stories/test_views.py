@@ -172,3 +172,17 @@ def test_the_same_words_carried_by_two_articles_are_one_quotation(analyser):
                      "2024-07-20", "Harbor Ledger")])
     (varga,) = [s for s in built.speakers if s.speaker == "Ilse Varga"]
     assert [(q["article_id"], q["kind"]) for q in varga.quotes] == [("q1", "direct")]
+
+
+def test_speakers_who_said_it_together_take_the_storys_names(analyser):
+    articles = [
+        make_article(analyser, "b1", "Kiev and Washington say Moscow has moved 90,000 troops to "
+                     "the border this month.\nThe troops arrived by rail, officials in Kiev said.",
+                     "2024-03-04", "Valley Wire", "Troops at the border"),
+        make_article(analyser, "b2", "Officials in Kyiv asked for help on Monday. Kyiv has no "
+                     "more troops to send east, the ministry in Kyiv said.", "2024-03-05",
+                     "Harbor Ledger", "Kyiv asks for help")]
+    built = build_story("s2", articles)
+    said = {s.speaker: [q["text"] for q in s.quotes] for s in built.speakers}
+    assert said["Kyiv and Washington"] == [
+        "Moscow has moved 90,000 troops to the border this month"]
