@@ -176,13 +176,13 @@ def test_the_same_words_carried_by_two_articles_are_one_quotation(analyser):
 
 def test_speakers_who_said_it_together_take_the_storys_names(analyser):
     articles = [
-        make_article(analyser, "b1", "Kiev and Washington say Moscow has moved 90,000 troops to "
-                     "the border this month.\nThe troops arrived by rail, officials in Kiev said.",
-                     "2024-03-04", "Valley Wire", "Troops at the border"),
-        make_article(analyser, "b2", "Officials in Kyiv asked for help on Monday. Kyiv has no "
-                     "more troops to send east, the ministry in Kyiv said.", "2024-03-05",
-                     "Harbor Ledger", "Kyiv asks for help")]
+        make_article(analyser, "b1", "Mr. Lind and Mrs. Brask said on Monday that the Marrow "
+                     "Dam would be rebuilt by the spring.", "2024-03-14", "Valley Wire",
+                     "Dam to be rebuilt"),
+        make_article(analyser, "b2", "Interior Minister Teodor Lind ordered an inquiry into the "
+                     "Marrow Dam crack on Thursday. Judge Helena Brask will lead the inquiry.",
+                     "2024-03-15", "Harbor Ledger", "Inquiry ordered")]
     built = build_story("s2", articles)
     said = {s.speaker: [q["text"] for q in s.quotes] for s in built.speakers}
-    assert said["Kyiv and Washington"] == [
-        "Moscow has moved 90,000 troops to the border this month"]
+    assert said == {"Teodor Lind and Helena Brask": [
+        "that the Marrow Dam would be rebuilt by the spring"]}
