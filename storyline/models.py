@@ -200,6 +200,8 @@ class StoryEntity:
 class SpeakerQuotes:
     speaker: str
     quotes: list[dict[str, Any]]
+    # The entities who spoke: one, or each of those who said it together ("Kyiv and Washington")
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

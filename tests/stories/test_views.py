@@ -186,3 +186,5 @@ def test_speakers_who_said_it_together_take_the_storys_names(analyser):
     said = {s.speaker: [q["text"] for q in s.quotes] for s in built.speakers}
     assert said == {"Teodor Lind and Helena Brask": [
         "that the Marrow Dam would be rebuilt by the spring"]}
+    # each of them is an entity of the story (the web page links them one by one)
+    assert built.speakers[0].names == ["Teodor Lind", "Helena Brask"]
