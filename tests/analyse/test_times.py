@@ -405,6 +405,9 @@ def test_ranges_joined_by_a_word_end_the_phrase(nlp):
     # a modal with "have" looks back
     ("The storm may have been responsible for a drop in sales on Wednesday.",
      ("Wednesday", "2021-12-01")),
+    # a present perfect in progress looks back ("April 20" is nearer ahead than behind)
+    ("Police have been searching for the driver since the April 20 crash.",
+     ("April 20", "2021-04-20")),
 ])
 def test_clauses_about_the_past_that_do_not_look_past(nlp, text, expected):
     assert values(nlp, text)[0][:2] == expected

@@ -102,6 +102,8 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and (not auxes or auxes & {"has", "have"}):
         return "past"  # "has announced", and "the ruling issued Thursday"
+    if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have"}:
+        return "past"  # "have been searching since the Oct. 23 slaying"
     if auxes & {"is", "are", "am"} or verb.tag_ in {"VBZ", "VBP"}:
         return "present"
     return None
