@@ -434,10 +434,14 @@ def _is_title(quoted: str) -> bool:
 
 def _closing_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: str
                        ) -> ReportedSpeech:
-    """Reported content that ends inside a quotation ends with it: "… going “well ahead.”"."""
+    """Reported content that ends inside a quotation ends with it: "… going “well ahead.”",
+    "said that Cruz has “taken every punch they’ve thrown, and he’s standing tall.”" (the
+    parser ended the statement where the quotation goes on)."""
     for span in spans:
-        if (reported.start <= span.open_at < reported.end <= span.close_at
-                and not text[reported.end : span.close_at].strip(" .,;:!?")):
+        opens_inside = reported.start <= span.open_at < reported.end
+        opens_next = reported.end <= span.open_at and not text[reported.end : span.open_at].strip()
+        if ((opens_inside or opens_next) and reported.end <= span.close_at
+                and "\n" not in text[reported.end : span.close_at]):
             return replace(reported, end=span.close_at + 1)
     return reported
 

@@ -427,3 +427,15 @@ def test_speakers_joined_by_and_say_it_together(nlp):
         ("Norway and the European Union", "Norway and European Union"),
         # one man with two offices, not two speakers
         ("Ola Dahl", "Ola Dahl")]
+
+
+def test_a_report_that_runs_into_a_quotation_ends_with_it(nlp):
+    text = ("Lake said the rules on fishing “are set… And I think we have to leave it that "
+            "way.”\nBerg said there was a commitment “to making this a showcase for the island "
+            "and the harbour.”")
+    assert [(t, s) for t, s, _, _ in quotes(nlp, text, kind="reported")] == [
+        ("the rules on fishing “are set… And I think we have to leave it that way.”", "Lake"),
+        ("there was a commitment “to making this a showcase for the island and the harbour.”",
+         "Berg")]
+    # the quotations are part of the statements, not quotes of their own
+    assert quotes(nlp, text) == []
