@@ -282,7 +282,10 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         phrase = list(token.subtree)
         return Source(doc[phrase[0].i : phrase[-1].i + 1].text, None, phrase[0].idx,
                       phrase[-1].idx + len(phrase[-1].text))
-    span_tokens = [t for t in token.subtree if t.i <= token.i]
+    # the phrase as written, from the start of its line: a time stamp or heading above it
+    # ("4:43 p.m.") that the parser took into the phrase is not part of it
+    span_tokens = [t for t in token.subtree if t.i <= token.i
+                   and not any("\n" in b.text for b in doc[t.i : token.i])]
     first = min(span_tokens, key=lambda t: t.i)
     left = first.idx
     text = doc[first.i : token.i + 1].text

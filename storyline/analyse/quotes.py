@@ -345,7 +345,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     reported = [r for r in reported if not _is_quotation(r, [s for s, *_ in found], text)]
     quotes = []
     for span, cue, source, named_here in found:
-        if any(r.start <= span.open_at and span.close_at < r.end for r in reported):
+        if any(r.start <= span.open_at and span.close_at <= r.end for r in reported):
             continue  # a partial quotation inside a reported statement is part of it
         if _is_title(text[span.start : span.end]):
             continue  # “Fox News Sunday”, “Women in Power”: a name in marks, not words said
@@ -442,7 +442,9 @@ def _closing_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: s
         opens_next = reported.end <= span.open_at and not text[reported.end : span.open_at].strip()
         if ((opens_inside or opens_next) and reported.end <= span.close_at
                 and "\n" not in text[reported.end : span.close_at]):
-            return replace(reported, end=span.close_at + 1)
+            # after the closing mark, or at the paragraph's end where the quotation runs on
+            closed = text[span.close_at : span.close_at + 1].strip()
+            return replace(reported, end=span.close_at + (1 if closed else 0))
     return reported
 
 

@@ -151,6 +151,17 @@ def test_a_time_stamp_line_is_not_the_speaker(nlp):
     got = quotes(nlp, "Campaign notes.\n2:00 p.m.\nA court document filed Thursday says that "
                       "the campaign manager will not be prosecuted.", kind="reported")
     assert got[0][1] == "A court document"
+    got = quotes(nlp, "4:43 p.m.\n\nFlorida election officials say the candidate's name was "
+                      "not left off ballots in a town in south Florida.", kind="reported")
+    assert got[0][1] == "Florida election officials"
+
+
+def test_a_report_ending_in_a_quotation_left_open_ends_with_its_paragraph(nlp):
+    text = ("The mayor told reporters the new rules are not perfect but “getting better and "
+            "better.\n“No government is ever going to get it perfect,” Lake said.")
+    got = quotes(nlp, text, kind="reported")
+    assert got[0][:2] == ("the new rules are not perfect but “getting better and better.",
+                          "The mayor")
 
 
 def test_figures_of_speech_report_nothing(nlp):
