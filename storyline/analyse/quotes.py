@@ -347,7 +347,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     for span, cue, source, named_here in found:
         if any(r.start <= span.open_at and span.close_at <= r.end for r in reported):
             continue  # a partial quotation inside a reported statement is part of it
-        if _is_title(text[span.start : span.end]):
+        if _is_title(text[span.start : span.end]) and not _in_headline(span, text, paragraphs):
             continue  # “Fox News Sunday”, “Women in Power”: a name in marks, not words said
         n_words = len(text[span.start : span.end].split())
         if source is None and n_words < MIN_WORDS_WITHOUT_SPEAKER:
@@ -424,10 +424,22 @@ def _transcript_turns(text: str, paragraphs: list[tuple[int, int]], entities: En
     return turns if len(turns) >= 2 else []
 
 
+def _in_headline(span: QuoteSpan, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """A line set in title case ("Hollande Says Trump “Makes You Want To Retch.”"): there every
+    quotation looks like a title, and its casing tells nothing."""
+    start, end = paragraphs[span.paragraph]
+    words = [w for w in (text[start : span.open_at] + " " + text[span.close_at + 1 : end]).split()
+             if w[0].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _is_title(quoted: str) -> bool:
+    """ "Face the Nation", and "Meet the Press." with the sentence's full stop inside the marks,
+    as American style sets it; a line said in capitals ("Lock Her Up!") is no title."""
+    quoted = quoted.rstrip().removesuffix(".")
     words = quoted.split()
-    if not words or len(words) > MAX_TITLE_WORDS or quoted.rstrip()[-1] in ".!?,":
-        return False
+    if not words or len(words) > MAX_TITLE_WORDS or re.search(r"[.!?,]\s|[.!?,]$", quoted):
+        return False  # "The Donald. Big Daddy.": sentences, not a name
     return len(words) > 1 and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS
                                   for w in words)
 

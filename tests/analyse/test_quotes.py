@@ -164,6 +164,17 @@ def test_a_report_ending_in_a_quotation_left_open_ends_with_its_paragraph(nlp):
                           "The mayor")
 
 
+def test_titles_in_quotation_marks_are_not_quotes_but_a_headline_quote_is(nlp):
+    text = ("“We will win this,” the senator said on NBC’s “Meet the Press.”\n"
+            "The mayor told “Face the Nation” on Sunday that the race was over.")
+    assert [t for t, *_ in quotes(nlp, text)] == ["We will win this"]
+    # in a title-case headline every quotation looks like a title
+    text = "Senator Says Mayor “Makes You Want To Retch.”\n\nThe row went on."
+    assert [t for t, *_ in quotes(nlp, text)] + [
+        t for t, *_ in quotes(nlp, text, kind="reported")] == [
+        "Mayor “Makes You Want To Retch.”"]
+
+
 def test_figures_of_speech_report_nothing(nlp):
     got = quotes(nlp, "Let's say you think the plan will cost more than the city expects next "
                       "year. Needless to say, the mayor said that the plan was fine.",
