@@ -27,6 +27,11 @@ CUE_LEMMAS = frozenset([
     "criticize", "criticise", "praise", "laud", "liken", "compare", "slam", "mock", "decry",
     "condemn", "hail", "dub", "cite", "quote", "characterize", "characterise", "refer",
     "lament", "chant", "sing", "ridicule", "attack", "defend", "challenge",
+    # how the words were spoken, only ever next to a quotation: "“Quiet,” he demanded"
+    "answer", "bark", "beam", "boom", "demand", "yell", "scream", "snap", "laugh", "sigh",
+    "chuckle", "gush", "marvel", "wonder", "plead", "beg", "cry", "grumble", "mutter",
+    "murmur", "interject", "scoff", "sneer", "fume", "growl", "thunder", "roar", "hiss",
+    "retort", "counter", "muse", "proclaim", "exult", "rage", "protest", "object",
 ])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _UNRESOLVED_PRONOUNS = frozenset({"i", "we", "they", "you", "it"})

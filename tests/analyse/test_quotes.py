@@ -461,3 +461,10 @@ def test_a_report_that_runs_into_a_quotation_ends_with_it(nlp):
          "Berg")]
     # the quotations are part of the statements, not quotes of their own
     assert quotes(nlp, text) == []
+
+
+def test_verbs_of_how_the_words_were_spoken(nlp):
+    text = ("The chairman Tom Lake lost his temper.\n“Go back to your seat,” Lake barked at the "
+            "reporter.\nMayor Anna Berg was asked who would win.\n“Denver,” Berg answered.")
+    assert [(t, s, cue) for t, s, _, cue in quotes(nlp, text)] == [
+        ("Go back to your seat", "Lake", "barked"), ("Denver", "Berg", "answered")]
