@@ -35,7 +35,9 @@ from storyline.analyse.attribution import (
 from storyline.analyse.reported import ReportedSpeech, find_reported
 from storyline.models import Entity, Quote
 
-_OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"”', "‘": "’"}
+# Each opening mark and the marks that close it; a curly opening closed by a straight mark
+# ("“I was pretty clear," Ryan continued) is a common typing slip.
+_OPENERS = {"“": "”\"", "«": "»", "„": "“”", '"': '"”', "‘": "’"}
 MIN_WORDS_WITHOUT_SPEAKER = 4
 MAX_TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = frozenset(
@@ -84,6 +86,13 @@ def _single_closes(text: str, i: int, end: int) -> bool:
     return not after.isalnum()
 
 
+def _straight_closes(text: str, i: int, end: int) -> bool:
+    """A straight mark shaped as a closing one: after a word or its punctuation, not before
+    one."""
+    after = text[i + 1] if i + 1 < end else " "
+    return not text[i - 1].isspace() and not after.isalnum()
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     # Typewriter marks of wire and archive text (``…'' and ''…''), read as the straight mark
     # they stand for; the same length, so every offset still points into ``text``.
@@ -97,7 +106,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if open_at is None:
                 if ch in _OPENERS and (ch != "‘" or _single_opens(text, i, p_start)):
                     open_at, closers = i, _OPENERS[ch]
-            elif ch in closers and (closers != "’" or _single_closes(text, i, p_end)):
+            elif ch in closers and (closers != "’" or _single_closes(text, i, p_end)) and (
+                    ch != '"' or text[open_at] == '"' or _straight_closes(text, i, p_end)):
                 spans.append(QuoteSpan(open_at + 1, i, open_at, i, number))
                 open_at = None
         if open_at is not None and number + 1 < len(paragraphs):

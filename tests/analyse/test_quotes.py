@@ -468,3 +468,10 @@ def test_verbs_of_how_the_words_were_spoken(nlp):
             "reporter.\nMayor Anna Berg was asked who would win.\n“Denver,” Berg answered.")
     assert [(t, s, cue) for t, s, _, cue in quotes(nlp, text)] == [
         ("Go back to your seat", "Lake", "barked"), ("Denver", "Berg", "answered")]
+
+
+def test_a_curly_opening_closed_by_a_straight_mark(nlp):
+    text = ('“I was clear and I said so on many occasions," Lake continued. '
+            '“The vote is over," Berg replied.')
+    assert [(t, s) for t, s, _, _ in quotes(nlp, text)] == [
+        ("I was clear and I said so on many occasions", "Lake"), ("The vote is over", "Berg")]
