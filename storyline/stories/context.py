@@ -54,6 +54,20 @@ class StoryContext:
         return set(sorted(counts, key=lambda t: (-counts[t], t))[:STORY_COMMON_TERMS])
 
 
+    @cached_property
+    def entity_names(self) -> set[str]:
+        return {e.canonical for a in self.originals for e in a.entities}
+
+    def who(self, speaker: str) -> list[str]:
+        """The entities behind a speaker's name: itself, or each of those who said it together
+        ("Kyiv and Washington"), where each is an entity of the story."""
+        parts = speaker.split(" and ")
+        if (speaker in self.entity_names or len(parts) == 1
+                or not all(p in self.entity_names for p in parts)):
+            return [speaker]
+        return parts
+
+
 def build_context(articles: list[Article]) -> StoryContext:
     ordered = sorted(enumerate(articles), key=lambda p: (p[1].published or "9999", p[0]))
     in_time = [a for _, a in ordered]

@@ -86,11 +86,12 @@ def _party_before(article: Article, sentence: Sentence, at: int) -> tuple[str, i
     return known, sentence.start + name.start() + words[0].start()
 
 
-def _speakers(article: Article, start: int, end: int) -> list[str]:
+def _speakers(context: StoryContext, article: Article, start: int, end: int) -> list[str]:
     """Who the text at ``start``–``end`` is attributed to: the speakers of the quotes that hold
-    it. A writer's own sentence is attributed to nobody, and is no party's claim."""
-    names = [q.speaker_canonical or q.speaker for q in article.quotes
-             if q.start < end and start < q.end]
+    it, each of those who said it together named apart. A writer's own sentence is attributed
+    to nobody, and is no party's claim."""
+    names = [part for q in article.quotes if q.start < end and start < q.end
+             for part in context.who(q.speaker_canonical or q.speaker or "")]
     return list(dict.fromkeys(n for n in names if n))
 
 
@@ -165,7 +166,7 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
     for article, party, (d_start, d_end), (start, end), pointed in found[:MAX_DENIALS]:
         denial = _claim(article, d_start, d_end, [party], "denies")
         if pointed is not None:  # the text says what is denied
-            asserters = _speakers(article, *pointed)
+            asserters = _speakers(context, article, *pointed)
             if asserters and not any(_names(party).search(a) for a in asserters):
                 claim = _claim(article, *pointed, asserters, "asserts")
                 out.append(Disagreement(_subject(claim.value), [claim, denial], "claim"))
@@ -194,7 +195,7 @@ def find_contested(context: StoryContext) -> list[Disagreement]:
         if best is None:
             continue
         _, other, (c_start, c_end) = best
-        asserters = _speakers(other, c_start, c_end)
+        asserters = _speakers(context, other, c_start, c_end)
         if not asserters or any(named.search(a) for a in asserters):
             continue  # nobody's claim, or the party's own side ("Murray's legal team")
         claim = _claim(other, c_start, c_end, asserters, "asserts")

@@ -144,13 +144,4 @@ def _speakers(context: StoryContext) -> list[SpeakerQuotes]:
                 "outlet": article.outlet, "kind": quote.kind,
             })
     ranked = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    known = {e.canonical for a in context.originals for e in a.entities}
-    return [SpeakerQuotes(name, quotes, _who(name, known)) for name, quotes in ranked]
-
-
-def _who(speaker: str, known: set[str]) -> list[str]:
-    """The entities behind a speaker's name: itself, or the parts of a joint name."""
-    parts = speaker.split(" and ")
-    if speaker in known or len(parts) == 1 or not all(p in known for p in parts):
-        return [speaker]
-    return parts
+    return [SpeakerQuotes(name, quotes, context.who(name)) for name, quotes in ranked]
