@@ -38,6 +38,7 @@ _HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "interviewe
 _OPENING_MARKS = frozenset({"“", '"', "‘", "``", "«"})
 _FINITE = frozenset({"MD", "VBD", "VBP", "VBZ"})
 _MISPLACED_MODIFIERS = frozenset({"prep", "punct", "intj", "advmod", "npadvmod"})
+_NEXT_ACT = re.compile(r"[\s,;]*(?:and|but|then|before)\s", re.IGNORECASE)
 _MARKS_AND_MARKUP = "\"“”‘’'«<["
 
 
@@ -256,6 +257,17 @@ def _in_paragraph(tokens: list[Token], verb: Token, text: str) -> list[Token]:
     return [t for t in tokens if start <= t.idx < end]
 
 
+def _next_act(doc: Doc, text: str, at: int) -> bool:
+    """ "…,” and left the room": after the quotation the speaker does something else (a finite
+    verb joined by "and"), which is no part of what was said ("“budget reforms” and the
+    collection of taxes would pay for it" goes on with the statement)."""
+    joined = _NEXT_ACT.match(text, at)
+    if joined is None:
+        return False
+    after = doc.char_span(joined.end(), joined.end() + 1, alignment_mode="expand")
+    return after is not None and after[0].tag_ in {"VBD", "VBZ", "VBP"}
+
+
 def _sentence_remainder(sentence: Span, phrase: list[Token]) -> tuple[int, int] | None:
     """The part of the sentence left of or right of an "according to X" phrase."""
     lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
@@ -281,9 +293,12 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
         if "\n" in text[start:end] or any(q_start < start < q_end - 1
                                               for q_start, q_end in inside_quotes):
             return True
-        if any(q_start == start and len(text[q_end:end].split()) < MIN_CONTENT_TOKENS
+        if any(q_start == start and (len(text[q_end:end].split()) < MIN_CONTENT_TOKENS
+                                     or _next_act(doc, text, q_end))
                for q_start, q_end in inside_quotes):
-            return True  # "said “we will win” on Friday": the quotation is what was said
+            # "said “we will win” on Friday", "replied, “The vote is over,” and left the room":
+            # the quotation is what was said
+            return True
         return any(q_start < end and start < q_end and (min(end, q_end) - max(start, q_start))
                    > QUOTED_SHARE * (end - start) for q_start, q_end in inside_quotes)
 

@@ -361,9 +361,16 @@ def test_a_statement_opening_with_a_partial_quotation_is_reported_whole(nlp):
             "caucuses. The mayor said “we will win this race” on Friday.")
     assert reported(nlp, text) == [
         ("“the wind is at our backs” despite his loss in the Nevada caucuses", "The senator")]
-    # a quotation with a short tail is what was said, a direct quotation
+    # a quotation with a short tail is what was said, a direct quotation, and so is one the
+    # speaker follows with another act
     assert [(t, s) for t, s, _, _ in quotes(nlp, text)] == [
         ("we will win this race", "The mayor")]
+    text = ("Berg replied, “The vote is over,” and left the room. The minister said “budget "
+            "reforms” and the collection of unpaid taxes would pay for the bridge.")
+    assert [t for t, *_ in quotes(nlp, text)] == ["The vote is over"]
+    assert reported(nlp, text) == [
+        ("“budget reforms” and the collection of unpaid taxes would pay for the bridge",
+         "The minister")]
 
 
 def test_ways_of_putting_things_are_not_reports(nlp):
