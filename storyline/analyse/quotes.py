@@ -44,6 +44,7 @@ _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 NEAR_TOKENS = 12
 _MARKS_AND_SPACE = " \t\n\u00a0\"“”‘’'.,;:!?"
+_NAMING = frozenset({"call", "brand", "label", "dub", "describe", "term"})
 MAX_REPORTING_CLAUSE_WORDS = 20  # ", the Kremlin's foreign policy adviser told reporters, "
 # "PENCE:", "CHRIS WALLACE:" at the start of a quoted transcript turn
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
@@ -364,6 +365,11 @@ def extract_quotes(doc: Doc, entities: list[Entity],
             continue
         if source is None and cue is None and n_words < 2 * MIN_WORDS_WITHOUT_SPEAKER:
             continue
+        named = _what_was_named(span, cue, n_words)
+        if named is not None:
+            quotes.append(_quote(text, named, span.close_at + 1, cue, source, "reported",
+                                 named_here))
+            continue
         quotes.append(_quote(text, span.start, span.end, cue, source, "direct", named_here))
     for r in reported:
         quotes.append(_quote(text, r.start, r.end, r.cue, r.source, "reported", True))
@@ -441,6 +447,17 @@ def _in_headline(span: QuoteSpan, text: str, paragraphs: list[tuple[int, int]]) 
     words = [w for w in (text[start : span.open_at] + " " + text[span.close_at + 1 : end]).split()
              if w[0].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _what_was_named(span: QuoteSpan, cue: Token | None, n_words: int) -> int | None:
+    """ "Jeb Bush called Trump “unhinged.”": a word or two in marks that name what the verb's
+    object is said to be; what was said is the object with its name, so the statement starts
+    at the object (its offset), not at the quotation."""
+    if cue is None or n_words >= MIN_WORDS_WITHOUT_SPEAKER or cue.lemma_.lower() not in _NAMING:
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i
+               and c.left_edge.idx < span.open_at]
+    return objects[0].left_edge.idx if objects else None
 
 
 def _is_title(quoted: str) -> bool:

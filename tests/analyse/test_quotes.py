@@ -482,3 +482,13 @@ def test_a_curly_opening_closed_by_a_straight_mark(nlp):
             '“The vote is over," Berg replied.')
     assert [(t, s) for t, s, _, _ in quotes(nlp, text)] == [
         ("I was clear and I said so on many occasions", "Lake"), ("The vote is over", "Berg")]
+
+
+def test_a_name_given_in_quotation_marks_is_said_of_the_verbs_object(nlp):
+    text = ("On Monday, Mayor Anna Berg called the council’s plan “reckless.” Tom Lake branded the "
+            "vote “a farce” and left. Berg said the port was “finished.”")
+    assert reported(nlp, text) == [
+        ("the council’s plan “reckless.”", "Anna Berg"),
+        ("the vote “a farce”", "Tom Lake"),
+        ("the port was “finished.”", "Berg")]
+    assert quotes(nlp, text) == []
