@@ -270,9 +270,9 @@ def test_speakers_the_parser_attaches_elsewhere(nlp):
                       "“The mayor believes the harbour must reopen before the summer.”")
     assert got[0][1] == "Tom Lake"
     # Two subjects read for one verb: the nearer one.
-    got = quotes(nlp, "Speaking at a town hall in Salem, New Hampshire, Anna Berg went after her "
-                      "rival, calling him “a total stiff.”")
-    assert got[0][1] == "Anna Berg"
+    got = reported(nlp, "Speaking at a town hall in Salem, New Hampshire, Anna Berg went after "
+                        "her rival, calling him “a total stiff.”")
+    assert got == [("him “a total stiff.”", "Anna Berg")]
     # The participle read into the quotation: not its object ("the crowd"), the sentence's
     # subject.
     got = quotes(nlp, "Anna Berg seemed ready to take on the critics in Salem, telling the crowd, "
