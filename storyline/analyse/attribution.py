@@ -329,14 +329,17 @@ def describe_speaker(token: Token, entities: EntityIndex, salience: Salience) ->
     if (first is None or len(parts) == 1
             or not any(c.dep_ == "cc" and c.lower_ == "and" for p in parts for c in p.children)):
         return first
-    sources = [first, *(describe_source(p, entities, salience) for p in parts[1:])]
-    names = [s.canonical if s is not None else None for s in sources]
+    others = [describe_source(p, entities, salience) for p in parts[1:]]
+    if any(s is None for s in others):
+        return first
+    sources = [first, *(s for s in others if s is not None)]
+    names = [s.canonical for s in sources]
     described = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for p in parts for c in p.children)
     if None in names or len(set(names)) < len(names) or described:
         return first
-    end = max(s.end for s in sources if s is not None)
+    end = max(s.end for s in sources)
     text = token.doc.char_span(first.start, end, alignment_mode="expand").text
-    return Source(text, " and ".join(n for n in names if n), first.start, end)
+    return Source(text, " and ".join(str(n) for n in names), first.start, end)
 
 
 def with_conjuncts(token: Token) -> list[Token]:

@@ -53,7 +53,6 @@ class StoryContext:
         # Ties broken by the word itself: sets of terms iterate in a per-process order.
         return set(sorted(counts, key=lambda t: (-counts[t], t))[:STORY_COMMON_TERMS])
 
-
     @cached_property
     def entity_names(self) -> set[str]:
         return {e.canonical for a in self.originals for e in a.entities}
