@@ -48,6 +48,7 @@ _NAMING = frozenset({"call", "brand", "label", "dub", "describe", "term"})
 MAX_REPORTING_CLAUSE_WORDS = 20  # ", the Kremlin's foreign policy adviser told reporters, "
 # "PENCE:", "CHRIS WALLACE:" at the start of a quoted transcript turn
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+_INTERVIEW_LABEL = re.compile(r"([QA]):\s")
 _DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
 _OBJECTS = frozenset({"dobj", "dative", "pobj"})  # "telling the crowd": the verb's hearers
 SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
@@ -374,7 +375,8 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     for r in reported:
         quotes.append(_quote(text, r.start, r.end, r.cue, r.source, "reported", True))
     taken = [(q.start, q.end) for q in quotes]
-    quotes += [q for q in _transcript_turns(text, paragraphs, index)
+    quotes += [q for q in (_transcript_turns(text, paragraphs, index)
+                           + _interview_turns(text, paragraphs, index))
                if not any(start < q.end and q.start < end for start, end in taken)]
     quotes.sort(key=lambda q: q.start)
     return quotes
@@ -438,6 +440,25 @@ def _transcript_turns(text: str, paragraphs: list[tuple[int, int]], entities: En
             source = Source(label.group(1), canonical, label.start(1), label.end(1))
             turns.append(_quote(text, label.end(), end, None, source, "direct", True))
     return turns if len(turns) >= 2 else []
+
+
+def _interview_turns(text: str, paragraphs: list[tuple[int, int]], entities: EntityIndex
+                     ) -> list[Quote]:
+    """An interview printed as questions and answers ("Q: What did you find?" / "A: I came
+    home from school …"): each answer is the words of the person interviewed, the first the
+    article names before the questions begin; each question the unnamed interviewer's. Only
+    where the article holds both questions and answers."""
+    labelled = [(label, end) for start, end in paragraphs
+                if (label := _INTERVIEW_LABEL.match(text, start, end)) and label.end() < end]
+    if {label.group(1) for label, _ in labelled} != {"Q", "A"}:
+        return []
+    first_turn = labelled[0][0].start()
+    interviewee = min(((e.start, e.canonical) for e in entities.entities
+                       if e.label == "PERSON" and e.start < first_turn), default=(0, None))[1]
+    return [_quote(text, label.end(), end, None,
+                   Source(label.group(1), interviewee if label.group(1) == "A" else None,
+                          label.start(1), label.end(1)), "direct", True)
+            for label, end in labelled]
 
 
 def _in_headline(span: QuoteSpan, text: str, paragraphs: list[tuple[int, int]]) -> bool:

@@ -63,16 +63,15 @@ def _content(token: Token) -> list[Token] | None:
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))]
     clauses += _misattached_that_clauses(token)
-    clauses += [c for c in token.children  # "say taxing consumption encourages savings"
-                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > token.i
-                and any(g.dep_ == "ccomp" and _has_subject(g) for g in c.children)]
+    clauses += _gerund_subjects(token)
     clauses = clauses or _unmarked_adverbials(token)
     if clauses:
         # Two clauses read as complements ("It's unlikely; the team says she'll go on"):
         # the one after the verb is what it reports.
         after = [c for c in clauses if c.i > token.i]
         clause = after[0] if after else clauses[-1]
-        return _split_subject(token, clause) + _before_next_report(clause)
+        return (_split_subject(token, clause) + _before_next_report(clause)
+                + _modal_continuations(token, clause))
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         return _around_reporting_clause(token, list(token.head.subtree))
     if token.dep_ == "parataxis":  # "The difference now, he told me, is …": set into a noun
@@ -129,6 +128,33 @@ def _split_subject(verb: Token, clause: Token) -> list[Token]:
     if any(c.dep_ not in _MISPLACED_MODIFIERS for c in between):
         return []
     return [*subject.subtree, *(t for c in between if c.dep_ == "prep" for t in c.subtree)]
+
+
+def _modal_continuations(verb: Token, clause: Token) -> list[Token]:
+    """ "said she hoped to get it back, and then would continue to …": a subjectless verb with
+    a modal, joined to the speech verb after its complement, goes on with what was said (the
+    future seen from the report); a plain past ("and left the room") is the speaker's next
+    act."""
+    return [t for c in _subjectless_modals(verb, clause.i) if not is_speech_cue(c)
+            for t in c.subtree]
+
+
+def _subjectless_modals(verb: Token, after: int) -> list[Token]:
+    """Verbs joined to ``verb`` after position ``after`` with a modal and no subject of their
+    own ("…, and then would continue")."""
+    return [c for c in verb.children
+            if c.dep_ == "conj" and c.i > after and not _has_subject(c)
+            and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)]
+
+
+def _gerund_subjects(verb: Token) -> list[Token]:
+    """ "said having Trump on the ticket puts …", "say taxing consumption encourages
+    savings": the parser read a gerund clause, the statement's subject, as the verb's own
+    complement, and hung the statement's finite verb on it or beside it."""
+    return [c for c in verb.children
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
+            and (any(g.dep_ == "ccomp" and (_has_subject(g) or _finite(g)) for g in c.children)
+                 or _subjectless_modals(verb, c.i))]
 
 
 def _unmarked_adverbials(verb: Token) -> list[Token]:

@@ -492,3 +492,35 @@ def test_a_name_given_in_quotation_marks_is_said_of_the_verbs_object(nlp):
         ("the vote “a farce”", "Tom Lake"),
         ("the port was “finished.”", "Berg")]
     assert quotes(nlp, text) == []
+
+
+def test_a_statement_going_on_with_a_modal_and_one_opened_by_a_gerund(nlp):
+    text = ("Helena Brask said she hoped to reopen the bakery by the spring, and then would hire "
+            "two more bakers from the village. Teodor Lind, chairman of the regional fishing "
+            "council, said keeping the harbour closed through the summer puts every boat in the "
+            "fleet at risk. Ms. Brask said closing the clinic before another doctor could be "
+            "hired, and without asking the families, could needlessly hurt the village.")
+    assert reported(nlp, text) == [
+        ("she hoped to reopen the bakery by the spring, and then would hire two more bakers "
+         "from the village", "Helena Brask"),
+        ("keeping the harbour closed through the summer puts every boat in the fleet at risk",
+         "Teodor Lind"),
+        ("closing the clinic before another doctor could be hired, and without asking the "
+         "families, could needlessly hurt the village", "Brask")]
+
+
+def test_an_interview_printed_as_questions_and_answers(nlp):
+    text = ("Harbour master Anna Berg has run the port of Valley City for twelve years. She spoke "
+            "with our reporter about the new ferry line.\n\n"
+            "Q: Will the ferry run in the winter?\n\n"
+            "A: Only when the ice allows it, and this year it may not.\n\n"
+            "Q: Who pays for the new pier?\n\n"
+            "A: The town and the province share the cost.")
+    got = quotes(nlp, text)
+    assert [(q[0], q[1], q[2]) for q in got] == [
+        ("Will the ferry run in the winter?", "Q", None),
+        ("Only when the ice allows it, and this year it may not.", "A", "Anna Berg"),
+        ("Who pays for the new pier?", "Q", None),
+        ("The town and the province share the cost.", "A", "Anna Berg")]
+    # Answers alone are no interview: "A:" may open a list or a caption.
+    assert quotes(nlp, "Anna Berg runs the port.\n\nA: The town pays for the pier.") == []
