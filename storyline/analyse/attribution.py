@@ -211,6 +211,9 @@ def subject_of(verb: Token) -> Token | None:
     return _noun_before(verb) if verb.dep_ == "ROOT" else None
 
 
+_CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+
+
 def _noun_before(verb: Token) -> Token | None:
     """A sentence's active verb the parser gave no subject ("About 4 in 10 say", "On Thursday
     BP said"): the noun right before it. Not past a comma — "Suleiman, the chief picked over
@@ -219,9 +222,31 @@ def _noun_before(verb: Token) -> Token | None:
                                         for c in verb.children):
         return None
     token = verb.doc[verb.i - 1]
+    if token.text == ",":
+        return _named_after_quotation(verb)
     speaks = (token.pos_ in {"NOUN", "PROPN", "NUM"} and token.ent_type_ not in _TIMES
               and _same_paragraph(token, verb))
     return token if speaks else None
+
+
+def _named_after_quotation(verb: Token) -> Token | None:
+    """ "“It is not the position …,” Gene Sperling, a top adviser, said": the parser hung the
+    name and its title inside the quotation; the name opens the words between the closing mark
+    and the verb, which hold no verb of their own."""
+    doc = verb.doc
+    close = next((t for t in reversed(doc[verb.sent.start : verb.i])
+                  if t.text in _CLOSING_MARKS), None)
+    if close is None:
+        return None
+    between = [t for t in doc[close.i + 1 : verb.i] if not t.is_punct]
+    if (not between or between[0].pos_ != "PROPN" or between[0].ent_type_ in _TIMES
+            or any(t.pos_ in {"VERB", "AUX"} for t in between)
+            or not _same_paragraph(close, verb)):
+        return None
+    name = between[0]
+    while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    return name
 
 
 def _impersonal(verb: Token) -> bool:

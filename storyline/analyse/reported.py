@@ -37,6 +37,7 @@ _TOLD_TO_SOMEONE = frozenset({"tell", "remind", "assure", "inform"})  # their ob
 _HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "interviewer", "listener"})
 _OPENING_MARKS = frozenset({"“", '"', "‘", "``", "«"})
 _FINITE = frozenset({"MD", "VBD", "VBP", "VBZ"})
+_SETTINGS = frozenset({"in", "on", "at", "during", "via", "through"})  # "said in a statement"
 _MISPLACED_MODIFIERS = frozenset({"prep", "punct", "intj", "advmod", "npadvmod"})
 _NEXT_ACT = re.compile(r"[\s,;]*(?:and|but|then|before)\s", re.IGNORECASE)
 _MARKS_AND_MARKUP = "\"“”‘’'«<["
@@ -61,7 +62,8 @@ def _content(token: Token) -> list[Token] | None:
     if token.lemma_.lower() == "make":
         return list(made_clear(token).subtree)
     clauses = [c for c in token.children
-               if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))]
+               if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))
+               and not _bare_participle(token, c)]
     clauses += _misattached_that_clauses(token)
     clauses += _gerund_subjects(token)
     clauses = clauses or _unmarked_adverbials(token)
@@ -88,11 +90,16 @@ def _content(token: Token) -> list[Token] | None:
 
 def _misattached_that_clauses(verb: Token) -> list[Token]:
     """A "that" clause the parser hung elsewhere than as the verb's complement: as an adverbial
-    after a time phrase ("tweeted in the early hours that she was …") or as a relative clause of
+    after a time phrase ("tweeted in the early hours that she was …"), as a relative clause of
     the hearers or of a phrase after the verb ("told a meeting of leaders that few people
-    understood …", "reported at the time that …"). A relative clause's "that" stands for one
-    of its own arguments; here it only marks the clause, and the clause has its own subject."""
+    understood …", "reported at the time that …"), or on the medium or the occasion of the
+    words ("said in a statement released Monday that …", "told a rally on Sunday that …"); a
+    clause inside "responded to reports that …" is the reports' own. A relative clause's
+    "that" stands for one of its own arguments; here it only marks the clause, and the clause
+    has its own subject."""
     hearers = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    settings = [c for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _SETTINGS]
     found = []
     for clause in verb.doc[verb.i + 1 : verb.sent.end]:
         first = clause.left_edge
@@ -103,9 +110,25 @@ def _misattached_that_clauses(verb: Token) -> list[Token]:
         if ((clause.dep_ == "advcl" and noun == verb)
                 or (clause.dep_ == "relcl" and (any(noun in h.subtree for h in hearers)
                                                or (noun.dep_ == "pobj" and noun.head.head == verb
-                                                   and noun.head.dep_ == "prep")))):
+                                                   and noun.head.dep_ == "prep")))
+                or (clause.dep_ in {"ccomp", "acl"}
+                    and any(_only_nouns_between(clause, p) for p in settings))):
             found.append(clause)
     return found
+
+
+def _only_nouns_between(clause: Token, setting: Token) -> bool:
+    """The clause hangs on the noun of the setting phrase ("in a statement that …") or on the
+    participle describing it ("in a statement released Monday that …"), through no other verb
+    ("after determining that …", "in a speech arguing that …")."""
+    head = clause.head
+    while head != setting:
+        if head.pos_ in {"VERB", "AUX"} and not (head.dep_ == "acl" and head.tag_ == "VBN"):
+            return False
+        if head.head == head:
+            return False
+        head = head.head
+    return True
 
 
 def _split_subject(verb: Token, clause: Token) -> list[Token]:
@@ -168,6 +191,20 @@ def _unmarked_adverbials(verb: Token) -> list[Token]:
                     for g in c.children)
             and not any(g.dep_ == "mark" or (g.dep_ == "advmod" and g.tag_ == "WRB")
                         for g in c.children)]
+
+
+def _bare_participle(verb: Token, clause: Token) -> bool:
+    """ "said in a statement released Monday", "in an interview aired Monday": a participle
+    with neither subject nor auxiliary nor object (tagged as a past tense right after the noun
+    it describes) is no clause of its own — unless the verb's object before it is the clause's
+    subject, misread (see ``_split_subject``). "said about half of the cost reflected losses"
+    is a statement: its verb has an object."""
+    if (_has_subject(clause) or any(c.dep_ in {"aux", "auxpass", "dobj"}
+                                    for c in clause.children)
+            or any(c.dep_ == "dobj" and c.i < clause.i for c in verb.children)):
+        return False
+    return clause.tag_ == "VBN" or (clause.tag_ == "VBD" and clause.i > 0
+                                    and clause.doc[clause.i - 1].dep_ == "pobj")
 
 
 def _finite(clause: Token) -> bool:
@@ -294,6 +331,16 @@ def _next_act(doc: Doc, text: str, at: int) -> bool:
     return after is not None and after[0].tag_ in {"VBD", "VBZ", "VBP"}
 
 
+def _only_a_name(doc: Doc, start: int, end: int) -> bool:
+    """ "“It is not the position …,” Gene Sperling, a top adviser, said": after the quotation
+    comes only its speaker's name and title, not more of the statement ("“…” between Cruz and
+    Trump", "“…” despite his loss")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    return (bool(words) and words[0].pos_ == "PROPN"
+            and not any(t.pos_ in {"VERB", "AUX"} for t in words))
+
+
 def _sentence_remainder(sentence: Span, phrase: list[Token]) -> tuple[int, int] | None:
     """The part of the sentence left of or right of an "according to X" phrase."""
     lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
@@ -320,7 +367,8 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
                                               for q_start, q_end in inside_quotes):
             return True
         if any(q_start == start and (len(text[q_end:end].split()) < MIN_CONTENT_TOKENS
-                                     or _next_act(doc, text, q_end))
+                                     or _next_act(doc, text, q_end)
+                                     or _only_a_name(doc, q_end, end))
                for q_start, q_end in inside_quotes):
             # "said “we will win” on Friday", "replied, “The vote is over,” and left the room":
             # the quotation is what was said

@@ -524,3 +524,26 @@ def test_an_interview_printed_as_questions_and_answers(nlp):
         ("The town and the province share the cost.", "A", "Anna Berg")]
     # Answers alone are no interview: "A:" may open a list or a caption.
     assert quotes(nlp, "Anna Berg runs the port.\n\nA: The town pays for the pier.") == []
+
+
+def test_a_name_after_the_quotation_and_a_participle_after_the_verb(nlp):
+    text = ("The council met on Monday. “We will rebuild the pier before the summer,” Teodor "
+            "Lind, chairman of the fishing council, said. “We are ready,” Berg said in an "
+            "interview with the Valley Times aired Monday on its radio station. Helena Brask "
+            "said “the harbour is our future” despite the losses of the past two winters.")
+    # The parser hangs "Teodor Lind, chairman …" inside the quotation; it is the speaker.
+    assert [(q[0], q[1]) for q in quotes(nlp, text)] == [
+        ("We will rebuild the pier before the summer", "Teodor Lind"),
+        ("We are ready", "Berg")]
+    # "aired Monday" describes the interview: nothing reported; a statement that goes on past
+    # its quotation is reported whole.
+    assert reported(nlp, text) == [
+        ("“the harbour is our future” despite the losses of the past two winters",
+         "Helena Brask")]
+
+
+def test_a_that_clause_on_the_medium_or_occasion_of_the_words(nlp):
+    text = ("The mayor said in a statement released Monday that the harbour would open in May. "
+            "The mayor responded on Friday to reports that the harbour would close.")
+    # "reports that …" are the reports' words, not the mayor's.
+    assert reported(nlp, text) == [("that the harbour would open in May", "The mayor")]
