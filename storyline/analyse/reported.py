@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storyline.analyse.attribution import (
     EntityIndex,
@@ -298,7 +298,7 @@ def _extent(tokens: list[Token]) -> tuple[int, int]:
     last = max(tokens, key=lambda t: t.i)
     doc = first.doc
     while last.i > first.i and (last.is_space or (last.is_punct
-                                and last.text not in {"”", '"', ")"})):
+                                and last.text not in {"”", '"', ")", "%"})):
         last = doc[last.i - 1]
     while first.i < last.i and (first.is_space or first.dep_ == "cc"
                                 or (first.is_punct and first.text not in _OPENING_MARKS)):
@@ -341,7 +341,7 @@ def _only_a_name(doc: Doc, start: int, end: int) -> bool:
             and not any(t.pos_ in {"VERB", "AUX"} for t in words))
 
 
-def _sentence_remainder(sentence: Span, phrase: list[Token]) -> tuple[int, int] | None:
+def _sentence_remainder(sentence: list[Token], phrase: list[Token]) -> tuple[int, int] | None:
     """The part of the sentence left of or right of an "according to X" phrase."""
     lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
     left = [t for t in sentence if t.i < lo]
@@ -382,7 +382,8 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
             holder = according_to([token])
             if holder is None:
                 continue
-            span = _sentence_remainder(token.sent, list(token.subtree))
+            span = _sentence_remainder(_in_paragraph(list(token.sent), token, text),
+                                       list(token.subtree))
             if span and not quoted(*span):
                 found.append(ReportedSpeech(*span, token,
                                             describe_source(holder, entities, salience)))

@@ -547,3 +547,14 @@ def test_a_that_clause_on_the_medium_or_occasion_of_the_words(nlp):
             "The mayor responded on Friday to reports that the harbour would close.")
     # "reports that …" are the reports' words, not the mayor's.
     assert reported(nlp, text) == [("that the harbour would open in May", "The mayor")]
+
+
+def test_according_to_keeps_to_its_paragraph(nlp):
+    text = ("“The harbour is our future,” the mayor said. “We will not give it up.”\n"
+            "Entering the final week of the count, the Harbour Party leads the council race "
+            "with 41%, according to a poll by the Valley Times.")
+    # spaCy runs the sentence over the line break; the poll reports its own paragraph only,
+    # to its last sign.
+    assert reported(nlp, text) == [
+        ("Entering the final week of the count, the Harbour Party leads the council race with "
+         "41%", "a poll")]
