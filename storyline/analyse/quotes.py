@@ -164,11 +164,13 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
                                                                 span.close_at + 1)))
     before = tokens.between(max(max(earlier), before_sentence.start_char, p_start), span.open_at)
     best, best_rank = None, None
-    for distance, token in enumerate(after[:after_limit]):
+    for distance, token in enumerate(after):
         if _is_cue(token):
-            rank = (0 if distance <= NEAR_TOKENS else 2, distance)
-            if best_rank is None or rank < best_rank:
-                best, best_rank = token, rank
+            if (after_limit is None or distance < after_limit
+                    or _only_its_subject_before(token, after[:distance])):
+                rank = (0 if distance <= NEAR_TOKENS else 2, distance)
+                if best_rank is None or rank < best_rank:
+                    best, best_rank = token, rank
             break
     for distance, token in enumerate(reversed(before)):
         if _is_cue(token):
@@ -183,6 +185,14 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
         if holder is not None:
             return holder.head.head if holder.head.head.lower_ == "according" else None
     return best
+
+
+def _only_its_subject_before(verb: Token, before: list[Token]) -> bool:
+    """ "“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said": between the quotation and the
+    verb stands nothing but the verb's subject, however long."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    inside = {t.i for c in subjects for t in c.subtree}
+    return bool(inside) and all(t.i in inside or t.is_punct or t.is_space for t in before)
 
 
 def _introducing_verb(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,

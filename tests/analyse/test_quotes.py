@@ -558,3 +558,11 @@ def test_according_to_keeps_to_its_paragraph(nlp):
     assert reported(nlp, text) == [
         ("Entering the final week of the count, the Harbour Party leads the council race with "
          "41%", "a poll")]
+
+
+def test_a_long_speaker_between_an_exclamation_and_its_verb(nlp):
+    text = ("The museum waived its admission fee during the festival.\n\n"
+            "“Perpetual motion!” Councillor Helena Brask, the festival's chair, said of the "
+            "crowds.")
+    # The parser ends the sentence at "!"; only the speaker stands between it and "said".
+    assert [(q[0], q[1]) for q in quotes(nlp, text)] == [("Perpetual motion!", "Councillor Helena Brask")]
