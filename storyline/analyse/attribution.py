@@ -211,7 +211,7 @@ def subject_of(verb: Token) -> Token | None:
     return _noun_before(verb) if verb.dep_ == "ROOT" else None
 
 
-_CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+_CLOSING_MARKS = frozenset({"”", '"', "''"})  # not "’": an apostrophe as often as a mark
 
 
 def _noun_before(verb: Token) -> Token | None:
