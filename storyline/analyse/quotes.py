@@ -49,6 +49,11 @@ MAX_REPORTING_CLAUSE_WORDS = 20  # ", the Kremlin's foreign policy adviser told 
 # "PENCE:", "CHRIS WALLACE:" at the start of a quoted transcript turn
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 _INTERVIEW_LABEL = re.compile(r"([QA]):\s")
+# What an interview's introduction says of it; an explainer's questions and answers ("Here are
+# some questions and answers about …") are the outlet's own words.
+_INTERVIEW_CUE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|talks|speaks) (?:with|to)\b"
+                            r"|\bsat down with\b|\bconversation\b|\bedited for (?:length|clarity)"
+                            r"|\bcondensed\b", re.IGNORECASE)
 _DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
 _OBJECTS = frozenset({"dobj", "dative", "pobj"})  # "telling the crowd": the verb's hearers
 SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
@@ -457,12 +462,15 @@ def _interview_turns(text: str, paragraphs: list[tuple[int, int]], entities: Ent
     """An interview printed as questions and answers ("Q: What did you find?" / "A: I came
     home from school …"): each answer is the words of the person interviewed, the first the
     article names before the questions begin; each question the unnamed interviewer's. Only
-    where the article holds both questions and answers."""
+    where the article holds both questions and answers, and says before them that it is an
+    interview ("spoke with", "edited for length and clarity")."""
     labelled = [(label, end) for start, end in paragraphs
                 if (label := _INTERVIEW_LABEL.match(text, start, end)) and label.end() < end]
     if {label.group(1) for label, _ in labelled} != {"Q", "A"}:
         return []
     first_turn = labelled[0][0].start()
+    if not _INTERVIEW_CUE.search(text, 0, first_turn):
+        return []
     interviewee = min(((e.start, e.canonical) for e in entities.entities
                        if e.label == "PERSON" and e.start < first_turn), default=(0, None))[1]
     return [_quote(text, label.end(), end, None,

@@ -524,6 +524,12 @@ def test_an_interview_printed_as_questions_and_answers(nlp):
         ("The town and the province share the cost.", "A", "Anna Berg")]
     # Answers alone are no interview: "A:" may open a list or a caption.
     assert quotes(nlp, "Anna Berg runs the port.\n\nA: The town pays for the pier.") == []
+    # An explainer's questions and answers are the outlet's own words, not Anna Berg's.
+    explainer = ("Harbour master Anna Berg opened the new pier on Monday. Here are some "
+                 "questions and answers about the ferry line.\n\n"
+                 "Q: Will the ferry run in the winter?\n\n"
+                 "A: Only when the ice allows it, the timetable says.")
+    assert quotes(nlp, explainer) == []
 
 
 def test_a_name_after_the_quotation_and_a_participle_after_the_verb(nlp):
