@@ -113,6 +113,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if open_at is None:
                 if ch in _OPENERS and (ch != "‘" or _single_opens(text, i, p_start)):
                     open_at, closers = i, _OPENERS[ch]
+                elif ch == "”" and _mistyped_opening(text, i, p_start, p_end):
+                    open_at, closers = i, _OPENERS["“"]
             elif ch in closers and (closers != "’" or _single_closes(text, i, p_end)) and (
                     ch != '"' or text[open_at] == '"' or _straight_closes(text, i, p_end)):
                 spans.append(QuoteSpan(open_at + 1, i, open_at, i, number))
@@ -131,6 +133,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if any(ch.isalnum() for ch in text[start:end]):
             out.append(QuoteSpan(start, end, span.open_at, span.close_at, span.paragraph))
     return out
+
+
+def _mistyped_opening(text: str, i: int, p_start: int, p_end: int) -> bool:
+    """ "”Mr. Trump embodies …” ― Sonya Herridge": a closing mark where only an opening one can
+    stand, at the start of a word after a space or a line break, is the opening mark mistyped."""
+    return ((i == p_start or text[i - 1].isspace()) and i + 1 < p_end
+            and text[i + 1].isalnum())
 
 
 class _Tokens:
