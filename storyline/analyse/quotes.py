@@ -54,6 +54,8 @@ _INTERVIEW_LABEL = re.compile(r"([QA]):\s")
 _INTERVIEW_CUE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|talks|speaks) (?:with|to)\b"
                             r"|\bsat down with\b|\bconversation\b|\bedited for (?:length|clarity)"
                             r"|\bcondensed\b", re.IGNORECASE)
+_SIGNED_NAME = re.compile(  # "Edwin G. Monroy", "Helena Brask." (an initial keeps its stop)
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]*(?:\.(?= ))?){1,3})\.?[ \t\u00a0]*(?:\n|$)")
 _DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
 _OBJECTS = frozenset({"dobj", "dative", "pobj"})  # "telling the crowd": the verb's hearers
 SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
@@ -298,7 +300,11 @@ def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | 
         return None
     entity = entities.at(dash.end())
     if entity is None or entity.label != "PERSON" or entity.start != dash.end():
-        return None
+        # A name the tagger missed: two to four capitalised words closing the line.
+        name = _SIGNED_NAME.match(text, dash.end())
+        if name is None:
+            return None
+        return Source(name.group(1), name.group(1), name.start(1), name.end(1))
     return Source(entity.text, entity.canonical, entity.start, entity.end)
 
 

@@ -108,6 +108,12 @@ def test_a_speaker_signed_after_a_dash(nlp):
                            "“We need better buses on the east side of town.” ― Maria Lopez\n"
                            "“The trains are always late.” ― Tom Reed")
     assert [g[1] for g in got] == ["Maria Lopez", "Tom Reed"]
+    # Names the tagger misses or calls an organisation still sign their line.
+    got = _attributed(nlp, "Residents were asked about the buses.\n"
+                           "“The ferry should run all winter.” ― Marisol Quispe\n"
+                           "“We need better buses on the east side.” ― Helena Brask.\n"
+                           "“The trains are always late, and the buses are worse.” ― the mayor")
+    assert [g[1] for g in got] == ["Marisol Quispe", "Helena Brask", None]
 
 
 def test_a_cue_the_parser_put_in_the_next_sentence(nlp):
