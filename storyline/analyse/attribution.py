@@ -239,14 +239,20 @@ def _named_after_quotation(verb: Token) -> Token | None:
     if close is None:
         return None
     between = [t for t in doc[close.i + 1 : verb.i] if not t.is_punct]
-    if (not between or between[0].pos_ != "PROPN" or between[0].ent_type_ in _TIMES
-            or any(t.pos_ in {"VERB", "AUX"} for t in between)
+    if (not names_only(between) or between[0].ent_type_ in _TIMES
             or not _same_paragraph(close, verb)):
         return None
     name = between[0]
     while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
         name = doc[name.i + 1]
     return name
+
+
+def names_only(words: list[Token]) -> bool:
+    """Words after a quotation that open with a name and hold no verb: its speaker and title
+    ("Gene Sperling, a top adviser"), not more of a statement ("between Cruz and Trump")."""
+    return (bool(words) and words[0].pos_ == "PROPN"
+            and not any(t.pos_ in {"VERB", "AUX"} for t in words))
 
 
 def _impersonal(verb: Token) -> bool:

@@ -23,6 +23,7 @@ from storyline.analyse.attribution import (
     according_to,
     describe_source,
     describe_speaker,
+    names_only,
     subject_of,
 )
 from storyline.analyse.speech_verbs import is_speech_cue, made_clear
@@ -336,9 +337,7 @@ def _only_a_name(doc: Doc, start: int, end: int) -> bool:
     comes only its speaker's name and title, not more of the statement ("“…” between Cruz and
     Trump", "“…” despite his loss")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in span if not t.is_punct] if span is not None else []
-    return (bool(words) and words[0].pos_ == "PROPN"
-            and not any(t.pos_ in {"VERB", "AUX"} for t in words))
+    return span is not None and names_only([t for t in span if not t.is_punct])
 
 
 def _sentence_remainder(sentence: list[Token], phrase: list[Token]) -> tuple[int, int] | None:
