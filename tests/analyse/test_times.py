@@ -477,3 +477,12 @@ def test_year_end_after_a_preposition_is_the_end_of_a_year(nlp):
             "bonus was paid.")
     assert [(t[0], t[1], t[3]) for t in values(nlp, text, date(1989, 11, 2))] == [
         ("year-end", "1989", "END"), ("year-end", "1988", "END")]
+
+
+def test_a_rate_after_an_amount_is_part_of_the_figure_not_a_time(nlp):
+    text = ("Revenue should rise 8.5% annually, and the plant would produce 10,000 units "
+            "annually. The festival is held here annually, and talks now take place weekly. "
+            "The airline runs 24 daily flights.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("annually", "P1Y", "SET"), ("now", "PRESENT_REF", "DATE"), ("weekly", "P1W", "SET"),
+        ("daily", "P1D", "SET")]

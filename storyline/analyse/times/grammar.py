@@ -264,6 +264,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
     if kind == "ref" and groups.get("w4"):
         return _present_adjective(text, m, doc)
+    if kind == "set" and groups.get("adv"):
+        return not _rate_of_amount(text, m, doc)
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh2"):
@@ -318,6 +320,23 @@ def _parser_duration(m: re.Match[str], groups: dict[str, str | None], text: str,
     if _RATE_RE.match(text, m.end()):
         return False
     return _entity_label(doc, m.start("n")) in {"DATE", "TIME"}
+
+
+# An amount, with at most one word for what is counted: "20%", "10,000 units", "$17.9 million".
+_AMOUNT_BEFORE_RE = re.compile(r"(?:\d|%|\b(?:percent|hundred|thousand|million|billion|trillion))"
+                               r"(?:\s+[a-z]+)?\s+$", re.I)
+
+
+def _rate_of_amount(text: str, m: re.Match[str], doc: Doc | None) -> bool:
+    """ "to rise 8.5% annually", "10,000 units annually": the adverb is the unit of a rate, part
+    of the figure, not a recurring time as in "held here annually" ("24 daily flights", where
+    the parser reads an adjective before its noun, is left as it is)."""
+    if _AMOUNT_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()]) is None:
+        return False
+    if doc is None:
+        return True
+    span = doc.char_span(m.start("adv"), m.end("adv"), alignment_mode="expand")
+    return span is None or not len(span) or span[0].dep_ != "amod"
 
 
 _RATE_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)\b",
