@@ -560,6 +560,8 @@ def _cue_words(cue: Token | None) -> str | None:
         return f"{cue.text} {following.text}"
     completion = next((c for c in cue.children if (c.dep_ == "prt" and c.i == cue.i + 1)
                        or (c.lower_ == "clear" and cue.lemma_ == "make")), None)
+    if completion is None and cue.lemma_ == "make" and following is not None:
+        completion = following if following.lower_ == "clear" else None
     return cue.doc[cue.i : completion.i + 1].text if completion is not None else cue.text
 
 

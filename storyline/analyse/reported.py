@@ -61,10 +61,11 @@ def _content(token: Token) -> list[Token] | None:
     """What the speech verb reports: its clausal complement ("X said the plan failed"), or
     the statement a reporting clause is set into ("The plan, X said, failed")."""
     if token.lemma_.lower() == "make":
-        return list(made_clear(token).subtree)
+        # without "clear", which the parser may have hung inside the clause
+        return [t for t in made_clear(token).subtree if t.i > token.i + 1]
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))
-               and not _bare_participle(token, c)]
+               and not _bare_participle(token, c) and not _subjectless_next(token, c)]
     clauses += _misattached_that_clauses(token)
     clauses += _gerund_subjects(token)
     clauses = clauses or _unmarked_adverbials(token)
@@ -206,6 +207,30 @@ def _bare_participle(verb: Token, clause: Token) -> bool:
         return False
     return clause.tag_ == "VBN" or (clause.tag_ == "VBD" and clause.i > 0
                                     and clause.doc[clause.i - 1].dep_ == "pobj")
+
+
+def _subjectless_next(verb: Token, clause: Token) -> bool:
+    """ "Everything Trump says is a lie": a finite verb with no subject right after the speech
+    verb is not what was said; the parser has taken the speech verb's own clause for the
+    sentence and its subject for a modifier, or left the sentence with no verb but this one.
+    (In a relative clause of a noun the sentence's verb governs, it is: "faces a probe the
+    agency said was ongoing".)"""
+    misread = verb.dep_ == "ROOT" or (verb.dep_ == "relcl" and verb.head.dep_ == "ROOT"
+                                      and verb.head.pos_ in {"NOUN", "PRON", "PROPN"})
+    return (misread and clause.i == verb.i + 1 and clause.tag_ in _FINITE
+            and not _has_subject(clause))
+
+
+def _no_statement(cue: Token) -> bool:
+    """Speech verbs that report nothing: an order or a request ("Now tell us this isn't …",
+    "Don't tell me it failed") and a statement not made ("It goes without saying that …",
+    "left without saying that …")."""
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
+        return True
+    return (cue.tag_ == "VB" and cue.dep_ == "ROOT" and not _has_subject(cue)
+            and all(c.dep_ in {"advmod", "intj", "neg", "punct"}
+                    or (c.dep_ == "aux" and c.lower_ == "do")
+                    for c in cue.children if c.i < cue.i))
 
 
 def _finite(clause: Token) -> bool:
@@ -387,7 +412,7 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
                 found.append(ReportedSpeech(*span, token,
                                             describe_source(holder, entities, salience)))
             continue
-        if not is_speech_cue(token):
+        if not is_speech_cue(token) or _no_statement(token):
             continue
         span = _block_quotation(token, text)
         if span is None:

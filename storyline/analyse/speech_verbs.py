@@ -69,13 +69,25 @@ def _verb_read_as_noun(token: Token) -> bool:
 
 
 def made_clear(verb: Token) -> Token | None:
-    """ "The White House made (it) clear that the president would veto the bill": the "that"
-    clause, which the parser hangs on "made" or on "clear"."""
+    """ "The White House made (it) clear (that) the president would veto the bill": the
+    clause, which the parser hangs on "made" or on "clear"; without "that", it opens with its
+    subject right after "clear"."""
     clear = next((c for c in verb.children if c.lower_ == "clear"), None)
     if clear is None:
+        # "made clear the president would veto": "clear" hung on the clause itself
+        after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        if (after is not None and after.lower_ == "clear" and after.head.dep_ == "ccomp"
+                and after.head.head == verb and _opens_with_subject(after.head, after.i + 1)):
+            return after.head
         return None
     for clause in [*verb.children, *clear.children]:
-        if (clause.i > clear.i and clause.dep_ in {"ccomp", "advcl"}
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+        if clause.i <= clear.i or clause.dep_ not in {"ccomp", "advcl"}:
+            continue
+        if (any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                or _opens_with_subject(clause, clear.i + 1)):
             return clause
     return None
+
+
+def _opens_with_subject(clause: Token, at: int) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i == at for c in clause.children)

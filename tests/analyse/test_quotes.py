@@ -591,3 +591,22 @@ def test_a_mistyped_opening_mark(nlp):
     assert reported(nlp, text) == [
         ("the vote so early ”looked like an attempt to settle it before the meeting.”",
          "Helena Brask")]
+
+
+def test_orders_statements_not_made_and_a_clause_the_parser_took_for_the_report(nlp):
+    text = ("It goes without saying that the council will have to raise the tax. He left "
+            "without saying that he would come back to the city. Now tell us this is not a "
+            "witch hunt of the highest order. Don't tell me the plan has failed again. "
+            "Everything the mayor says is a lie unless proven otherwise. The port faces a "
+            "probe the ministry said was still going on in the spring.")
+    assert reported(nlp, text) == [("was still going on in the spring", "the ministry")]
+
+
+def test_made_clear_without_that(nlp):
+    text = ("The White House made clear the president would veto the bill. In an interview, "
+            "the general made it clear he had major misgivings about the new army plan. She "
+            "made it clear when she would leave the city.")
+    got = quotes(nlp, text, kind="reported")
+    assert [(t, s, c) for t, s, _, c in got] == [
+        ("the president would veto the bill", "White House", "made clear"),
+        ("he had major misgivings about the new army plan", "the general", "made it clear")]
