@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from storyline.analyse.names import TITLE_WORDS
 from storyline.models import Entity
 
 CUE_LEMMAS = frozenset([
@@ -72,12 +73,26 @@ class EntityIndex:
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = sorted(entities, key=lambda e: e.start)
         self._starts = [e.start for e in self.entities]
+        self._surnames: dict[str, set[str]] | None = None
 
     def at(self, offset: int) -> Entity | None:
         i = bisect_right(self._starts, offset) - 1
         if i >= 0 and self.entities[i].start <= offset < self.entities[i].end:
             return self.entities[i]
         return None
+
+    def person_called(self, name: str) -> str | None:
+        """The one person of the article whose name or surname ``name`` is: "Plemons" where
+        the tagger missed that mention of Jesse Plemons."""
+        if self._surnames is None:
+            found: dict[str, set[str]] = defaultdict(set)
+            for e in self.entities:
+                if e.label == "PERSON" and e.canonical:
+                    found[e.canonical.lower()].add(e.canonical)
+                    found[e.canonical.split()[-1].lower()].add(e.canonical)
+            self._surnames = found
+        people = self._surnames.get(name.lower(), set())
+        return next(iter(people)) if len(people) == 1 else None
 
 
 class Salience:
@@ -326,7 +341,10 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     left = first.idx
     text = doc[first.i : token.i + 1].text
     canonical = None
-    if token.lemma_.lower() in ROLE_NOUNS and _one_known(token):
+    if all(t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS for t in span_tokens):
+        # a name the tagger did not mark this time, or took for a plural ("Plemons said")
+        canonical = entities.person_called(token.text)
+    if canonical is None and token.lemma_.lower() in ROLE_NOUNS and _one_known(token):
         words = {t.lower_ for t in span_tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
         canonical = salience.role(token.idx, words)
     return Source(text, canonical, left, token.idx + len(token.text))

@@ -32,13 +32,35 @@ def _trimmed(ent: Span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+# Words that follow a name after a hyphen without being part of it: "Trump-backed", "Xi-led".
+_NAME_SUFFIXES = frozenset({"backed", "led", "era", "run", "born", "made", "like", "held",
+                            "type", "free", "wing", "elect", "based", "style", "owned", "ish",
+                            "esque", "aided", "bound", "size", "sized", "wide", "level"})
+
+
+def _hyphened_tail(ent: Span) -> int:
+    """Where a person's name ends when the tagger stopped at a hyphen: "Moon Jae-in",
+    "Park Geun-hye" (the last given-name syllable, written small), not "Trump-backed"."""
+    doc, last = ent.doc, ent[-1]
+    if ent.label_ != "PERSON" or last.i + 2 >= len(doc) or last.whitespace_:
+        return last.idx + len(last.text)
+    hyphen, tail = doc[last.i + 1], doc[last.i + 2]
+    if (hyphen.text == "-" and not hyphen.whitespace_ and tail.is_alpha and tail.is_lower
+            and len(tail.text) <= 4 and tail.lower_ not in _NAME_SUFFIXES):
+        return tail.idx + len(tail.text)
+    return last.idx + len(last.text)
+
+
 def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     """(text, label, start, end) for every kept entity, determiners and possessives trimmed."""
     text = doc.text  # built afresh on every access: read it once
     out = []
     for ent in doc.ents:
         if ent.label_ in KEEP_LABELS and (span := _trimmed(ent)) is not None:
-            out.append((text[span[0] : span[1]], ent.label_, *span))
+            start, end = span
+            if end == ent[-1].idx + len(ent[-1].text):
+                end = _hyphened_tail(ent)
+            out.append((text[start:end], ent.label_, start, end))
     return out
 
 

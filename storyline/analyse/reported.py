@@ -36,6 +36,10 @@ _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
 QUOTED_SHARE = 0.8
 _TOLD_TO_SOMEONE = frozenset({"tell", "remind", "assure", "inform"})  # their object: the hearer
 _HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "interviewer", "listener"})
+# One-word names of news agencies, told things as hearers: "told Reuters", "told Xinhua".
+_NEWS_AGENCIES = frozenset({"reuters", "bloomberg", "axios", "politico", "xinhua", "interfax",
+                            "tass", "yonhap", "kyodo", "bernama", "anadolu", "efe", "ansa",
+                            "dpa", "ria", "itar-tass"})
 _OPENING_MARKS = frozenset({"“", '"', "‘", "``", "«"})
 _FINITE = frozenset({"MD", "VBD", "VBP", "VBZ"})
 _SETTINGS = frozenset({"in", "on", "at", "during", "via", "through"})  # "said in a statement"
@@ -74,8 +78,11 @@ def _content(token: Token) -> list[Token] | None:
         # the one after the verb is what it reports.
         after = [c for c in clauses if c.i > token.i]
         clause = after[0] if after else clauses[-1]
-        return (_split_subject(token, clause) + _before_next_report(clause)
-                + _modal_continuations(token, clause))
+        subject = _split_subject(token, clause) + _subject_after_hearer(token, clause)
+        if not subject and _missing_subject(token, clause):
+            return None
+        return _without_hearer(token, subject + _before_next_report(clause)
+                               + _modal_continuations(token, clause))
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         return _around_reporting_clause(token, list(token.head.subtree))
     if token.dep_ == "parataxis":  # "The difference now, he told me, is …": set into a noun
@@ -155,6 +162,40 @@ def _split_subject(verb: Token, clause: Token) -> list[Token]:
     return [*subject.subtree, *(t for c in between if c.dep_ == "prep" for t in c.subtree)]
 
 
+def _hearer_name(verb: Token, phrase: list[Token]) -> int | None:
+    """ "told Reuters Russia would …", "told CNN Abe's opponents are …": where the parser ran
+    a news outlet's one-word name (a news agency, or letters such as CNN or AFP) and the next
+    name into one phrase, the index at which the second begins."""
+    if (verb.lemma_.lower() not in _TOLD_TO_SOMEONE or len(phrase) < 2
+            or phrase[0].i != verb.i + 1):
+        return None
+    outlet, subject = phrase[0], phrase[1]
+    if not (outlet.lower_ in _NEWS_AGENCIES or (outlet.is_upper and len(outlet.text) > 1)):
+        return None
+    if subject.pos_ != "PROPN" or subject.ent_type_ in {"DATE", "TIME"}:
+        return None
+    return subject.i
+
+
+def _subject_after_hearer(verb: Token, clause: Token) -> list[Token]:
+    """The subject of what was said, which the parser made the verb's object together with the
+    hearer's name before it ("told Reuters Russia would not invade")."""
+    if _has_subject(clause):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    phrase = list(obj.subtree) if obj is not None else []
+    split = _hearer_name(verb, phrase)
+    return [t for t in phrase if split is not None and t.i >= split]
+
+
+def _without_hearer(verb: Token, content: list[Token]) -> list[Token]:
+    """What was said without the hearer's name the parser put at its start ("told CNN Abe's
+    opponents are angry")."""
+    ordered = sorted(content, key=lambda t: t.i)
+    split = _hearer_name(verb, ordered)
+    return [t for t in ordered if t.i >= split] if split is not None else content
+
+
 def _modal_continuations(verb: Token, clause: Token) -> list[Token]:
     """ "said she hoped to get it back, and then would continue to …": a subjectless verb with
     a modal, joined to the speech verb after its complement, goes on with what was said (the
@@ -231,6 +272,25 @@ def _no_statement(cue: Token) -> bool:
             and all(c.dep_ in {"advmod", "intj", "neg", "punct"}
                     or (c.dep_ == "aux" and c.lower_ == "do")
                     for c in cue.children if c.i < cue.i))
+
+
+def _missing_subject(verb: Token, clause: Token) -> bool:
+    """A finite clause after the verb with no subject, none found elsewhere, is no statement
+    ("tells the story of a programmer who imprisons those he feels have wronged him": the
+    parser hung a clause from further on onto the verb). A relative clause lacks its subject by
+    design ("a probe the agency said was ongoing", "who she said was a friend"), and "that" or
+    a clause before the verb may stand for one ("said that because they are Muslim does not
+    mean …")."""
+    if clause.i < verb.i or not _finite(clause) or _has_subject(clause) or verb.dep_ == "relcl":
+        return False
+    if any(c.dep_ not in {"aux", "auxpass", "neg", "advmod"}
+           for c in clause.children if c.i < clause.i):
+        return False
+    # Only where other clauses stand between: a subject phrase the parser misplaced ("said
+    # Florida Sen. Marco Rubio, hasn't been tested") has no verb of its own.
+    doc = verb.doc
+    return any(t.tag_ in _FINITE and t.dep_ not in {"aux", "auxpass"}
+               for t in doc[verb.i + 1 : clause.left_edge.i])
 
 
 def _finite(clause: Token) -> bool:

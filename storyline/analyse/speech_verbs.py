@@ -39,7 +39,7 @@ def is_speech_cue(token: Token) -> bool:
         if not any(c.dep_ == "prt" and c.lower_ == SPEECH_PARTICLES[lemma]
                    for c in token.children):
             return False
-    elif lemma not in SPEECH_LEMMAS or _said_by_nobody(token):
+    elif lemma not in SPEECH_LEMMAS or _said_by_nobody(token) or _that_said(token):
         return False
     return token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
 
@@ -57,6 +57,19 @@ def _said_by_nobody(token: Token) -> bool:
             return False
         head = head.head
     return False
+
+
+def _that_said(token: Token) -> bool:
+    """ "That said, …", "That being said, …", "Having said that, …": an opening phrase that
+    turns the writer's argument, not a report."""
+    doc = token.doc
+    before = [t.lower_ for t in doc[token.sent.start : token.i]]
+    if before[:1] in (["but"], ["and"], ["still"]):
+        before = before[1:]
+    after = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+    if before in (["that"], ["this"], ["that", "being"], ["this", "being"], ["with", "that"]):
+        return after[:1] == [","]
+    return before == ["having"] and after in (["that", ","], ["this", ","])
 
 
 def _verb_read_as_noun(token: Token) -> bool:

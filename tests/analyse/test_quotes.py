@@ -610,3 +610,31 @@ def test_made_clear_without_that(nlp):
     assert [(t, s, c) for t, s, _, c in got] == [
         ("the president would veto the bill", "White House", "made clear"),
         ("he had major misgivings about the new army plan", "the general", "made it clear")]
+
+
+def test_that_said_is_no_report_and_a_far_clause_is_not_what_was_told(nlp):
+    text = ("The film was shot in 2017. That said, the fact that it was filmed then had an "
+            "impact on the whole cast. Having said that, the studio will release it next "
+            "year. The episode tells the story of a programmer who imprisons those he feels "
+            "have wronged him in a game. A spokesman said the vote was over and done.")
+    assert reported(nlp, text) == [("the vote was over and done", "A spokesman")]
+
+
+def test_an_agency_told_and_the_name_after_it(nlp):
+    text = ("The minister told Reuters Russia would not invade. Heigo Sato told CNN Abe was "
+            "first and foremost a conservative. She told CNN Tuesday the talks had failed "
+            "badly. He told CNN's Jake Tapper the talks had failed badly.")
+    assert reported(nlp, text) == [
+        ("Russia would not invade", "The minister"),
+        ("Abe was first and foremost a conservative", "Heigo Sato"),
+        ("the talks had failed badly", "She"), ("the talks had failed badly", "He")]
+
+
+def test_a_speaker_the_tagger_missed_is_the_person_of_that_name(nlp):
+    text = ("Jesse Plemons plays the captain. “Then I made it to the second scene, and "
+            "immediately got it, and loved it,” Plemons said.\n"
+            "Speaking to CNN, South Korean President Moon Jae-in said there would be no "
+            "nuclear weapons in his country.")
+    got = quotes(nlp, text) + quotes(nlp, text, kind="reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Plemons", "Jesse Plemons"),
+                                             ("Moon Jae-in", "Moon Jae-in")]
