@@ -148,12 +148,15 @@ class Salience:
                 return name
         return None
 
-    def role(self, position: int, words: set[str]) -> str | None:
+    def role(self, position: int, words: set[str], qualifiers: set[str] = frozenset()
+             ) -> str | None:
         """ "the Kremlin official": the latest person introduced with one of these words; no
         one when nobody was (guessing the last speaker put "the president of the parish" or
-        "the German diplomat" on whoever spoke before)."""
+        "the German diplomat" on whoever spoke before). A role named with whose it is ("South
+        Korea's president", "the Russian president") goes only to someone introduced with one
+        of those ``qualifiers``, not to the last president named."""
         for pos, name, roles, _ in reversed(self.people):
-            if pos < position and roles & words:
+            if pos < position and roles & words and (not qualifiers or roles & qualifiers):
                 return name
         return None
 
@@ -202,6 +205,8 @@ def subject_of(verb: Token) -> Token | None:
             # tears saying", "sent an e-mail to a colleague noting"
             return current.head
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        # "Moon Jae-in said", parsed with two subjects: the name, not "in" after its hyphen
+        subjects = [c for c in subjects if not _after_hyphen(c)] or subjects
         if current is not verb and _impersonal(current):
             return None
         if subjects:
@@ -302,6 +307,12 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
+def _after_hyphen(token: Token) -> bool:
+    doc = token.doc
+    return (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+            and not doc[token.i - 2].whitespace_)
+
+
 def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> Source | None:
     """Turn a subject token into the source it names, resolving pronouns and titles."""
     doc = token.doc
@@ -339,15 +350,20 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
                    and not any("\n" in b.text for b in doc[t.i : token.i])]
     first = min(span_tokens, key=lambda t: t.i)
     left = first.idx
-    text = doc[first.i : token.i + 1].text
+    last = token
+    if last.i + 2 < len(doc) and _after_hyphen(doc[last.i + 2]) and not last.whitespace_:
+        last = doc[last.i + 2]  # "Moon Jae-in", where the tagger named no one
+    text = doc[first.i : last.i + 1].text
     canonical = None
     if all(t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS for t in span_tokens):
         # a name the tagger did not mark this time, or took for a plural ("Plemons said")
         canonical = entities.person_called(token.text)
     if canonical is None and token.lemma_.lower() in ROLE_NOUNS and _one_known(token):
         words = {t.lower_ for t in span_tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
-        canonical = salience.role(token.idx, words)
-    return Source(text, canonical, left, token.idx + len(token.text))
+        qualifiers = {t.lower_ for t in span_tokens if t is not token and t.text[:1].isupper()
+                      and (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and not t.is_sent_start))}
+        canonical = salience.role(token.idx, words, qualifiers)
+    return Source(text, canonical, left, last.idx + len(last.text))
 
 
 def _one_known(role: Token) -> bool:

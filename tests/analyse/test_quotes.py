@@ -638,3 +638,14 @@ def test_a_speaker_the_tagger_missed_is_the_person_of_that_name(nlp):
     got = quotes(nlp, text) + quotes(nlp, text, kind="reported")
     assert [(s, c) for _, s, c, _ in got] == [("Plemons", "Jesse Plemons"),
                                              ("Moon Jae-in", "Moon Jae-in")]
+
+
+def test_a_role_named_with_whose_it_is_goes_to_no_other_holder(nlp):
+    text = ("U.S. President Donald Trump spoke on Monday. Russian President Vladimir Putin met "
+            "him. South Korea's president said the country could destroy its neighbour. "
+            "The Russian president said the talks were useful for both countries.\n"
+            "Moon Jae-in also said dialogue with the regime was impossible for now.")
+    got = quotes(nlp, text, kind="reported")
+    assert [(s, c) for _, s, c, _ in got] == [("South Korea's president", None),
+                                             ("The Russian president", "Vladimir Putin"),
+                                             ("Moon Jae-in", "Moon Jae-in")]
