@@ -22,6 +22,12 @@ TITLE_WORDS = frozenset([
     "adm", "commander", "ambassador", "envoy", "adviser", "advisor", "aide", "leader", "premier",
     "sheikh", "emir", "rev", "father", "cardinal", "archbishop", "bishop", "officer", "official",
     "minister's", "counterpart",
+    # police, military, law and clergy ranks: "Detective Superintendent Mark Hutchings"
+    "detective", "det", "superintendent", "supt", "inspector", "insp", "sergeant", "constable",
+    "commissioner", "sheriff", "marshal", "lieutenant", "captain", "colonel", "major",
+    "brigadier", "admiral", "corporal", "private", "attorney", "prosecutor", "solicitor",
+    "speaker", "majority", "minority", "whip", "acting", "assistant", "coach", "professor",
+    "doctor", "reverend", "rabbi", "imam",
 ])
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "der", "den", "al", "el", "bin",

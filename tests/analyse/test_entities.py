@@ -46,6 +46,9 @@ def test_entity_offsets_point_into_the_text(nlp):
 def test_rules_in_isolation():
     assert strip_titles("Deputy Foreign Minister Sergei Ryabkov") == "Sergei Ryabkov"
     assert strip_titles("French President Emmanuel Macron") == "Emmanuel Macron"
+    assert strip_titles("Detective Superintendent Mark Hutchings") == "Mark Hutchings"
+    assert strip_titles("Senate Majority Leader Mitch McConnell") == "Mitch McConnell"
+    assert strip_titles("District Attorney Alvin Bragg") == "Alvin Bragg"
     assert strip_titles("Kremlin aide Yuri Ushakov") == "Yuri Ushakov"
     assert strip_titles("Stephen King") == "Stephen King"
     assert strip_titles("President") == "President"
