@@ -321,7 +321,7 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         for t in token.subtree:
             candidate = entities.at(t.idx)
             if (candidate is not None and candidate.label == "PERSON"
-                    and not _owner_or_complement(t, token)):
+                    and not _owner_or_complement(t, token) and not _modifier_only(t, token)):
                 entity = candidate
                 break
     if entity is not None and entity.label in SPEAKER_LABELS:
@@ -372,6 +372,17 @@ def _one_known(role: Token) -> bool:
     if role.tag_ in {"NNS", "NNPS"}:
         return False
     return not any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in role.children)
+
+
+def _modifier_only(t: Token, head: Token) -> bool:
+    """``t`` names what a common noun is about, not who it is: "Trump" in "Trump aides",
+    "Jackson" in "the Michael Jackson tribute concert organisers" (but not "Pierce" in "the
+    ambassador, Karen Pierce")."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in {"compound", "nmod", "amod"} and t.head.pos_ != "PROPN":
+            return True
+        t = t.head
+    return False
 
 
 def _owner_or_complement(t: Token, head: Token) -> bool:

@@ -649,3 +649,13 @@ def test_a_role_named_with_whose_it_is_goes_to_no_other_holder(nlp):
     assert [(s, c) for _, s, c, _ in got] == [("South Korea's president", None),
                                              ("The Russian president", "Vladimir Putin"),
                                              ("Moon Jae-in", "Moon Jae-in")]
+
+
+def test_a_person_named_as_what_a_noun_is_about_is_not_its_speaker(nlp):
+    text = ("The Michael Jackson tribute concert organisers said the show was cancelled for "
+            "good. Trump aides said the rally would go ahead on Saturday. Britain's "
+            "ambassador, Karen Pierce, said the council would meet again soon.")
+    got = quotes(nlp, text, kind="reported")
+    assert [(s, c) for _, s, c, _ in got] == [
+        ("The Michael Jackson tribute concert organisers", None), ("Trump aides", None),
+        ("Karen Pierce", "Karen Pierce")]
