@@ -335,7 +335,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         if relative or token.lower_ in _UNRESOLVED_PRONOUNS:
             # "they say", "I told him", "who said": as written; "who" means the one the
             # clause is about ("McConnell, who in 2010 said …")
-            antecedent = describe_source(token.head.head, entities, salience) if relative else None
+            antecedent = (describe_source(_relative_antecedent(token), entities, salience)
+                          if relative else None)
             return Source(token.text, antecedent.canonical if antecedent else None, token.idx,
                           token.idx + len(token.text))
         if token.lower_ in _NOBODY:
@@ -372,6 +373,21 @@ def _one_known(role: Token) -> bool:
     if role.tag_ in {"NNS", "NNPS"}:
         return False
     return not any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in role.children)
+
+
+def _relative_antecedent(pronoun: Token) -> Token:
+    """What "who" stands for: the noun its clause hangs on, or, where the parser hung "who" on
+    the last noun of a description ("Dan McGinn, a communications expert at TMG Strategies,
+    who suggested"), the person that description is of."""
+    noun = pronoun.head.head
+    if pronoun.lower_ != "who" or noun.ent_type_ == "PERSON":
+        return noun
+    climbed = noun
+    while climbed.dep_ in {"pobj", "prep"} and climbed.head.i != climbed.i:
+        climbed = climbed.head
+    if climbed.dep_ == "appos" and climbed is not noun:
+        return climbed.head
+    return noun
 
 
 def _modifier_only(t: Token, head: Token) -> bool:

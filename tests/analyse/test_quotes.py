@@ -659,3 +659,11 @@ def test_a_person_named_as_what_a_noun_is_about_is_not_its_speaker(nlp):
     assert [(s, c) for _, s, c, _ in got] == [
         ("The Michael Jackson tribute concert organisers", None), ("Trump aides", None),
         ("Karen Pierce", "Karen Pierce")]
+
+
+def test_who_after_a_description_is_the_person_described(nlp):
+    text = ("The firm must show a more human face, said Dan McGinn, a communications expert at "
+            "TMG Strategies, who suggested the chief executive should speak more freely.")
+    got = quotes(nlp, text, kind="reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Dan McGinn", "Dan McGinn"),
+                                             ("who", "Dan McGinn")]
