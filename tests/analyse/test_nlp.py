@@ -20,3 +20,19 @@ def test_official_name_is_preferred_and_the_user_can_choose(monkeypatch):
 def test_a_missing_model_is_a_clear_error():
     with pytest.raises(ModelMissing, match="no_such_model"):
         load_nlp("no_such_model")
+
+
+def test_a_line_break_or_a_dateline_ends_a_sentence_but_not_in_wrapped_text(nlp):
+    text = ("Australia condemns the latest missile launch over Japan\n"
+            "Officials said it was the first such launch.\n\n"
+            "SAN JOSE, Costa Rica — Costa Rican investigators said winds caused the crash.")
+    starts = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    assert starts == ["Australia condemns the latest missile launch over Japan",
+                      "Officials said it was the first such launch.",
+                      "SAN JOSE, Costa Rica —",
+                      "Costa Rican investigators said winds caused the crash."]
+    wrapped = ("The minister said on Friday that the talks with\n"
+               "Russia would go ahead next week in Geneva, and\n"
+               "that both sides had agreed on the agenda for\n"
+               "the meeting, which will last two days.\n")
+    assert len(list(nlp(wrapped).sents)) == 1

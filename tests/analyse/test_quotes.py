@@ -583,14 +583,14 @@ def test_a_long_speaker_between_an_exclamation_and_its_verb(nlp):
 def test_a_mistyped_opening_mark(nlp):
     text = ("Readers wrote to us after the debate.\n\n"
             "”The new pier is the best thing the town has built in twenty years.” ― Anna Berg\n"
-            "Helena Brask said the vote so early ”looked like an attempt to settle it before the "
-            "meeting.”")
+            "Councillor Helena Brask said the vote so early ”looked like an attempt to settle it "
+            "before the meeting.”")
     # A closing mark at the start of a word can only be an opening one.
     assert [(q[0], q[1]) for q in quotes(nlp, text)] == [
         ("The new pier is the best thing the town has built in twenty years.", "Anna Berg")]
     assert reported(nlp, text) == [
         ("the vote so early ”looked like an attempt to settle it before the meeting.”",
-         "Helena Brask")]
+         "Councillor Helena Brask")]
 
 
 def test_orders_statements_not_made_and_a_clause_the_parser_took_for_the_report(nlp):
