@@ -307,6 +307,10 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
+_PARTS = frozenset({"several", "some", "many", "most", "all", "both", "each", "few", "none",
+                    "half", "dozens", "hundreds", "thousands", "majority", "minority"})
+
+
 def _after_hyphen(token: Token) -> bool:
     doc = token.doc
     return (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
@@ -354,6 +358,10 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     last = token
     if last.i + 2 < len(doc) and _after_hyphen(doc[last.i + 2]) and not last.whitespace_:
         last = doc[last.i + 2]  # "Moon Jae-in", where the tagger named no one
+    part_of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if part_of is not None and (token.pos_ == "NUM" or token.lower_ in _PARTS):
+        # "Two of the gunman's brothers said": who the number counts is part of the phrase
+        last = max(part_of.subtree, key=lambda t: t.i)
     text = doc[first.i : last.i + 1].text
     canonical = None
     if all(t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS for t in span_tokens):

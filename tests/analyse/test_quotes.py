@@ -667,3 +667,10 @@ def test_who_after_a_description_is_the_person_described(nlp):
     got = quotes(nlp, text, kind="reported")
     assert [(s, c) for _, s, c, _ in got] == [("Dan McGinn", "Dan McGinn"),
                                              ("who", "Dan McGinn")]
+
+
+def test_a_number_or_a_part_of_a_group_is_said_with_the_group(nlp):
+    text = ("Two of the gunman's three brothers said they were not close. Most of the residents "
+            "said the water was unsafe to drink.")
+    assert [s for _, s in reported(nlp, text)] == ["Two of the gunman's three brothers",
+                                                   "Most of the residents"]
