@@ -38,11 +38,23 @@ _NAME_SUFFIXES = frozenset({"backed", "led", "era", "run", "born", "made", "like
                             "esque", "aided", "bound", "size", "sized", "wide", "level"})
 
 
+# Particles inside surnames: "Michiel van der Leeuw", "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset({"van", "der", "den", "von", "de", "del", "della", "di", "da", "du",
+                             "la", "le", "ter", "ten", "bin", "al", "el", "ibn"})
+
+
 def _hyphened_tail(ent: Span) -> int:
     """Where a person's name ends when the tagger stopped at a hyphen: "Moon Jae-in",
-    "Park Geun-hye" (the last given-name syllable, written small), not "Trump-backed"."""
+    "Park Geun-hye" (the last given-name syllable, written small), not "Trump-backed"; or
+    at a surname's particle: "Michiel van der" is "Michiel van der Leeuw"."""
     doc, last = ent.doc, ent[-1]
-    if ent.label_ != "PERSON" or last.i + 2 >= len(doc) or last.whitespace_:
+    if ent.label_ != "PERSON" or last.i + 2 > len(doc):
+        return last.idx + len(last.text)
+    if last.lower_ in _NAME_PARTICLES and len(ent) > 1 and last.i + 1 < len(doc):
+        following = doc[last.i + 1]
+        if following.is_alpha and following.text[:1].isupper():
+            return following.idx + len(following.text)
+    if last.i + 2 >= len(doc) or last.whitespace_:
         return last.idx + len(last.text)
     hyphen, tail = doc[last.i + 1], doc[last.i + 2]
     if (hyphen.text == "-" and not hyphen.whitespace_ and tail.is_alpha and tail.is_lower
@@ -54,10 +66,12 @@ def _hyphened_tail(ent: Span) -> int:
 def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     """(text, label, start, end) for every kept entity, determiners and possessives trimmed."""
     text = doc.text  # built afresh on every access: read it once
-    out = []
+    out: list[tuple[str, str, int, int]] = []
     for ent in doc.ents:
         if ent.label_ in KEEP_LABELS and (span := _trimmed(ent)) is not None:
             start, end = span
+            if out and start < out[-1][3]:
+                continue  # the rest of a name the one before was extended over
             if end == ent[-1].idx + len(ent[-1].text):
                 end = _hyphened_tail(ent)
             out.append((text[start:end], ent.label_, start, end))

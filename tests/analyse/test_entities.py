@@ -29,12 +29,15 @@ def test_hyphenated_pair_of_named_people_is_split(nlp):
                                                      ("Biden", "Joe Biden")]
 
 
-def test_a_given_name_the_tagger_cut_at_its_hyphen(nlp):
+def test_a_name_the_tagger_cut_at_its_hyphen_or_particle(nlp):
     text = ("South Korean President Moon Jae-in met Park Geun-hye's lawyers. A Trump-backed "
             "candidate won the Xi-led party's vote.")
     people = {e.text for e in extract_entities(nlp(text)) if e.label == "PERSON"}
     assert {"Moon Jae-in", "Park Geun-hye"} <= people
     assert not any(name.endswith(("-backed", "-led")) for name in people)
+    text = "Michiel van der Leeuw met Ursula von der Leyen in Brussels."
+    assert [e.text for e in extract_entities(nlp(text)) if e.label == "PERSON"] == [
+        "Michiel van der Leeuw", "Ursula von der Leyen"]
 
 
 def test_entity_offsets_point_into_the_text(nlp):
