@@ -23,7 +23,8 @@ CUE_LEMMAS = frozenset([
     "emphasize", "observe", "report", "tweet", "post", "testify", "contend", "maintain", "assert",
     "agree", "threaten", "pledge", "quip", "joke", "boast", "exclaim", "shout", "whisper",
     "estimate", "reckon", "accuse", "blame", "call", "brand", "label", "dismiss",
-    "reiterate", "allege", "told", "conclude",
+    "reiterate", "allege", "told", "conclude", "reveal", "assure", "affirm", "swear",
+    "disclose", "point",
     # speech acts that carry a partial quotation: "criticised it as a “crazy system”"
     "criticize", "criticise", "praise", "laud", "liken", "compare", "slam", "mock", "decry",
     "condemn", "hail", "dub", "cite", "quote", "characterize", "characterise", "refer",
@@ -228,7 +229,11 @@ def subject_of(verb: Token) -> Token | None:
                 current = current.head  # "pitched himself by telling them": through "by"
         else:
             break
-    return _noun_before(verb) if verb.dep_ == "ROOT" else None
+    if verb.dep_ == "ROOT":
+        return _noun_before(verb)
+    # "“…,” Eyda Varela, the vice minister, insisted": a name after the quotation, whatever
+    # the parser made of the verb
+    return _named_after_quotation(verb) if verb.i and verb.doc[verb.i - 1].text == "," else None
 
 
 _CLOSING_MARKS = frozenset({"”", '"', "''"})  # not "’": an apostrophe as often as a mark

@@ -674,3 +674,13 @@ def test_a_number_or_a_part_of_a_group_is_said_with_the_group(nlp):
             "said the water was unsafe to drink.")
     assert [s for _, s in reported(nlp, text)] == ["Two of the gunman's three brothers",
                                                    "Most of the residents"]
+
+
+def test_pointed_out_and_a_name_after_the_quotation_whatever_the_verb_was_parsed_as(nlp):
+    text = ("“From a banking perspective, it should not be called that,” Alvaro Aleman Healy, "
+            "the president’s chief of staff, pointed out.\n"
+            "“It should be named the Offshore Papers,” Eyda Varela, Panama’s vice minister of "
+            "finance, insisted.")
+    got = quotes(nlp, text)
+    assert [(s, cue) for _, s, _, cue in got] == [("Alvaro Aleman Healy", "pointed out"),
+                                                 ("Eyda Varela", "insisted")]
