@@ -123,6 +123,14 @@ class Salience:
             if subject and root.head.lemma_ in CUE_LEMMAS:
                 self.speakers.append((ent.start, ent.canonical))
         self.people.sort()
+        # "But the prime minister insisted …. “…,” he told television": a role that names
+        # someone introduced before is that person speaking, for the "he" after it
+        for token in doc:
+            if (token.dep_ == "nsubj" and token.head.lemma_ in CUE_LEMMAS
+                    and entities.at(token.idx) is None
+                    and (name := role_holder(token, _phrase_tokens(token), self))):
+                self.speakers.append((token.idx, name))
+        self.speakers.sort()
 
     def add_speaker(self, position: int, canonical: str) -> None:
         self.speakers.append((position, canonical))
@@ -354,10 +362,7 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         phrase = list(token.subtree)
         return Source(doc[phrase[0].i : phrase[-1].i + 1].text, None, phrase[0].idx,
                       phrase[-1].idx + len(phrase[-1].text))
-    # the phrase as written, from the start of its line: a time stamp or heading above it
-    # ("4:43 p.m.") that the parser took into the phrase is not part of it
-    span_tokens = [t for t in token.subtree if t.i <= token.i
-                   and not any("\n" in b.text for b in doc[t.i : token.i])]
+    span_tokens = _phrase_tokens(token)
     first = min(span_tokens, key=lambda t: t.i)
     left = first.idx
     last = token
@@ -372,12 +377,28 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     if all(t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS for t in span_tokens):
         # a name the tagger did not mark this time, or took for a plural ("Plemons said")
         canonical = entities.person_called(token.text)
-    if canonical is None and token.lemma_.lower() in ROLE_NOUNS and _one_known(token):
-        words = {t.lower_ for t in span_tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
-        qualifiers = {t.lower_ for t in span_tokens if t is not token and t.text[:1].isupper()
-                      and (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and not t.is_sent_start))}
-        canonical = salience.role(token.idx, words, qualifiers)
+    if canonical is None:
+        canonical = role_holder(token, span_tokens, salience)
     return Source(text, canonical, left, last.idx + len(last.text))
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The words of a subject phrase up to its head, from the start of its line: a time stamp or
+    heading above it ("4:43 p.m.") that the parser took into the phrase is not part of it."""
+    doc = token.doc
+    return [t for t in token.subtree if t.i <= token.i
+            and not any("\n" in b.text for b in doc[t.i : token.i])]
+
+
+def role_holder(token: Token, phrase: list[Token], salience: Salience) -> str | None:
+    """The person a role names ("the Kremlin official", "the Russian president"), when it
+    points back to someone introduced with it."""
+    if token.lemma_.lower() not in ROLE_NOUNS or not _one_known(token):
+        return None
+    words = {t.lower_ for t in phrase if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+    qualifiers = {t.lower_ for t in phrase if t is not token and t.text[:1].isupper()
+                  and (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and not t.is_sent_start))}
+    return salience.role(token.idx, words, qualifiers)
 
 
 def _one_known(role: Token) -> bool:

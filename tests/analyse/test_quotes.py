@@ -684,3 +684,14 @@ def test_pointed_out_and_a_name_after_the_quotation_whatever_the_verb_was_parsed
     got = quotes(nlp, text)
     assert [(s, cue) for _, s, _, cue in got] == [("Alvaro Aleman Healy", "pointed out"),
                                                  ("Eyda Varela", "insisted")]
+
+
+def test_a_role_that_spoke_is_who_he_means_next(nlp):
+    text = ("Prime Minister Sigmundur Gunnlaugsson faces a vote. Foreign ministry spokesman Hong "
+            "Lei said: “For such groundless accusations, I have no comment.”\n"
+            "But the prime minister insisted he had never hidden money abroad.\n"
+            "“I have not considered quitting because of this matter,” he told television.")
+    got = quotes(nlp, text) + quotes(nlp, text, kind="reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Hong Lei", "Hong Lei"),
+                                             ("he", "Sigmundur Gunnlaugsson"),
+                                             ("the prime minister", "Sigmundur Gunnlaugsson")]
