@@ -128,7 +128,7 @@ class Salience:
         for token in doc:
             if (token.dep_ == "nsubj" and token.head.lemma_ in CUE_LEMMAS
                     and entities.at(token.idx) is None
-                    and (name := role_holder(token, _phrase_tokens(token), self))):
+                    and (name := _role_holder(token, _phrase_tokens(token), self))):
                 self.speakers.append((token.idx, name))
         self.speakers.sort()
 
@@ -378,7 +378,7 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         # a name the tagger did not mark this time, or took for a plural ("Plemons said")
         canonical = entities.person_called(token.text)
     if canonical is None:
-        canonical = role_holder(token, span_tokens, salience)
+        canonical = _role_holder(token, span_tokens, salience)
     return Source(text, canonical, left, last.idx + len(last.text))
 
 
@@ -390,7 +390,7 @@ def _phrase_tokens(token: Token) -> list[Token]:
             and not any("\n" in b.text for b in doc[t.i : token.i])]
 
 
-def role_holder(token: Token, phrase: list[Token], salience: Salience) -> str | None:
+def _role_holder(token: Token, phrase: list[Token], salience: Salience) -> str | None:
     """The person a role names ("the Kremlin official", "the Russian president"), when it
     points back to someone introduced with it."""
     if token.lemma_.lower() not in ROLE_NOUNS or not _one_known(token):
