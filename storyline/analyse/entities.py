@@ -43,17 +43,17 @@ _NAME_PARTICLES = frozenset({"van", "der", "den", "von", "de", "del", "della", "
                              "la", "le", "ter", "ten", "bin", "al", "el", "ibn"})
 
 
-def _hyphened_tail(ent: Span) -> int:
+def _name_end(ent: Span) -> int:
     """Where a person's name ends when the tagger stopped at a hyphen: "Moon Jae-in",
     "Park Geun-hye" (the last given-name syllable, written small), not "Trump-backed"; or
     at a surname's particle: "Michiel van der" is "Michiel van der Leeuw"."""
     doc, last = ent.doc, ent[-1]
-    if ent.label_ != "PERSON" or last.i + 2 > len(doc):
+    if ent.label_ != "PERSON" or last.i + 1 >= len(doc):
         return last.idx + len(last.text)
-    if last.lower_ in _NAME_PARTICLES and len(ent) > 1 and last.i + 1 < len(doc):
-        following = doc[last.i + 1]
-        if following.is_alpha and following.text[:1].isupper():
-            return following.idx + len(following.text)
+    following = doc[last.i + 1]
+    if (last.lower_ in _NAME_PARTICLES and len(ent) > 1 and following.is_alpha
+            and following.text[:1].isupper()):
+        return following.idx + len(following.text)
     if last.i + 2 >= len(doc) or last.whitespace_:
         return last.idx + len(last.text)
     hyphen, tail = doc[last.i + 1], doc[last.i + 2]
@@ -73,7 +73,7 @@ def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
             if out and start < out[-1][3]:
                 continue  # the rest of a name the one before was extended over
             if end == ent[-1].idx + len(ent[-1].text):
-                end = _hyphened_tail(ent)
+                end = _name_end(ent)
             out.append((text[start:end], ent.label_, start, end))
     return out
 
