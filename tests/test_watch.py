@@ -64,7 +64,9 @@ def test_watch_command_stops_cleanly_on_ctrl_c(web, tmp_path):
     db = str(tmp_path / "watch.db")
     proc = subprocess.Popen(
         [sys.executable, "-m", "storyline.cli", "watch", f"{web.url}/feed", "--interval", "60",
-         "--db", db], stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+         "--db", db], stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # a job started in the background inherits SIGINT ignored; the user's Ctrl-C is default
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = proc.stderr.readline()
         deadline = time.time() + 120
