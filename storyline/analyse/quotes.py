@@ -33,7 +33,7 @@ from storyline.analyse.attribution import (
     subject_of,
 )
 from storyline.analyse.reported import ReportedSpeech, find_reported
-from storyline.analyse.speech_verbs import SPEECH_PARTICLES
+from storyline.analyse.speech_verbs import SPEECH_PARTICLES, with_particle
 from storyline.models import Entity, Quote
 
 # Each opening mark and the marks that close it; a curly opening closed by a straight mark
@@ -270,8 +270,8 @@ def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "continue":  # "She continued, “…”", not "continued to fall"
         return not any(c.dep_ in {"xcomp", "dobj"} for c in token.children)
-    if lemma in SPEECH_PARTICLES:  # "pointed out", not "pointed to"
-        return any(c.dep_ == "prt" and c.lower_ == SPEECH_PARTICLES[lemma] for c in token.children)
+    if lemma in SPEECH_PARTICLES:
+        return with_particle(token)
     return lemma in CUE_LEMMAS
 
 

@@ -36,12 +36,18 @@ def is_speech_cue(token: Token) -> bool:
     if lemma == "make":
         return made_clear(token) is not None
     if lemma in SPEECH_PARTICLES:
-        if not any(c.dep_ == "prt" and c.lower_ == SPEECH_PARTICLES[lemma]
-                   for c in token.children):
+        if not with_particle(token):
             return False
     elif lemma not in SPEECH_LEMMAS or _said_by_nobody(token) or _that_said(token):
         return False
     return token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
+
+
+def with_particle(token: Token) -> bool:
+    """A phrasal speech verb with its particle: "pointed out", not "pointed to"."""
+    particle = SPEECH_PARTICLES.get(token.lemma_.lower())
+    return particle is not None and any(c.dep_ == "prt" and c.lower_ == particle
+                                        for c in token.children)
 
 
 def _said_by_nobody(token: Token) -> bool:
