@@ -9,8 +9,11 @@ from spacy.tokens import Doc, Span
 from storyline.analyse.names import (
     TITLE_WORDS,
     base_name,
+    clean_surface,
+    first_name_genders,
     link_surnames,
     resolve_person,
+    strip_titles,
     variant_key,
     variants,
 )
@@ -63,6 +66,26 @@ def _name_end(ent: Span) -> int:
     return last.idx + len(last.text)
 
 
+_NOT_A_SURNAME = frozenset({
+    "foundation", "institute", "center", "centre", "group", "inc", "corp", "company", "fund",
+    "university", "college", "school", "hospital", "trust", "association", "council", "party",
+    "committee", "bank", "club", "society", "church", "museum", "library", "award", "prize",
+    "street", "avenue", "road", "park", "hall", "house", "airport", "station", "stadium",
+    "bridge", "show", "day", "act", "law", "report", "project", "program", "programme",
+    "river", "lake", "mountain", "mount", "island", "islands", "bay", "county", "valley",
+    "beach", "creek", "falls", "canyon", "square", "boulevard", "lane", "drive", "court",
+    "place", "city", "town", "hotel", "cup", "games", "league", "stakes"})
+
+
+def _titled_or_given_name(text: str) -> bool:
+    """Two or three capitalised words, after any titles, that open with a common given name and
+    name no institution: the tagger took a person for a body or a place."""
+    words = strip_titles(clean_surface(text)).split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[0].lower() in first_name_genders()
+            and not any(w.lower().strip(".,") in _NOT_A_SURNAME for w in words))
+
+
 def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     """(text, label, start, end) for every kept entity, determiners and possessives trimmed."""
     text = doc.text  # built afresh on every access: read it once
@@ -95,6 +118,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
             continue
         if len(name.split()) == 1 and name.lower() in TITLE_WORDS | {"state"}:
             continue  # "Secretary of State", "Defense Secretary": a title, not a body
+        if label != "PERSON" and _titled_or_given_name(text):
+            # "Constable Adrian Hanstock", "Priscilla McBride" tagged as a body
+            name, label = strip_titles(clean_surface(text)), "PERSON"
         if label == "PERSON":
             name = resolve_person(name, surnames)
         elif (len(name.split()) == 1 and name.lower() in surnames

@@ -46,6 +46,14 @@ def variants() -> dict[str, tuple[str, str]]:
     return table
 
 
+@cache
+def first_name_genders() -> dict[str, str]:
+    """Given names that are almost always one gender ("m" or "f") in English-language news."""
+    text = resources.files("storyline.analyse").joinpath("data/first_names.tsv").read_text("utf-8")
+    return dict(line.split("\t") for line in text.splitlines()
+                if line.strip() and not line.startswith("#"))
+
+
 def variant_key(name: str) -> str:
     return " ".join(name.replace(".", "").lower().split())
 

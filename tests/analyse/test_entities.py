@@ -62,3 +62,16 @@ def test_rules_in_isolation():
                                      ("Yuri Ushakov", "PERSON"): 2, ("Kyiv", "GPE"): 4}))
     assert aliases == {"Volodymyr Zelensky": "Volodymyr Zelenskiy",
                        "Zelensky": "Volodymyr Zelenskiy", "Ushakov": "Yuri Ushakov"}
+
+
+def test_a_platform_the_tagger_took_for_a_person_is_an_organisation(nlp):
+    got = canon(nlp, "The model posted on Twitter and Instagram that she was bored.")
+    assert {(c, label) for _, c, label in got} == {("Twitter", "ORG"), ("Instagram", "ORG")}
+
+
+def test_a_titled_or_given_name_the_tagger_took_for_a_body_is_a_person(nlp):
+    got = canon(nlp, 'Deputy Chief Constable Adrian Hanstock said: "We can confirm that at '
+                     'least seven people have lost their lives." The Jennifer Hudson '
+                     'Foundation said it would help.')
+    assert ("Adrian Hanstock", "PERSON") in {(c, label) for _, c, label in got}
+    assert ("Jennifer Hudson Foundation", "ORG") in {(c, label) for _, c, label in got}
