@@ -24,7 +24,7 @@ from storyline.analyse.analyser import sentence_spans
 from storyline.analyse.entities import extract_entities
 from storyline.analyse.figures import extract_figures
 from storyline.analyse.nlp import load_nlp
-from storyline.analyse.quotes import extract_quotes, find_quote_spans
+from storyline.analyse.quotes import extract_quotes, find_quote_spans, quoted_text
 from storyline.analyse.times import normalise_times, parse_dct
 
 
@@ -53,7 +53,7 @@ def main() -> None:
         times = timed("time expressions", normalise_times, doc.text, dct, doc)
         spans = timed("quotations (direct + reported, speakers)", find_quote_spans, doc.text)
         timed("quotations (direct + reported, speakers)", extract_quotes, doc, entities, spans)
-        timed("figures", extract_figures, doc, entities, times)
+        timed("figures", extract_figures, doc, entities, times, quoted_text(spans))
         timed("sentence spans", sentence_spans, doc, spans)
     total = sum(spent.values())
     words = sum(len(r["text"].split()) for r in rows) / len(rows)

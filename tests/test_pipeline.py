@@ -154,10 +154,10 @@ def test_a_component_that_breaks_on_one_article_does_not_stop_the_batch(db, anal
 
     real = module.extract_figures
 
-    def fragile(doc, entities, times):
+    def fragile(doc, entities, times, quoted=()):
         if "fragile" in doc.text:
             raise ValueError("boom")
-        return real(doc, entities, times)
+        return real(doc, entities, times, quoted)
 
     monkeypatch.setattr(module, "extract_figures", fragile)
     docs = [RawDocument(f"d{i}.txt", STORY.replace("Monday", f"Monday{' fragile' * (i == 1)}")

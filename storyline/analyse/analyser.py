@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from storyline.analyse.entities import extract_entities
 from storyline.analyse.figures import extract_figures
 from storyline.analyse.nlp import load_nlp, loaded_name
-from storyline.analyse.quotes import QuoteSpan, extract_quotes, find_quote_spans
+from storyline.analyse.quotes import QuoteSpan, extract_quotes, find_quote_spans, quoted_text
 from storyline.analyse.times import normalise_times
 from storyline.models import Entity, Figure, Quote, TimeExpression
 
@@ -106,6 +106,6 @@ class Analyser:
             entities=entities,
             quotes=extract_quotes(doc, entities, quote_spans),
             times=times,
-            figures=extract_figures(doc, entities, times),
+            figures=extract_figures(doc, entities, times, quoted_text(quote_spans)),
             sentences=sentence_spans(doc, quote_spans),
         )

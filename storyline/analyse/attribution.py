@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyse.names import TITLE_WORDS
+from storyline.analyse.names import TITLE_WORDS, first_name_genders
 from storyline.models import Entity
 
 CUE_LEMMAS = frozenset([
@@ -24,7 +25,7 @@ CUE_LEMMAS = frozenset([
     "agree", "threaten", "pledge", "quip", "joke", "boast", "exclaim", "shout", "whisper",
     "estimate", "reckon", "accuse", "blame", "call", "brand", "label", "dismiss",
     "reiterate", "allege", "told", "conclude", "reveal", "assure", "affirm", "swear",
-    "disclose", "point",
+    "disclose", "point", "reassure", "reassert", "restate", "reconfirm",
     # speech acts that carry a partial quotation: "criticised it as a “crazy system”"
     "criticize", "criticise", "praise", "laud", "liken", "compare", "slam", "mock", "decry",
     "condemn", "hail", "dub", "cite", "quote", "characterize", "characterise", "refer",
@@ -36,6 +37,8 @@ CUE_LEMMAS = frozenset([
     "retort", "counter", "muse", "proclaim", "exult", "rage", "protest", "object",
 ])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SENTENCE_ADVERBS = frozenset({"earlier", "later", "meanwhile", "then", "now", "also",
+                               "separately", "previously", "again", "still"})
 _UNRESOLVED_PRONOUNS = frozenset({"i", "we", "they", "you", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 # Pronouns that name no one who speaks: "what he said", "Let's say", "That said, …"
@@ -99,10 +102,11 @@ class EntityIndex:
 class Salience:
     """People in the order the article mentions them, to resolve "he" and "the spokesman"."""
 
-    def __init__(self, doc: Doc, entities: EntityIndex) -> None:
+    def __init__(self, doc: Doc, entities: EntityIndex,
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.people: list[tuple[int, str, frozenset[str], bool]] = []  # pos, name, roles, subject
         self.speakers: list[tuple[int, str]] = []
-        self.gender = _gender_evidence(doc, entities)
+        self.gender = _gender_evidence(doc, entities, quoted)
         for ent in entities.entities:
             if ent.label != "PERSON":
                 continue
@@ -122,14 +126,22 @@ class Salience:
             self.people.append((ent.start, ent.canonical, frozenset(roles), main_subject))
             if subject and root.head.lemma_ in CUE_LEMMAS:
                 self.speakers.append((ent.start, ent.canonical))
-        self.people.sort()
-        # "But the prime minister insisted …. “…,” he told television": a role that names
-        # someone introduced before is that person speaking, for the "he" after it
         for token in doc:
-            if (token.dep_ == "nsubj" and token.head.lemma_ in CUE_LEMMAS
-                    and entities.at(token.idx) is None
-                    and (name := _role_holder(token, _phrase_tokens(token), self))):
+            if token.dep_ not in {"nsubj", "nsubjpass"} or entities.at(token.idx) is not None:
+                continue
+            speaks = token.head.lemma_ in CUE_LEMMAS
+            if token.pos_ == "PROPN" and (name := entities.person_called(token.text)):
+                # "Musk, 46, made the announcement": a subject the tagger did not mark
+                self.people.append((token.idx, name, frozenset(), token.head.dep_ == "ROOT"))
+            elif speaks and token.dep_ == "nsubj":
+                # "But the prime minister insisted …. “…,” he told television": a role that
+                # names someone introduced before is that person speaking, for the "he" after it
+                name = _role_holder(token, _phrase_tokens(token), self)
+            else:
+                continue
+            if speaks and name:
                 self.speakers.append((token.idx, name))
+        self.people.sort()
         self.speakers.sort()
 
     def add_speaker(self, position: int, canonical: str) -> None:
@@ -170,10 +182,13 @@ class Salience:
         return None
 
 
-def _gender_evidence(doc: Doc, entities: EntityIndex) -> dict[str, str]:
+def _gender_evidence(doc: Doc, entities: EntityIndex, quoted: Sequence[tuple[int, int]]
+                     ) -> dict[str, str]:
     """What the article itself says of each person's gender: an honorific before a mention
-    ("Mr. Ode"), or the pronouns that follow a mention as subject in its own sentence and the
-    next one ("Lina Moss said ... She added"). Only a clear majority counts."""
+    ("Mr. Ode"), or the subject and possessive pronouns that follow a mention as subject in its
+    own sentence and the next one ("Lina Moss said ... She added"), outside ``quoted`` text
+    (in "“He was furious,” Thurman told the Times" the speaker is "I"). Only a clear majority
+    counts; a person the article gives no such sign for may be known by a given name."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for ent in entities.entities:
         if ent.label != "PERSON":
@@ -192,13 +207,23 @@ def _gender_evidence(doc: Doc, entities: EntityIndex) -> dict[str, str]:
         if following is not None:
             tokens += [t for t in following if t.dep_ in {"nsubj", "nsubjpass"}][:1]
         for token in tokens:
-            if token.lower_ in _PRONOUN_GENDER:
+            # "Tarantino instructed her": an object is someone else; only a subject or an
+            # owner ("… of his life") may be the person again
+            if (token.lower_ in _PRONOUN_GENDER and token.dep_ in {"nsubj", "nsubjpass", "poss"}
+                    and not any(start <= token.idx < end for start, end in quoted)):
                 votes[ent.canonical][_PRONOUN_GENDER[token.lower_]] += 1
     out = {}
     for name, counts in votes.items():
         (top, n), *rest = [*counts.most_common(2), ("", 0)]
         if n >= 2 * rest[0][1] and n > 0:
             out[name] = top
+    # Else a given name that is nearly always one gender ("Shinzo Abe", "Lisa Holland")
+    names = first_name_genders()
+    for ent in entities.entities:
+        words = ent.canonical.split()
+        if (ent.label == "PERSON" and len(words) >= 2 and ent.canonical not in out
+                and (gender := names.get(words[0].lower()))):
+            out[ent.canonical] = gender
     return out
 
 
@@ -275,10 +300,16 @@ def _named_after_quotation(verb: Token) -> Token | None:
     if (not names_only(between) or between[0].ent_type_ in _TIMES
             or not _same_paragraph(close, verb)):
         return None
-    name = between[0]
-    while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
-        name = doc[name.i + 1]
-    return name
+    names = []  # the runs of proper nouns, by their last word
+    for token in between:
+        if token.pos_ == "PROPN" and (not names or names[-1].i != token.i - 1):
+            names.append(token)
+        elif token.pos_ == "PROPN":
+            names[-1] = token
+    # "Japan’s ambassador to the United Nations, Koro Bessho, told": not the owner
+    own = [n for n in names if n.i + 1 < verb.i and doc[n.i + 1].dep_ == "case"]
+    people = [n for n in names if n not in own and n.ent_type_ == "PERSON"]
+    return people[0] if own and people else names[0]
 
 
 def names_only(words: list[Token]) -> bool:
@@ -386,8 +417,13 @@ def _phrase_tokens(token: Token) -> list[Token]:
     """The words of a subject phrase up to its head, from the start of its line: a time stamp or
     heading above it ("4:43 p.m.") that the parser took into the phrase is not part of it."""
     doc = token.doc
-    return [t for t in token.subtree if t.i <= token.i
-            and not any("\n" in b.text for b in doc[t.i : token.i])]
+    phrase = [t for t in token.subtree if t.i <= token.i
+              and not any("\n" in b.text for b in doc[t.i : token.i])]
+    # a closing mark the parser hung on it, or a sentence adverb it took for part of a name
+    # ("Earlier Trump declared …")
+    while len(phrase) > 1 and (phrase[0].is_punct or phrase[0].lower_ in _SENTENCE_ADVERBS):
+        phrase = phrase[1:]
+    return phrase
 
 
 def _role_holder(token: Token, phrase: list[Token], salience: Salience) -> str | None:

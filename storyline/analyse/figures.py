@@ -7,6 +7,7 @@ the key lets two articles' figures for the same kind of thing meet.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -104,9 +105,11 @@ def _money_pounds(token: Token) -> bool:
     return token.ent_type_ == "MONEY" and (following is None or following.lower_ != "of")
 
 
-def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression]) -> list[Figure]:
+def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression],
+                    quoted: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """Figures outside time expressions; ``quoted`` is the quotations' text (see Salience)."""
     index = EntityIndex(entities)
-    salience = Salience(doc, index)
+    salience = Salience(doc, index, quoted)
     taken = [(t.start, t.end) for t in times]
     text = doc.text
     out = []
