@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.attribution import (
     CUE_LEMMAS,
@@ -32,7 +32,7 @@ from storyline.analyse.attribution import (
     describe_speaker,
     subject_of,
 )
-from storyline.analyse.reported import ReportedSpeech, find_reported
+from storyline.analyse.reported import ReportedSpeech, find_reported, speaking_verb
 from storyline.analyse.speech_verbs import SPEECH_PARTICLES, with_particle
 from storyline.models import Entity, Quote
 
@@ -74,6 +74,11 @@ class QuoteSpan:
 # A quotation found: its span, cue, source, and whether the speaker is named at it or carried
 # over from the quotation before.
 _Found = tuple[QuoteSpan, Token | None, Source | None, bool]
+
+
+def quoted_text(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """The character ranges of the quotations, their marks included."""
+    return [(s.open_at, s.close_at + 1) for s in spans]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -266,7 +271,7 @@ def _person_named(label: str, entities: EntityIndex) -> str | None:
 
 def _is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
-        return False
+        return _verb_tagged_plural(token)
     lemma = token.lemma_.lower()
     if lemma == "continue":  # "She continued, “…”", not "continued to fall"
         return not any(c.dep_ in {"xcomp", "dobj"} for c in token.children)
@@ -275,15 +280,33 @@ def _is_cue(token: Token) -> bool:
     return lemma in CUE_LEMMAS
 
 
+def _verb_tagged_plural(token: Token) -> bool:
+    """ "“Get this man a shield!” Black Panther growls.", "and shouts, “Hold up!”": a speech
+    verb the tagger took for a plural noun, right before the quotation or ending the sentence
+    after it and its subject ("… in all 50” states." is a noun)."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in CUE_LEMMAS:
+        return False
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3]
+    if len(after) == 2 and after[0].text in {",", ":"} and after[1].text in _OPENERS:
+        return True
+    closing = [t for t in doc[max(0, token.i - 5) : token.i - 1] if t.text in {"”", '"', "''"}]
+    return (len(after) > 0 and after[0].text in {".", "!", "?"} and bool(closing)
+            and doc[token.i - 1].pos_ in {"PROPN", "NOUN", "PRON"})
+
+
 def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
                      salience: Salience) -> Source | None:
     """The parser sometimes takes words inside the marks for the verb's subject ("“Full panic
     mode,” said Leslie Wimes"): the speaker is then the noun phrase next to the verb outside
     them, after it when the order is inverted, else right before it."""
-    chunks = [c for c in cue.sent.noun_chunks if not _quoted(spans, c.start_char)]
+    chunks = [c for c in cue.sent.noun_chunks if not _quoted(spans, _first_word(c).idx)]
     after = [c for c in chunks if c.start == cue.i + 1 and c.root.dep_ not in _OBJECTS]
     before = [c for c in chunks if c.end == cue.i]
-    for chunk in after + before:
+    # "“…,” Estrosi, former mayor of Nice, tweeted": the name right after the closing mark
+    closing = [c for c in chunks if c.end <= cue.i and any(
+        s.close_at < _first_word(c).idx <= s.close_at + 3 for s in spans)]
+    for chunk in after + before + closing:
         source = describe_source(chunk.root, entities, salience)
         if source is not None:
             return source
@@ -293,6 +316,16 @@ def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i
                     and not _quoted(spans, c.idx)), None)
     return describe_speaker(subject, entities, salience) if subject is not None else None
+
+
+def _said_after(span: QuoteSpan, cue: Token, text: str) -> bool:
+    """ "“…,” said X": a finite speech verb right after the closing mark, its speaker after it."""
+    return (cue.tag_ in {"VBD", "VBZ", "VBP"} and cue.idx > span.close_at
+            and not text[span.close_at + 1 : cue.idx].strip(" ,"))
+
+
+def _first_word(chunk: Span) -> Token:
+    return next((t for t in chunk if not t.is_punct), chunk.root)
 
 
 def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
@@ -331,7 +364,9 @@ def _speaker(cue: Token, entities: EntityIndex, salience: Salience) -> Source | 
     if cue.lower_ == "according":
         holder = according_to([cue])
         return describe_source(holder, entities, salience) if holder is not None else None
-    subject = subject_of(cue)
+    # "Mohammed denied that the girls were exchanged, saying “…”": the participle's speaker is
+    # the denial's (a verb joined by "and" has the subject next to it: "Canova bristled and said")
+    subject = subject_of(speaking_verb(cue) if cue.dep_ == "advcl" else cue)
     if subject is None:
         return None
     return describe_speaker(subject, entities, salience)
@@ -354,13 +389,16 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     text = tokens.text
     spans = find_quote_spans(text) if spans is None else spans
     index = EntityIndex(entities)
-    salience = Salience(doc, index)
+    salience = Salience(doc, index, quoted_text(spans))
     paragraphs = _paragraphs(text)
     found: list[_Found] = []
     for span in spans:
         cue = _find_cue(span, spans, tokens, paragraphs, index)
         source = _speaker(cue, index, salience) if cue is not None else None
-        if source is not None and cue is not None and _quoted(spans, source.start):
+        if cue is not None and ((source is not None and _quoted(spans, source.start))
+                                or (source is None and _said_after(span, cue, text))):
+            # the subject inside the marks, or hung elsewhere ("“…,” said Cubs fan Rodrigo
+            # Gonzales, 24, moments after the game ended")
             source = _speaker_outside(cue, spans, index, salience)
         if source is None:
             source = _dash_signed(span, text, index) or _named_before_colon(
@@ -384,7 +422,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
                 and _opens_paragraph(span, paragraphs) and _opens_paragraph(next_span, paragraphs)):
             found[i] = (span, cue, next_source, False)
     found = _join_broken_quotations(found, text)
-    marked = [(s.open_at, s.close_at + 1) for s in spans]
+    marked = quoted_text(spans)
     reported = [_closing_quotation(r, spans, text)
                 for r in find_reported(doc, index, salience, marked)]
     reported = [r for r in reported if not _is_quotation(r, [s for s, *_ in found], text)]
@@ -392,6 +430,10 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     for span, cue, source, named_here in found:
         if any(r.start <= span.open_at and span.close_at <= r.end for r in reported):
             continue  # a partial quotation inside a reported statement is part of it
+        if source is not None and source.start <= span.open_at and span.close_at < source.end:
+            continue  # "A “Wanted” poster warned that …": a word of the speaker's own phrase
+        if _modifies_a_noun(span, tokens):
+            continue  # "waved “W” flags", "his “step up” remark": a name for a thing
         if _is_title(text[span.start : span.end]) and not _in_headline(span, text, paragraphs):
             continue  # “Fox News Sunday”, “Women in Power”: a name in marks, not words said
         n_words = len(text[span.start : span.end].split())
@@ -515,6 +557,16 @@ def _what_was_named(span: QuoteSpan, cue: Token | None, n_words: int) -> int | N
     objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i
                and c.left_edge.idx < span.open_at]
     return objects[0].left_edge.idx if objects else None
+
+
+def _modifies_a_noun(span: QuoteSpan, tokens: _Tokens) -> bool:
+    """A word or two in marks set before the noun they qualify, with no comma or stop."""
+    words = [t for t in tokens.between(span.start, span.end) if not t.is_punct]
+    if not words or len(words) > 2:
+        return False
+    head = words[-1].head
+    return (head.i > words[-1].i and head.idx > span.close_at and head.pos_ == "NOUN"
+            and words[-1].dep_ in {"compound", "amod", "nmod"})
 
 
 def _is_title(quoted: str) -> bool:

@@ -44,6 +44,7 @@ _OPENING_MARKS = frozenset({"“", '"', "‘", "``", "«"})
 _FINITE = frozenset({"MD", "VBD", "VBP", "VBZ"})
 _SETTINGS = frozenset({"in", "on", "at", "during", "via", "through"})  # "said in a statement"
 _MISPLACED_MODIFIERS = frozenset({"prep", "punct", "intj", "advmod", "npadvmod"})
+_OPENING_MODIFIERS = frozenset({"prep", "advmod", "cc", "intj", "mark"})
 _NEXT_ACT = re.compile(r"[\s,;]*(?:and|but|then|before)\s", re.IGNORECASE)
 _MARKS_AND_MARKUP = "\"“”‘’'«<["
 
@@ -69,7 +70,8 @@ def _content(token: Token) -> list[Token] | None:
         return [t for t in made_clear(token).subtree if t.i > token.i + 1]
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))
-               and not _bare_participle(token, c) and not _subjectless_next(token, c)]
+               and not _bare_participle(token, c) and not _subjectless_next(token, c)
+               and not _adverbial_before(token, c)]
     clauses += _misattached_that_clauses(token)
     clauses += _gerund_subjects(token)
     clauses = clauses or _unmarked_adverbials(token)
@@ -78,6 +80,8 @@ def _content(token: Token) -> list[Token] | None:
         # the one after the verb is what it reports.
         after = [c for c in clauses if c.i > token.i]
         clause = after[0] if after else clauses[-1]
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
+            return None  # "would not say whether the deal was done": a question left open
         subject = _split_subject(token, clause) + _subject_after_hearer(token, clause)
         if not subject and _missing_subject(token, clause):
             return None
@@ -95,6 +99,13 @@ def _content(token: Token) -> list[Token] | None:
         inner = {t.i for t in token.subtree}
         return [t for t in token.head.subtree if t.i not in inner] or None
     return None
+
+
+def _adverbial_before(verb: Token, clause: Token) -> bool:
+    """ "As criticism grew louder, the academy announced a review": a clause before the verb
+    joined by "as", "when" or "if" sets the scene; it was not what was said."""
+    return clause.i < verb.i and any(c.dep_ == "mark" and c.lower_ != "that"
+                                     for c in clause.children)
 
 
 def _misattached_that_clauses(verb: Token) -> list[Token]:
@@ -264,10 +275,26 @@ def _subjectless_next(verb: Token, clause: Token) -> bool:
 
 def _no_statement(cue: Token) -> bool:
     """Speech verbs that report nothing: an order or a request ("Now tell us this isn't …",
-    "Don't tell me it failed") and a statement not made ("It goes without saying that …",
-    "left without saying that …")."""
+    "Don't tell me it failed"), a statement not made ("It goes without saying that …",
+    "left without saying that …", "declined to comment on reports that …"), and the writer's
+    own asides ("It's worth noting that …", "As previously mentioned, …")."""
     if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
         return True
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in {"decline", "refuse"}:
+        return True  # "The school declined to comment on reports that …"
+    if any(c.dep_ == "prep" and c.lower_ == "with" and not any(g.dep_ == "pobj" for g in c.children)
+           and any(s.dep_ == "nsubj" and s.left_edge.i == c.i + 1 for s in cue.children)
+           for c in cue.children):
+        # "with no further signs of life reported the government declared …": the parser
+        # made the object of "with" the verb's subject
+        return True
+    if cue.tag_ == "VBG" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in cue.children):
+        return True  # "It is revealing that …": the writer's comment, not a disclosure
+    if cue.head.lower_ == "worth" and cue.i > cue.head.i:
+        return True  # "it's worth noting that …": the writer's aside
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "As previously mentioned, …", "as noted above": the writer refers to the text itself
+        return all(c.dep_ in {"mark", "advmod", "auxpass", "punct"} for c in cue.children)
     return (cue.tag_ == "VB" and cue.dep_ == "ROOT" and not _has_subject(cue)
             and all(c.dep_ in {"advmod", "intj", "neg", "punct"}
                     or (c.dep_ == "aux" and c.lower_ == "do")
@@ -314,13 +341,13 @@ def _before_next_report(clause: Token) -> list[Token]:
     return content
 
 
-def _speaking_verb(cue: Token) -> Token:
+def speaking_verb(cue: Token) -> Token:
     """The verb whose subject speaks: for a report the parser hung inside another's statement
     ("X said the plan failed, arguing that …", "X said Y had left and suggested that …"), the
     outer verb, whose speaker speaks again."""
     head = cue.head
     if (cue.dep_ in {"conj", "advcl"} and not _has_subject(cue) and head.dep_ == "ccomp"
-            and is_speech_cue(head.head)):
+            and head.head.i < cue.i and is_speech_cue(head.head)):
         return head.head
     return cue
 
@@ -347,7 +374,29 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
     statement = [t for t in scope if not start <= t.i <= end]
     if not any(t.pos_ in {"VERB", "AUX"} for t in statement):
         return None  # "At Monday's debate, Clinton said …": an opening phrase, no statement
+    if (_opens_the_clause(verb, [t for t in statement if t.i < start and not t.is_punct])
+            and not _starts_a_clause([t for t in statement if t.i > end])):
+        # "So far, the North has not responded, perhaps calculating that …": the verb's own
+        # sentence after an opening phrase; nothing is set into a statement
+        return None
     return statement
+
+
+def _starts_a_clause(tokens: list[Token]) -> bool:
+    """The first verb has its subject ("…, the party would win"), not "…, perhaps calculating"."""
+    verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}]
+    return bool(verbs) and _has_subject(verbs[0])
+
+
+def _opens_the_clause(verb: Token, before: list[Token]) -> bool:
+    """Every word before the reporting clause belongs to a modifier of its verb ("In an
+    interview with Deadline, Tarantino tells …"), so no statement starts there."""
+    for token in before:
+        while token.head != verb and token.head != token:
+            token = token.head
+        if token.head != verb or token.dep_ not in _OPENING_MODIFIERS:
+            return False
+    return bool(before)
 
 
 def _block_quotation(verb: Token, text: str) -> tuple[int, int] | None:
@@ -417,6 +466,18 @@ def _next_act(doc: Doc, text: str, at: int) -> bool:
     return after is not None and after[0].tag_ in {"VBD", "VBZ", "VBP"}
 
 
+def _inverted_after_quotation(verb: Token, content_start: int,
+                              inside_quotes: list[tuple[int, int]]) -> bool:
+    """ "“…,” said Cubs fan Rodrigo Gonzales, 24, moments after the game ended": a finite verb
+    right after a closing mark with no subject before it; what follows is who said it."""
+    if content_start < verb.idx or verb.tag_ not in _FINITE or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children):
+        return False
+    text = verb.doc.text
+    return any(q_end <= verb.idx and not text[q_end : verb.idx].strip(" ,\n")
+               for _, q_end in inside_quotes)
+
+
 def _only_a_name(doc: Doc, start: int, end: int) -> bool:
     """ "“It is not the position …,” Gene Sperling, a top adviser, said": after the quotation
     comes only its speaker's name and title, not more of the statement ("“…” between Cruz and
@@ -482,9 +543,9 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
             if not content or sum(1 for t in content if not t.is_punct) < MIN_CONTENT_TOKENS:
                 continue
             span = _extent(content)
-        if quoted(*span):
+        if quoted(*span) or _inverted_after_quotation(token, span[0], inside_quotes):
             continue
-        subject = subject_of(_speaking_verb(token))
+        subject = subject_of(speaking_verb(token))
         source = describe_speaker(subject, entities, salience) if subject is not None else None
         found.append(ReportedSpeech(*span, token, source))
     # "Ushakov said Putin told Biden that ...": the statement is Ushakov's; a report inside a

@@ -22,6 +22,7 @@ SPEECH_LEMMAS = frozenset([
     "allege", "estimate", "indicate", "disclose", "reveal", "signal", "hint", "mention",
     "speculate", "forecast", "conclude", "joke", "quip", "boast", "brag", "lament", "proclaim",
     "remind", "assure", "inform", "counter", "retort", "muse", "swear", "affirm", "charge",
+    "reassure", "reassert", "restate", "reconfirm", "comment", "advise", "notify",
 ])
 # Phrasal speech verbs: "pointed out that …"
 SPEECH_PARTICLES = {"point": "out"}

@@ -695,3 +695,92 @@ def test_a_role_that_spoke_is_who_he_means_next(nlp):
     assert [(s, c) for _, s, c, _ in got] == [("Hong Lei", "Hong Lei"),
                                              ("he", "Sigmundur Gunnlaugsson"),
                                              ("the prime minister", "Sigmundur Gunnlaugsson")]
+
+
+def test_the_writers_asides_and_a_verb_with_its_own_sentence_report_nothing(nlp):
+    text = ("The new bridge opened on Monday. It is worth noting that the old one was closed "
+            "for six years. It is revealing that no one asked why. Divers kept searching, but "
+            "with no further signs of life reported the coast guard declared the search over. "
+            "As previously mentioned, the toll has also been cut in half. But "
+            "so far, the council has not responded, perhaps hoping that the anger would pass. "
+            "In a long interview with the local radio, the engineer tells all about his work "
+            "on the bridge, including the night the crane fell. As the mayor noted, the "
+            "traffic has already moved off the old road.")
+    assert reported(nlp, text) == [("the traffic has already moved off the old road",
+                                    "the mayor")]
+
+
+def test_a_participle_speaks_for_the_subject_of_the_verb_it_follows(nlp):
+    got = quotes(nlp, 'Information minister Mohammed denied that the 21 girls were exchanged for '
+                      'Boko Haram prisoners, saying "this is not a swap."')
+    assert [(t, s) for t, s, _, _ in got] == [("this is not a swap.", "Mohammed")]
+
+
+def test_the_name_right_after_the_closing_mark_when_the_parser_missed_it(nlp):
+    got = quotes(nlp, "“All my thoughts for the girl, the family and relatives of Peter Muller "
+                      "who just died,” Estrosi, former mayor of Nice, tweeted.")
+    assert [s for _, s, _, _ in got] == ["Estrosi"]
+
+
+def test_gender_comes_from_subject_and_owner_pronouns_outside_quotations(nlp):
+    # "instructed her" is someone else; "He" inside Dana Lee's quotation is not Dana Lee
+    text = ("Tom Weller says the crash is the biggest regret of his life. Weller instructed "
+            "her to drive faster. Dana Lee told the Times: “He was furious because I had cost "
+            "them a lot of time.” Weller later admitted the car was faulty.\n\nShe approached "
+            "him to tell him she was afraid of the car.")
+    got = quotes(nlp, text, kind="reported")
+    assert [(s, c) for t, s, c, _ in got if t.startswith("she was afraid")] == [
+        ("She", "Dana Lee")]
+
+
+def test_a_scene_setting_clause_and_words_in_marks_that_name_things_are_not_quotes(nlp):
+    text = ("Last week, as criticism of the board grew louder, the council announced the "
+            "creation of a task force. Fans stood on cars and waved “W” flags after the game. "
+            "A “Wanted” poster for the robber warned that he was armed and dangerous.")
+    assert quotes(nlp, text) == []
+    assert reported(nlp, text) == [("that he was armed and dangerous",
+                                    "A “Wanted” poster")]
+
+
+def test_the_words_after_an_inverted_said_are_the_speaker_not_a_statement(nlp):
+    text = ("“There's no more curse now, the goat is history,” said Cubs fan Rodrigo "
+            "Gonzales, 24, moments after the game ended.")
+    assert reported(nlp, text) == []
+    assert [(t, c) for t, _, c, _ in quotes(nlp, text)] == [
+        ("There's no more curse now, the goat is history", "Rodrigo Gonzales")]
+
+
+def test_a_given_name_tells_the_gender_when_the_article_does_not(nlp):
+    text = ("Prime Minister Shinzo Abe met the envoy in Tokyo on Monday. Lisa Holland, a "
+            "spokeswoman for the envoy, told reporters the talks had gone well.\n\n"
+            "“We will meet again in the spring,” he said.")
+    assert [c for t, _, c, _ in quotes(nlp, text) if t.startswith("We will")] == ["Shinzo Abe"]
+
+
+def test_a_name_after_the_quotation_is_the_speaker_not_the_country_that_owns_the_title(nlp):
+    text = ("“I certainly hope that we’ll be able to have a strong resolution following up this "
+            "... statement,” Japan’s Ambassador to the United Nations, Koro Bessho, told "
+            "reporters after the meeting.")
+    assert [(s, c) for _, s, c, _ in quotes(nlp, text)] == [("Koro Bessho", "Koro Bessho")]
+
+
+def test_what_was_not_said_is_no_report_and_a_reassurance_is(nlp):
+    text = ("The school declined to comment on reports that the coach had been fired. The "
+            "mayor would not say whether the deal was done. The minister sought to reassure "
+            "farmers that the subsidies would stay in place.")
+    assert reported(nlp, text) == [("that the subsidies would stay in place", "The minister")]
+
+
+def test_a_sentence_adverb_is_not_part_of_the_speakers_name(nlp):
+    got = reported(nlp, "Earlier Trump declared that the world had heard the message loud "
+                        "and clear.")
+    assert got == [("that the world had heard the message loud and clear", "Trump")]
+
+
+def test_a_speech_verb_the_tagger_took_for_a_plural_noun_still_cues(nlp):
+    text = ("“Get this man a shield!” Black Panther growls. At the cue, he pretends to be a "
+            "bandleader and shouts, “Hold up, stop!” It is a promise kept in all” the rest of "
+            "the states.")
+    assert [(t, s, c) for t, s, _, c in quotes(nlp, text)] == [
+        ("Get this man a shield!", "Black Panther", "growls"),
+        ("Hold up, stop!", "he", "shouts")]
