@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.names import (
     TITLE_WORDS,
     base_name,
     clean_surface,
     first_name_genders,
+    link_name_parts,
     link_surnames,
     resolve_person,
     strip_titles,
@@ -86,6 +87,32 @@ def _titled_or_given_name(text: str) -> bool:
             and not any(w.lower().strip(".,") in _NOT_A_SURNAME for w in words))
 
 
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+
+
+def referred_to_as_a_person(subject: Token) -> bool:
+    """A "he", "she", "his" or "her" follows the subject in its sentence as a subject or an
+    owner, or opens the next sentence as its subject ("Kudirat Okesola said her husband …")."""
+    doc, sentence = subject.doc, subject.sent
+    after = [t for t in doc[subject.i + 1 : sentence.end]
+             if t.dep_ in {"nsubj", "nsubjpass", "poss"}]
+    if sentence.end < len(doc):
+        after += [t for t in doc[sentence.end].sent if t.dep_ in {"nsubj", "nsubjpass"}][:1]
+    return any(t.lower_ in _PERSONAL for t in after)
+
+
+def _person_by_pronoun(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A name of two or three words the tagger took for a body or a place, that a personal
+    pronoun takes up after it as a subject ("Kudirat Okesola said her husband …")."""
+    words = text.split()
+    if not (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and not any(w.lower().strip(".,") in _NOT_A_SURNAME for w in words)):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+            and referred_to_as_a_person(span.root))
+
+
 def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     """(text, label, start, end) for every kept entity, determiners and possessives trimmed."""
     text = doc.text  # built afresh on every access: read it once
@@ -101,10 +128,63 @@ def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     return out
 
 
+def _untagged_repeats(doc: Doc, found: list[tuple[str, str, int, int]]
+                      ) -> list[tuple[str, str, int, int]]:
+    """A person's full name or a body's name where the tagger missed it in one sentence though
+    it tagged it in another ("Authorities arrested Tawakkol Karman over the weekend",
+    "Anadarko said it was not responsible")."""
+    labels: dict[str, set[str]] = {}
+    for t, label, _, _ in found:
+        if (label == "PERSON" and " " in t) or label == "ORG":
+            labels.setdefault(t, set()).add(label)
+    names = {t: next(iter(ls)) for t, ls in labels.items() if len(ls) == 1 and len(t) > 1}
+    if not names:
+        return found
+    text = doc.text
+    taken = [(start, end) for _, _, start, end in found]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    extra = []
+    for m in pattern.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if (span is None or any(m.start() < end and start < m.end() for start, end in taken)
+                or (len(span) == 1 and span[0].pos_ != "PROPN")):
+            continue  # inside a tagged name, or a word used as a common one
+        extra.append((m.group(), names[m.group()], m.start(), m.end()))
+    return sorted(found + extra, key=lambda m: m[2]) if extra else found
+
+
+# Prepositions that put what follows them in a place: "protests in Sanaa", "fled from Homs".
+_LOCATIVE = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "around",
+                       "throughout", "into"})
+
+
+def _in_a_place(doc: Doc, start: int, end: int) -> bool:
+    """The mention is where something happens: the object of a locative preposition, directly
+    or beside a noun that is ("in the capital Sanaa")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.dep_ in {"appos", "compound"} and token.head is not token:
+        token = token.head
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+
+def _places_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
+                             ) -> list[tuple[str, str, int, int]]:
+    """A one-word name the tagger calls a place in one sentence and a person in another is the
+    place wherever it stands as one ("Sanaa" GPE, then "protests in Sanaa" PERSON)."""
+    places = {text for text, label, _, _ in found if label in {"GPE", "LOC"}}
+    return [(text, "GPE" if label == "PERSON" and text in places and " " not in text
+             and _in_a_place(doc, start, end) else label, start, end)
+            for text, label, start, end in found]
+
+
 def extract_entities(doc: Doc) -> list[Entity]:
     named = [(text, *base_name(text, label), start, end)
-             for text, label, start, end in mentions(doc)]
-    surnames = link_surnames([name for _, name, label, _, _ in named if label == "PERSON"])
+             for text, label, start, end in _places_taken_for_people(
+                 doc, _untagged_repeats(doc, mentions(doc)))]
+    people = [name for _, name, label, _, _ in named if label == "PERSON"]
+    surnames, parts = link_surnames(people), link_name_parts(people)
     entities = []
     for text, name, label, start, end in named:
         pair = _PAIR_RE.match(text)
@@ -118,15 +198,16 @@ def extract_entities(doc: Doc) -> list[Entity]:
             continue
         if len(name.split()) == 1 and name.lower() in TITLE_WORDS | {"state"}:
             continue  # "Secretary of State", "Defense Secretary": a title, not a body
-        if label != "PERSON" and _titled_or_given_name(text):
+        if label != "PERSON" and (_titled_or_given_name(text)
+                                  or _person_by_pronoun(doc, text, start, end)):
             # "Constable Adrian Hanstock", "Priscilla McBride" tagged as a body
             name, label = strip_titles(clean_surface(text)), "PERSON"
         if label == "PERSON":
-            name = resolve_person(name, surnames)
-        elif (len(name.split()) == 1 and name.lower() in surnames
+            name = resolve_person(name, surnames, parts)
+        elif (len(name.split()) == 1 and (name.lower() in surnames or name.lower() in parts)
               and variant_key(name) not in variants()):
-            # spaCy sometimes takes a surname for a body or a place ("Biden" ORG, "Peskov" GPE)
-            # when the article names that person in full.
-            name, label = surnames[name.lower()], "PERSON"
+            # spaCy sometimes takes a surname for a body or a place ("Biden" ORG, "Peskov" GPE,
+            # "Alemán" ORG) when the article names that person in full.
+            name, label = resolve_person(name, surnames, parts), "PERSON"
         entities.append(Entity(text=text, label=label, canonical=name, start=start, end=end))
     return entities

@@ -107,9 +107,27 @@ def link_surnames(full_names: list[str]) -> dict[str, str]:
     return {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
 
 
-def resolve_person(name: str, surnames: dict[str, str]) -> str:
+def link_name_parts(full_names: list[str]) -> dict[str, str]:
+    """Map each other part of a full name to it, where no other name has that part and it is
+    no one's surname: "Kim" in "Kim Jong Un", "Hua" in "Hua Chunying" (the family name first),
+    "Alemán" in "Álvaro Alemán Healy" (the father's surname before the mother's). Not a common
+    given name: "Prince Michael" is not Michael Jackson."""
+    excluded = {surname(name).lower() for name in full_names if len(name.split()) >= 2}
+    excluded |= set(first_name_genders())
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        words = [t for t in name.split() if t.lower() not in PARTICLES]
+        for word in words[:-1]:
+            if len(word) > 1 and not word.endswith("."):
+                by_part[word.lower()].add(name)
+    return {part: next(iter(names)) for part, names in by_part.items()
+            if len(names) == 1 and part not in excluded}
+
+
+def resolve_person(name: str, surnames: dict[str, str], parts: dict[str, str]) -> str:
+    """A one-word name as the person it is part of: by surname, else by another part."""
     if len(name.split()) == 1:
-        return surnames.get(name.lower(), name)
+        return surnames.get(name.lower()) or parts.get(name.lower(), name)
     return name
 
 

@@ -1,7 +1,14 @@
 from collections import Counter
 
 from storyline.analyse.entities import extract_entities
-from storyline.analyse.names import base_name, story_aliases, strip_titles
+from storyline.analyse.names import (
+    base_name,
+    link_name_parts,
+    link_surnames,
+    resolve_person,
+    story_aliases,
+    strip_titles,
+)
 
 
 def canon(nlp, text):
@@ -75,3 +82,46 @@ def test_a_titled_or_given_name_the_tagger_took_for_a_body_is_a_person(nlp):
                      'Foundation said it would help.')
     assert ("Adrian Hanstock", "PERSON") in {(c, label) for _, c, label in got}
     assert ("Jennifer Hudson Foundation", "ORG") in {(c, label) for _, c, label in got}
+
+
+def test_a_name_given_family_first_or_with_two_surnames_meets_its_full_form(nlp):
+    got = canon(nlp, "North Korean leader Kim Jong Un fired a missile on Sunday. Kim watched "
+                     "the launch. Chinese spokeswoman Hua Chunying said Hua had no comment.")
+    assert ("Kim", "Kim Jong Un", "PERSON") in got
+    assert ("Hua", "Hua Chunying", "PERSON") in got
+
+
+def test_a_name_part_two_people_share_stays_unresolved():
+    people = ["Kim Jong Un", "Kim Yo Jong", "Álvaro Alemán Healy", "John Smith", "Mary Smith"]
+    parts = link_name_parts(people)
+    assert "kim" not in parts                   # two people share it
+    assert parts["alemán"] == "Álvaro Alemán Healy"
+    assert "smith" not in parts                 # a surname is no other part
+    assert resolve_person("Alemán", link_surnames(people), parts) == "Álvaro Alemán Healy"
+    assert resolve_person("Kim", link_surnames(people), parts) == "Kim"
+
+
+def test_a_given_name_alone_is_not_linked_to_someone_else_who_bears_it(nlp):
+    got = canon(nlp, "Michael Jackson's eldest son, Prince Michael, spoke to Oprah Winfrey. "
+                     "Prince Michael reminisced about the beach.")
+    assert "Michael Jackson" not in {c for t, c, _ in got if t != "Michael Jackson"}
+
+
+def test_a_full_name_the_tagger_missed_once_is_still_the_person(nlp):
+    text = ("Protesters held up pictures of the detained activist Tawakkol Karman in Sanaa. "
+            "Authorities arrested Tawakkol Karman over the weekend.")
+    found = [(e.start, e.canonical) for e in extract_entities(nlp(text)) if e.label == "PERSON"]
+    assert (text.rindex("Tawakkol Karman"), "Tawakkol Karman") in found
+
+
+def test_a_place_the_tagger_also_took_for_a_person_stays_a_place(nlp):
+    text = ("Thousands marched in Sanaa on Thursday. Authorities arrested the activist over "
+            "the weekend, accusing her of organising protests in Sanaa.")
+    labels = {(e.start, e.label) for e in extract_entities(nlp(text)) if e.text == "Sanaa"}
+    assert labels == {(text.index("Sanaa"), "GPE"), (text.rindex("Sanaa"), "GPE")}
+
+
+def test_a_body_the_tagger_missed_once_is_still_the_body(nlp):
+    text = "Walmart said sales rose. Shoppers at Walmart spent more on groceries, Walmart said."
+    got = [(e.start, e.label) for e in extract_entities(nlp(text))]
+    assert got == [(0, "ORG"), (text.index("Walmart", 1), "ORG"), (text.rindex("Walmart"), "ORG")]
