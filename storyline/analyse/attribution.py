@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyse.names import TITLE_WORDS, first_name_genders
+from storyline.analyse.entities import referred_to_as_a_person
+from storyline.analyse.names import TITLE_WORDS, first_name_genders, link_name_parts
 from storyline.models import Entity
 
 CUE_LEMMAS = frozenset([
@@ -54,8 +55,31 @@ ROLE_NOUNS = frozenset([
     "director", "governor", "mayor", "senator", "lawmaker", "general", "commander", "negotiator",
     "premier", "chancellor", "prosecutor", "judge", "officer", "executive", "chairman", "analyst",
 ])
+_ROLE_HEADS = ROLE_NOUNS | {"head", "chairwoman", "chair"}
+# Words for a role that may stand for a more particular office ("the Kremlin official")
+_GENERAL_ROLES = frozenset({"official", "leader", "chief", "aide", "adviser", "advisor",
+                            "diplomat", "executive", "officer"})
+# "the ministry said": a body whose name holds the noun ("Health Ministry")
+_NAMED_BODY_NOUNS = frozenset({
+    "ministry", "department", "agency", "commission", "council", "court", "committee",
+    "police", "party", "union", "university", "hospital", "board", "bank", "authority",
+    "office", "service", "institute", "foundation", "association", "federation", "army",
+    "zoo", "museum", "school", "college", "church", "club", "team", "embassy", "airport",
+    "prison", "network", "newspaper", "paper", "station", "channel", "magazine"})
+# "the company said": the last firm that acted, not a public body
+_COMPANY_NOUNS = frozenset({
+    "company", "firm", "carrier", "airline", "retailer", "automaker", "carmaker", "insurer",
+    "lender", "manufacturer", "maker", "operator", "broadcaster", "publisher", "chain",
+    "giant", "conglomerate", "group", "startup", "supplier", "developer", "utility"})
+_PUBLIC_BODY_WORDS = frozenset({
+    "ministry", "department", "agency", "commission", "council", "court", "committee",
+    "police", "party", "government", "senate", "congress", "parliament", "house", "nations",
+    "organization", "organisation", "administration", "bureau", "authority", "office",
+    "university", "army", "navy", "force", "forces", "guard", "fbi", "cia", "nato", "un", "eu",
+    "pentagon", "kremlin", "state", "states", "assembly", "cabinet"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECENT_CHARS = 1500
+RECENT_BODY_CHARS = 400  # "Acme said on Monday …. It said": "it" looks back a sentence or two
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _TIMES = frozenset({"DATE", "TIME"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
@@ -94,6 +118,9 @@ class EntityIndex:
                 if e.label == "PERSON" and e.canonical:
                     found[e.canonical.lower()].add(e.canonical)
                     found[e.canonical.split()[-1].lower()].add(e.canonical)
+            parts = link_name_parts(sorted({n for names in found.values() for n in names}))
+            for part, person in parts.items():
+                found.setdefault(part, {person})
             self._surnames = found
         people = self._surnames.get(name.lower(), set())
         return next(iter(people)) if len(people) == 1 else None
@@ -105,20 +132,31 @@ class Salience:
     def __init__(self, doc: Doc, entities: EntityIndex,
                  quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.people: list[tuple[int, str, frozenset[str], bool]] = []  # pos, name, roles, subject
+        self.bodies: list[tuple[int, str, bool]] = []  # organisations named: pos, name, subject
         self.speakers: list[tuple[int, str]] = []
         self.gender = _gender_evidence(doc, entities, quoted)
         for ent in entities.entities:
-            if ent.label != "PERSON":
+            if ent.label not in {"PERSON", "ORG"}:
                 continue
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
+            if ent.label == "ORG":
+                self.bodies.append((ent.start, ent.canonical, root.dep_ in {"nsubj", "nsubjpass"}))
+                continue
             # "Kremlin aide Yuri Ushakov": the title and what qualifies it ("Kremlin")
             roles = {w.lower_ for t in root.lefts if t.i < span.start and t.dep_ in
                      {"compound", "amod", "nmod"} for w in t.subtree if w.i < span.start}
-            for apposition in (c for c in root.children if c.dep_ == "appos"):
+            appositions = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "nsubj":
+                # "Park Soo-hyun, the spokesman for …, said", read with two subjects
+                appositions += [c for c in root.head.children if c.dep_ == "nsubj"
+                                and c is not root and _named_of_apposed([root, c]) is root]
+            for apposition in appositions:
                 roles.update(t.lower_ for t in apposition.subtree if t.pos_ in {"NOUN", "PROPN"})
+            if root.dep_ == "appos" and entities.at(root.head.idx) is None:
+                root = root.head  # "Jackson's mother, Katherine, … said": the noun's place
             subject = root.dep_ in {"nsubj", "nsubjpass"}
             # The subject of a sentence's main clause is who the next "he" most likely means;
             # the subject of a clause inside it ("Ushakov said Putin would ...") is not.
@@ -136,7 +174,8 @@ class Salience:
             elif speaks and token.dep_ == "nsubj":
                 # "But the prime minister insisted …. “…,” he told television": a role that
                 # names someone introduced before is that person speaking, for the "he" after it
-                name = _role_holder(token, _phrase_tokens(token), self)
+                name = (_role_holder(token, _phrase_tokens(token), self)
+                        or _unmarked_person(token))
             else:
                 continue
             if speaks and name:
@@ -169,17 +208,47 @@ class Salience:
                 return name
         return None
 
+    def body(self, position: int, noun: str | None = None) -> str | None:
+        """ "the ministry": the latest organisation before ``position`` whose name holds the
+        noun ("Health Ministry"); "the company": the latest the article made a subject, if not
+        a public body; "it": the subject just before, whatever it is."""
+        for pos, name, subject in reversed(self.bodies):
+            words = set(name.lower().split())
+            if pos >= position or (noun not in _NAMED_BODY_NOUNS and not subject):
+                continue
+            if noun is None:
+                return name if position - pos <= RECENT_BODY_CHARS else None
+            if noun in words if noun in _NAMED_BODY_NOUNS else not words & _PUBLIC_BODY_WORDS:
+                return name
+        return None
+
     def role(self, position: int, words: set[str], qualifiers: set[str] = frozenset()
              ) -> str | None:
         """ "the Kremlin official": the latest person introduced with one of these words; no
         one when nobody was (guessing the last speaker put "the president of the parish" or
         "the German diplomat" on whoever spoke before). A role named with whose it is ("South
         Korea's president", "the Russian president") goes only to someone introduced with one
-        of those ``qualifiers``, not to the last president named."""
+        of those ``qualifiers``, not to the last president named. A named office goes to no one
+        introduced with another ("Panama's attorney general" is not "Panama's vice minister of
+        finance"); a general word may stand for any ("the Kremlin official", "the leader")."""
+        offices = words & ROLE_NOUNS - _GENERAL_ROLES
         for pos, name, roles, _ in reversed(self.people):
+            held = roles & ROLE_NOUNS - _GENERAL_ROLES
+            if offices and held and not offices & held:
+                continue
             if pos < position and roles & words and (not qualifiers or roles & qualifiers):
                 return name
         return None
+
+
+def _unmarked_person(subject: Token) -> str | None:
+    """ "Kudirat Okesola said her husband …": a two- or three-word name the tagger did not mark,
+    shown to be a person by the pronoun after it."""
+    phrase = [t for t in subject.subtree if t.i <= subject.i]
+    if (2 <= len(phrase) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in phrase)
+            and referred_to_as_a_person(subject)):
+        return subject.doc[phrase[0].i : subject.i + 1].text
+    return None
 
 
 def _gender_evidence(doc: Doc, entities: EntityIndex, quoted: Sequence[tuple[int, int]]
@@ -199,8 +268,9 @@ def _gender_evidence(doc: Doc, entities: EntityIndex, quoted: Sequence[tuple[int
         before = doc[span.start - 1].lower_ if span.start else ""
         if before in _HONORIFIC_GENDER:
             votes[ent.canonical][_HONORIFIC_GENDER[before]] += 3
-        if span.root.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
+        if span.root.dep_ not in {"nsubj", "nsubjpass"} or any(
+                start <= ent.start < end for start, end in quoted):
+            continue  # after "“… are Michael,” she said" the pronoun is the speaker
         sentence = span.sent
         following = doc[sentence.end].sent if sentence.end < len(doc) else None
         tokens = list(doc[span.end : sentence.end])
@@ -229,6 +299,9 @@ def _gender_evidence(doc: Doc, entities: EntityIndex, quoted: Sequence[tuple[int
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a reporting verb, climbing to the clause that has one."""
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     current: Token | None = verb
     for _ in range(3):
         if current is None:
@@ -239,8 +312,10 @@ def subject_of(verb: Token) -> Token | None:
             # tears saying", "sent an e-mail to a colleague noting"
             return current.head
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        apposed = _named_of_apposed(subjects)
         # "Moon Jae-in said", parsed with two subjects: the name, not "in" after its hyphen
-        subjects = [c for c in subjects if not _after_hyphen(c)] or subjects
+        subjects = [apposed] if apposed else [
+            c for c in subjects if not _after_hyphen(c)] or subjects
         if current is not verb and _impersonal(current):
             return None
         if subjects:
@@ -269,6 +344,19 @@ def subject_of(verb: Token) -> Token | None:
     return _named_after_quotation(verb) if verb.i and verb.doc[verb.i - 1].text == "," else None
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Tass quoted Peskov as saying", "Peskov was quoted (by Tass) as saying": the one quoted
+    spoke; the agency that quotes is only the medium. ``verb`` is "quoted" or "saying"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    if verb.lemma_ not in _QUOTING_LEMMAS or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children)
+            for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+
+
+_QUOTING_LEMMAS = frozenset({"quote", "cite"})
 _CLOSING_MARKS = frozenset({"”", '"', "''"})  # not "’": an apostrophe as often as a mark
 
 
@@ -361,6 +449,20 @@ def _after_hyphen(token: Token) -> bool:
             and not doc[token.i - 2].whitespace_)
 
 
+def _named_of_apposed(subjects: list[Token]) -> Token | None:
+    """ "Park Soo-hyun, the spokesman for …, said", read with two subjects a comma apart: an
+    apposition, and the name is who spoke."""
+    if len(subjects) != 2:
+        return None
+    first, second = sorted(subjects, key=lambda t: t.i)
+    doc = first.doc
+    between = doc[first.right_edge.i + 1 : second.left_edge.i]
+    if len(between) != 1 or between[0].text != ",":
+        return None
+    names = [t for t in (first, second) if t.pos_ == "PROPN"]
+    return names[0] if len(names) == 1 else None
+
+
 def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> Source | None:
     """Turn a subject token into the source it names, resolving pronouns and titles."""
     doc = token.doc
@@ -369,9 +471,16 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         for t in token.subtree:
             candidate = entities.at(t.idx)
             if (candidate is not None and candidate.label == "PERSON"
-                    and not _owner_or_complement(t, token) and not _modifier_only(t, token)):
+                    and (_holder_after_body(t, token)
+                         or (not _owner_or_complement(t, token)
+                             and not _modifier_only(t, token)))):
                 entity = candidate
                 break
+    if entity is None and token.pos_ == "NOUN" and token.lemma_.lower() not in _ROLE_HEADS:
+        # "Credit report company Equifax said": the body the description is set beside (not
+        # "the chief of the company, Acme", where the parser hung the body on the role)
+        entity = next((e for c in token.children if c.dep_ == "appos"
+                       and (e := entities.at(c.idx)) is not None and e.label == "ORG"), None)
     if entity is not None and entity.label in SPEAKER_LABELS:
         return Source(entity.text, entity.canonical, entity.start, entity.end)
     if token.lower_ in PRONOUNS:
@@ -380,6 +489,9 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     if token.pos_ == "PRON":
         relative = (token.lower_ in _RELATIVE and token.head.dep_ == "relcl"
                     and token.head.head != token)
+        if token.lower_ == "it":
+            return Source(token.text, salience.body(token.idx), token.idx,
+                          token.idx + len(token.text))
         if relative or token.lower_ in _UNRESOLVED_PRONOUNS:
             # "they say", "I told him", "who said": as written; "who" means the one the
             # clause is about ("McConnell, who in 2010 said …")
@@ -409,8 +521,22 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         # a name the tagger did not mark this time, or took for a plural ("Plemons said")
         canonical = entities.person_called(token.text)
     if canonical is None:
-        canonical = _role_holder(token, span_tokens, salience)
+        canonical = _role_holder(token, span_tokens, salience) or _body_meant(token, salience)
+    if canonical is None and all(t.pos_ == "PROPN" for t in span_tokens):
+        canonical = text  # "Anadarko said": a name the tagger never marked
     return Source(text, canonical, left, last.idx + len(last.text))
+
+
+def _body_meant(noun: Token, salience: Salience) -> str | None:
+    """ "the company said", "The oil company said": the organisation meant, when the noun
+    is singular, definite and names no other body itself."""
+    lemma = noun.lemma_.lower()
+    if (lemma not in _NAMED_BODY_NOUNS | _COMPANY_NOUNS or noun.tag_ != "NN"
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            or any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in noun.children)
+            or any(c.dep_ == "prep" for c in noun.children)):
+        return None
+    return salience.body(noun.idx, lemma)
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
@@ -469,6 +595,27 @@ def _modifier_only(t: Token, head: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _holder_after_body(t: Token, head: Token) -> bool:
+    """``t`` opens the name that follows the body a role is of: "Head of the State Duma's
+    Foreign Affairs Committee Leonid Slutsky", "the head of the IMF, Christine Lagarde" — not
+    "the wife of John Smith" or "the chief of staff of President Trump"."""
+    if head.lemma_.lower() not in _ROLE_HEADS or t.i == 0:
+        return False
+    name_end = t
+    while name_end.dep_ == "compound" and name_end.head.i > name_end.i:
+        name_end = name_end.head
+    if name_end.dep_ == "appos":  # set off by commas, hung on the body by the parser
+        body = name_end.head
+        return (body.dep_ == "pobj" and body.head.lower_ == "of" and body.head.head.i == head.i
+                and body.ent_type_ != "PERSON")
+    of = name_end.head
+    if not (name_end.dep_ == "pobj" and of.lower_ == "of" and of.head.i == head.i):
+        return False
+    body = t.doc[t.i - 1]
+    return (body.i > of.i and body.text[:1].isupper() and body.ent_type_ != "PERSON"
+            and body.lower_.rstrip(".") not in TITLE_WORDS)
 
 
 def _owner_or_complement(t: Token, head: Token) -> bool:

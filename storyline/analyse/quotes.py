@@ -189,7 +189,8 @@ def _find_cue(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
     for distance, token in enumerate(after):
         if _is_cue(token):
             if (after_limit is None or distance < after_limit
-                    or _only_its_subject_before(token, after[:distance])):
+                    or (_only_its_subject_before(token, after[:distance])
+                        and not _reports_its_own_clause(token))):
                 rank = (0 if distance <= NEAR_TOKENS else 2, distance)
                 if best_rank is None or rank < best_rank:
                     best, best_rank = token, rank
@@ -215,6 +216,12 @@ def _only_its_subject_before(verb: Token, before: list[Token]) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     inside = {t.i for c in subjects for t in c.subtree}
     return bool(inside) and all(t.i in inside or t.is_punct or t.is_space for t in before)
+
+
+def _reports_its_own_clause(verb: Token) -> bool:
+    """ "“…twice.” A source close to the partners said that the dispute …": a verb in the next
+    sentence that carries its own statement does not report the quotation before it."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _introducing_verb(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
@@ -379,8 +386,11 @@ def _opens_paragraph(span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool
 def _continues(previous: QuoteSpan, span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
     if previous.paragraph == span.paragraph:
         return True
-    return (previous.paragraph == span.paragraph - 1 and _opens_paragraph(previous, paragraphs)
-            and _opens_paragraph(span, paragraphs))
+    # A quotation left open at the end of its paragraph ("Massa said: “It's difficult … ⏎
+    # “This place …") goes on in the next, whatever came before it in its own paragraph.
+    runs_on = previous.close_at == paragraphs[previous.paragraph][1]
+    return (previous.paragraph == span.paragraph - 1 and _opens_paragraph(span, paragraphs)
+            and (runs_on or _opens_paragraph(previous, paragraphs)))
 
 
 def extract_quotes(doc: Doc, entities: list[Entity],
@@ -426,6 +436,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     reported = [_closing_quotation(r, spans, text)
                 for r in find_reported(doc, index, salience, marked)]
     reported = [r for r in reported if not _is_quotation(r, [s for s, *_ in found], text)]
+    found = _turn_passed_in_reported_speech(found, reported, text, paragraphs)
     quotes = []
     for span, cue, source, named_here in found:
         if any(r.start <= span.open_at and span.close_at <= r.end for r in reported):
@@ -455,6 +466,51 @@ def extract_quotes(doc: Doc, entities: list[Entity],
                if not any(start < q.end and q.start < end for start, end in taken)]
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _turn_passed_in_reported_speech(found: list[_Found], reported: list[ReportedSpeech],
+                                    text: str, paragraphs: list[tuple[int, int]]
+                                    ) -> list[_Found]:
+    """A quotation no reporting clause of its own attributes goes to the named person who spoke
+    in reported speech just before it: "“…,” Omar said. Abdulrahman said he had been accused by
+    both sides. “We're in the middle …”" (not Omar, whose turn it carried on), and "MP Gavin
+    Barwell said his friend was on the tram. ⏎ “He's been injured …”" (no one before)."""
+    out = list(found)
+    given = [source for _, _, source, _ in found]
+    for i, (span, cue, source, named_here) in enumerate(out):
+        following = out[i + 1][0].open_at if i + 1 < len(out) else len(text)
+        if named_here or re.search(r"\w", text[span.close_at + 1 : min(
+                following, paragraphs[span.paragraph][1])]):
+            continue  # "“Anybody but Trump,” read one.": a clause of its own says whose
+        previous = out[i - 1] if i else None
+        after = previous[0].close_at if previous else -1
+        said = [r for r in reported if r.source is not None and r.source.canonical
+                and after < r.start and r.end < span.open_at]
+        if source is not None and i and source is given[i - 1]:
+            if said and said[-1].source.canonical != source.canonical:
+                out[i] = (span, cue, said[-1].source, False)
+            elif previous[2] is not given[i - 1]:
+                out[i] = (span, cue, previous[2], False)  # the turn before changed hands
+        elif source is None and said and _right_before(said[-1], span, text, paragraphs):
+            out[i] = (span, cue, said[-1].source, False)
+        elif (source is None and previous and previous[2] is not None and given[i - 1] is None
+              and _continues(previous[0], span, paragraphs)):
+            out[i] = (span, cue, previous[2], False)
+    return out
+
+
+def _right_before(report: ReportedSpeech, span: QuoteSpan, text: str,
+                  paragraphs: list[tuple[int, int]]) -> bool:
+    """The report is the last sentence before the quotation: in its paragraph, or ending the
+    paragraph before one the quotation opens."""
+    if report.start >= paragraphs[span.paragraph][0]:
+        gap = text[report.end : span.open_at]
+        return len(gap.strip()) <= 3 and any(c in gap for c in ".!?:")
+    if span.paragraph == 0 or not _opens_paragraph(span, paragraphs):
+        return False
+    before_start, before_end = paragraphs[span.paragraph - 1]
+    rest = text[report.end : before_end]
+    return report.start >= before_start and len(rest.strip()) <= 2
 
 
 def _join_broken_quotations(found: list[_Found], text: str) -> list[_Found]:

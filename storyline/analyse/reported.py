@@ -292,6 +292,8 @@ def _no_statement(cue: Token) -> bool:
         return True  # "It is revealing that …": the writer's comment, not a disclosure
     if cue.head.lower_ == "worth" and cue.i > cue.head.i:
         return True  # "it's worth noting that …": the writer's aside
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and _an_earlier_text(c) for c in cue.children):
+        return True  # "An earlier version of this article said …": a correction note
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         # "As previously mentioned, …", "as noted above": the writer refers to the text itself
         return all(c.dep_ in {"mark", "advmod", "auxpass", "punct"} for c in cue.children)
@@ -299,6 +301,15 @@ def _no_statement(cue: Token) -> bool:
             and all(c.dep_ in {"advmod", "intj", "neg", "punct"}
                     or (c.dep_ == "aux" and c.lower_ == "do")
                     for c in cue.children if c.i < cue.i))
+
+
+_EARLIER = frozenset({"earlier", "previous", "original", "prior"})
+
+
+def _an_earlier_text(subject: Token) -> bool:
+    """ "The original", "An earlier version of this story": the article's own former text."""
+    return subject.lower_ == "original" or (
+        subject.lemma_.lower() == "version" and any(c.lower_ in _EARLIER for c in subject.children))
 
 
 def _missing_subject(verb: Token, clause: Token) -> bool:
@@ -498,6 +509,13 @@ def _sentence_remainder(sentence: list[Token], phrase: list[Token]) -> tuple[int
     return _extent(side)
 
 
+def _one_clause_apart(outer: ReportedSpeech, inner: ReportedSpeech) -> bool:
+    """The inner report is what the outer one reports, not a clause somewhere inside it ("…
+    a booker who said …") nor an "according to" phrase."""
+    return inner.cue.pos_ == "VERB" and (inner.cue.head.i == outer.cue.i
+                                         or outer.cue.head.i == inner.cue.i)
+
+
 def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
                   inside_quotes: list[tuple[int, int]]) -> list[ReportedSpeech]:
     """Reported speech in ``doc``, skipping content already inside direct quotations."""
@@ -549,6 +567,11 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
         source = describe_speaker(subject, entities, salience) if subject is not None else None
         found.append(ReportedSpeech(*span, token, source))
     # "Ushakov said Putin told Biden that ...": the statement is Ushakov's; a report inside a
-    # report is part of it.
+    # report is part of it. But a medium that reports what someone said ("Mujahid said that
+    # …, Reuters reported") only relays it: the statement is the one inside.
+    relays = [o for o in found if o.cue.lemma_ == "report"
+              and any(r is not o and o.start <= r.cue.idx < o.end and _one_clause_apart(o, r)
+                      for r in found)]
+    found = [r for r in found if r not in relays]
     return [r for r in found if not any(o is not r and o.start <= r.start and r.end <= o.end
                                         and (o.start, o.end) != (r.start, r.end) for o in found)]

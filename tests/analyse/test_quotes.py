@@ -784,3 +784,137 @@ def test_a_speech_verb_the_tagger_took_for_a_plural_noun_still_cues(nlp):
     assert [(t, s, c) for t, s, _, c in quotes(nlp, text)] == [
         ("Get this man a shield!", "Black Panther", "growls"),
         ("Hold up, stop!", "he", "shouts")]
+
+
+def test_the_one_quoted_as_saying_speaks_not_the_agency_that_quotes(nlp):
+    got = quotes(nlp, "“The harbour will reopen soon,” port director Lina Moss was quoted by "
+                      "the Coastal News agency as saying.\n"
+                      "The Coastal News agency quoted Tom Lake as saying: “The works are on "
+                      "time.”")
+    assert [(s, c) for _, s, c, _ in got] == [("Lina Moss", "Lina Moss"),
+                                               ("Tom Lake", "Tom Lake")]
+    assert reported(nlp, "Lina Moss was quoted as saying that the harbour would reopen "
+                         "within a week.") == [
+        ("that the harbour would reopen within a week", "Lina Moss")]
+
+
+def test_the_name_after_the_body_a_role_heads_is_the_speaker(nlp):
+    got = reported(nlp, "Head of the Harbour Board's Safety Committee Lina Moss said on Friday "
+                        "that the pier was unsafe.\n"
+                        "The head of the Port Authority, Tom Lake, said the ferries would "
+                        "run again.\n"
+                        "The wife of Tom Lake said the family was relieved.")
+    assert [s for _, s in got] == ["Lina Moss", "Tom Lake", "The wife"]
+
+
+def test_a_medium_that_reports_a_statement_only_relays_it(nlp):
+    got = reported(nlp, "Port director Lina Moss said that the ferries had been halted for "
+                        "safety checks, the Coastal News agency reported.\n"
+                        "Mayor Tom Lake told the council that the pier would be rebuilt, "
+                        "the mayor's office said.")
+    assert got == [("that the ferries had been halted for safety checks", "Lina Moss"),
+                   ("Mayor Tom Lake told the council that the pier would be rebuilt",
+                    "the mayor's office")]
+
+
+def test_a_quotation_left_open_at_its_paragraph_end_goes_on_by_the_same_speaker(nlp):
+    got = quotes(nlp, "The mayor waved to the crowd.\n"
+                      "Berg said: “It is hard to explain the feeling. Thank you all.\n"
+                      "“This harbour is so special to me.\n"
+                      "“I will never forget this day.”")
+    assert [(s, c) for _, s, c, _ in got] == [("Berg", "Berg"), (None, "Berg"), (None, "Berg")]
+
+
+def test_a_company_named_beside_its_description_is_the_speaker(nlp):
+    got = reported(nlp, "Credit rating company Moody's said on Monday that the outlook was "
+                        "stable.\n"
+                        "The chief of the company, Moody's, said the delay was regrettable.")
+    assert [s for _, s in got] == ["Moody", "The chief"]
+
+
+def test_a_report_in_the_next_sentence_with_its_own_statement_is_not_the_quotations(nlp):
+    got = quotes(nlp, "“He has proved he can work under pressure,” Tom Lake said. “This is a "
+                      "man who has been tested twice.” A source close to the harbour board "
+                      "said that the dispute had nothing to do with him.")
+    assert [(t, c) for t, _, c, _ in got] == [
+        ("He has proved he can work under pressure", "Tom Lake"),
+        ("This is a man who has been tested twice.", "Tom Lake")]
+
+
+def test_a_quotation_after_someone_else_spoke_in_reported_speech_is_theirs(nlp):
+    got = quotes(nlp, "“I came here in 1990 to work,” said Omar Diallo. Ahmed Nur, also from "
+                      "Darfur, said he had been accused by both sides of fighting for the "
+                      "other. “We are caught in the middle of accusations from both sides.”")
+    assert [c for _, _, c, _ in got] == ["Omar Diallo", "Ahmed Nur"]
+
+
+def test_a_name_beside_the_noun_that_is_the_subject_speaks_for_the_next_pronoun(nlp):
+    got = quotes(nlp, "Prince Michael reminisced about walking on the beach with Jackson. "
+                      "Jackson's mother, Katherine, speaking at the family home, said the "
+                      "singer had been a shy child. She said his nose became very small.",
+                 "reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Katherine", "Katherine"), ("She", "Katherine")]
+
+
+def test_a_correction_note_reports_no_statement(nlp):
+    assert reported(nlp, "This article was amended on 4 August. The original said that the "
+                         "spill was the largest in history. An earlier version of this story "
+                         "said the mayor had resigned.") == []
+
+
+def test_the_company_or_the_ministry_is_the_body_the_article_named(nlp):
+    text = ("Shell said on Monday it would sell its stake in the field. The Health Ministry "
+            "said the spill posed no danger to people. The company said the sale would close "
+            "in May. The ministry said it would test the water again. It said results would "
+            "come within a week.")
+    got = [(s, c) for _, s, c, _ in quotes(nlp, text, "reported")]
+    assert got == [("Shell", "Shell"), ("Health Ministry", "Health Ministry"),
+                   ("The company", "Shell"), ("The ministry", "Health Ministry"),
+                   ("It", "Health Ministry")]
+
+
+def test_a_name_the_tagger_never_marked_is_the_speakers_name(nlp):
+    got = quotes(nlp, "Anadarko said it was not responsible for the decisions on the well.",
+                 "reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Anadarko", "Anadarko")]
+
+
+def test_the_zoo_is_the_zoo_the_article_named_even_in_passing(nlp):
+    got = quotes(nlp, "A gorilla was shot at the Cincinnati Zoo on Saturday after a boy fell "
+                      "into its enclosure.\n\nThe zoo said in a statement that the boy was "
+                      "safe.", "reported")
+    assert [(s, c) for _, s, c, _ in got] == [("The zoo", "Cincinnati Zoo")]
+
+
+def test_a_name_and_its_role_read_as_two_subjects_are_one_speaker(nlp):
+    text = ("Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said the "
+            "office welcomed the comments.\n\n“We are ready to talk anytime,” the spokesman "
+            "said.")
+    assert [(s, c) for _, s, c, _ in quotes(nlp, text, "reported")] == [
+        ("Park Soo-hyun", "Park Soo-hyun")]
+    assert [(s, c) for _, s, c, _ in quotes(nlp, text)] == [("the spokesman", "Park Soo-hyun")]
+
+
+def test_a_named_office_is_not_someone_who_holds_another(nlp):
+    got = quotes(nlp, "“It should be named the Offshore Papers,” Eyda Varela, Panama’s vice "
+                      "minister of finance, insisted.\n\nPanama’s attorney general has said "
+                      "that there will be an investigation.", "reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Panama’s attorney general", None)]
+
+
+def test_a_quotation_paragraph_after_a_reported_statement_is_its_speakers(nlp):
+    got = quotes(nlp, "Croydon Central MP Gavin Barwell said his friend was on the tram.\n"
+                      "\"He's been injured, he's in hospital, he's going to be OK.\"\n"
+                      "\"Thousands of people use these every day to get to work.\"\n"
+                      "The driver was arrested on Wednesday. \"We are keeping an open mind "
+                      "about what caused the crash.\"")
+    assert [c for _, _, c, _ in got] == ["Gavin Barwell", "Gavin Barwell", None]
+
+
+def test_a_name_a_pronoun_takes_up_is_a_person_whatever_the_tagger_said(nlp):
+    text = ("The carriages slid for ten seconds.\nKudirat Okesola said her husband was on the "
+            "tram and suffered a cut on his face.\nShe said some people were trapped "
+            "underneath the tram.")
+    got = quotes(nlp, text, "reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Kudirat Okesola", "Kudirat Okesola"),
+                                              ("She", "Kudirat Okesola")]
