@@ -157,6 +157,7 @@ class Salience:
                 roles.update(t.lower_ for t in apposition.subtree if t.pos_ in {"NOUN", "PROPN"})
             if root.dep_ == "appos" and entities.at(root.head.idx) is None:
                 root = root.head  # "Jackson's mother, Katherine, … said": the noun's place
+            root = _noun_named(root) or root
             subject = root.dep_ in {"nsubj", "nsubjpass"}
             # The subject of a sentence's main clause is who the next "he" most likely means;
             # the subject of a clause inside it ("Ushakov said Putin would ...") is not.
@@ -174,14 +175,18 @@ class Salience:
             elif speaks and token.dep_ == "nsubj":
                 # "But the prime minister insisted …. “…,” he told television": a role that
                 # names someone introduced before is that person speaking, for the "he" after it
-                name = (_role_holder(token, _phrase_tokens(token), self)
-                        or _unmarked_person(token))
+                phrase = _phrase_tokens(token)
+                name = _role_holder(token, phrase, self) or _unmarked_person(token)
+                if name is None and all(t.pos_ == "PROPN" for t in phrase):
+                    # "Facebook said …. “…,” it said": a body the tagger never marked
+                    self.bodies.append((token.idx, " ".join(t.text for t in phrase), True))
             else:
                 continue
             if speaks and name:
                 self.speakers.append((token.idx, name))
         self.people.sort()
         self.speakers.sort()
+        self.bodies.sort()
 
     def add_speaker(self, position: int, canonical: str) -> None:
         self.speakers.append((position, canonical))
@@ -268,7 +273,7 @@ def _gender_evidence(doc: Doc, entities: EntityIndex, quoted: Sequence[tuple[int
         before = doc[span.start - 1].lower_ if span.start else ""
         if before in _HONORIFIC_GENDER:
             votes[ent.canonical][_HONORIFIC_GENDER[before]] += 3
-        if span.root.dep_ not in {"nsubj", "nsubjpass"} or any(
+        if (_noun_named(span.root) or span.root).dep_ not in {"nsubj", "nsubjpass"} or any(
                 start <= ent.start < end for start, end in quoted):
             continue  # after "“… are Michael,” she said" the pronoun is the speaker
         sentence = span.sent
@@ -307,6 +312,12 @@ def subject_of(verb: Token) -> Token | None:
         if current is None:
             return None
         if (current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL
+                and _in_marks(current.head) and current.head.head.pos_ in {"VERB", "AUX"}):
+            # "called the indictment a “political trial” saying …": the quoted words are not
+            # the speaker; the one who called it so is
+            current = current.head.head
+            continue
+        if (current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL
                 and (current.head.dep_ != "pobj" or current.head.head.lower_ == "of")):
             # "a letter saying that …", "footage of Clinton asking, “…”" — not "broke into
             # tears saying", "sent an e-mail to a colleague noting"
@@ -342,6 +353,24 @@ def subject_of(verb: Token) -> Token | None:
     # "“…,” Eyda Varela, the vice minister, insisted": a name after the quotation, whatever
     # the parser made of the verb
     return _named_after_quotation(verb) if verb.i and verb.doc[verb.i - 1].text == "," else None
+
+
+def _noun_named(name: Token) -> Token | None:
+    """ "a student named Michael Lewis", "a woman identified as Jane Doe": the noun the name
+    is given to, whose place in the sentence (a subject, say) is the person's."""
+    naming = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "as" else name.head
+    if (naming.dep_ == "acl" and naming.tag_ == "VBN" and naming.head.pos_ == "NOUN"
+            and ((naming.lemma_ in {"name", "call"} and name.dep_ in {"oprd", "dobj", "attr"})
+                 or (naming.lemma_ == "identify" and name.dep_ == "pobj"))):
+        return naming.head
+    return None
+
+
+def _in_marks(noun: Token) -> bool:
+    """A noun whose phrase is set in quotation marks ("a “political trial”"): words quoted."""
+    marks = [c for c in noun.children if c.dep_ == "punct" and (
+        c.text in _CLOSING_MARKS or c.text in {"“", "``"})]
+    return any(m.i < noun.i for m in marks) and any(m.i > noun.i for m in marks)
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
@@ -397,14 +426,26 @@ def _named_after_quotation(verb: Token) -> Token | None:
     # "Japan’s ambassador to the United Nations, Koro Bessho, told": not the owner
     own = [n for n in names if n.i + 1 < verb.i and doc[n.i + 1].dep_ == "case"]
     people = [n for n in names if n not in own and n.ent_type_ == "PERSON"]
-    return people[0] if own and people else names[0]
+    if not names:
+        return None
+    # "a Misrata resident, called Saadoun,": after a description, the person it is of
+    return people[0] if (own or between[0].pos_ == "DET") and people else names[0]
 
 
 def names_only(words: list[Token]) -> bool:
-    """Words after a quotation that open with a name and hold no verb: its speaker and title
-    ("Gene Sperling, a top adviser"), not more of a statement ("between Cruz and Trump")."""
-    return (bool(words) and words[0].pos_ == "PROPN"
-            and not any(t.pos_ in {"VERB", "AUX"} for t in words))
+    """Words after a quotation that open with a name, or with a description the name follows,
+    and hold no verb: its speaker and title ("Gene Sperling, a top adviser", "a local member of
+    parliament, Eric Ciotti"), not more of a statement ("between Cruz and Trump")."""
+    return (bool(words) and (words[0].pos_ == "PROPN" or (
+                words[0].pos_ == "DET"
+                and any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in words)))
+            and not any(t.pos_ in {"VERB", "AUX"} and not naming_verb(t) for t in words))
+
+
+def naming_verb(verb: Token) -> bool:
+    """ "a resident called Saadoun", "a man named John": a verb that only gives a name."""
+    return (verb.tag_ == "VBN" and verb.lemma_ in {"call", "name"} and verb.dep_ == "acl"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))
 
 
 def _impersonal(verb: Token) -> bool:
@@ -476,6 +517,11 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
                              and not _modifier_only(t, token)))):
                 entity = candidate
                 break
+    if entity is None and token.pos_ == "NOUN":
+        # "a Misrata resident, called Saadoun, told Reuters": the name the noun is given
+        entity = next((e for c in token.children if c.dep_ == "acl" and naming_verb(c)
+                       for n in c.children if n.dep_ in {"oprd", "dobj", "attr"}
+                       and (e := entities.at(n.idx)) is not None), None)
     if entity is None and token.pos_ == "NOUN" and token.lemma_.lower() not in _ROLE_HEADS:
         # "Credit report company Equifax said": the body the description is set beside (not
         # "the chief of the company, Acme", where the parser hung the body on the role)
@@ -576,6 +622,13 @@ def _relative_antecedent(pronoun: Token) -> Token:
     the last noun of a description ("Dan McGinn, a communications expert at TMG Strategies,
     who suggested"), the person that description is of."""
     noun = pronoun.head.head
+    for _ in range(4):
+        # "the one passed in September, which asked …": not the date the parser hung it on
+        if noun.ent_type_ not in _TIMES or noun.head.i == noun.i:
+            break
+        noun = noun.head
+        while noun.pos_ not in _NOMINAL and noun.head.i != noun.i:
+            noun = noun.head
     if pronoun.lower_ != "who" or noun.ent_type_ == "PERSON":
         return noun
     climbed = noun

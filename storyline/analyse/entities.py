@@ -93,12 +93,36 @@ _PERSONAL = frozenset({"he", "she", "his", "her"})
 def referred_to_as_a_person(subject: Token) -> bool:
     """A "he", "she", "his" or "her" follows the subject in its sentence as a subject or an
     owner, or opens the next sentence as its subject ("Kudirat Okesola said her husband …")."""
+    return any(t.lower_ in _PERSONAL for t in _pronouns_after(subject))
+
+
+def _pronouns_after(subject: Token) -> list[Token]:
     doc, sentence = subject.doc, subject.sent
     after = [t for t in doc[subject.i + 1 : sentence.end]
              if t.dep_ in {"nsubj", "nsubjpass", "poss"}]
     if sentence.end < len(doc):
         after += [t for t in doc[sentence.end].sent if t.dep_ in {"nsubj", "nsubjpass"}][:1]
-    return any(t.lower_ in _PERSONAL for t in after)
+    return after
+
+
+def _bodies_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
+                             ) -> list[tuple[str, str, int, int]]:
+    """A one-word "person" that is part of no one's full name, taken up by "its" and never by
+    "he", "she", "his" or "her", is a body ("Qualcomm has countered that its future …")."""
+    in_full_names = {w for t, label, _, _ in found if label == "PERSON" and " " in t
+                     for w in t.split()}
+    votes: dict[str, set[str]] = {}
+    for text, label, start, end in found:
+        span = doc.char_span(start, end, alignment_mode="expand") if label == "PERSON" else None
+        if (span is None or len(span) != 1 or text in in_full_names
+                or span.root.dep_ not in {"nsubj", "nsubjpass"}):
+            continue
+        words = {t.lower_ for t in _pronouns_after(span.root)}
+        votes.setdefault(text, set()).update(
+            ({"its"} & words) | ({"person"} if words & _PERSONAL else set()))
+    bodies = {text for text, seen in votes.items() if seen == {"its"}}
+    return [(text, "ORG" if label == "PERSON" and text in bodies else label, start, end)
+            for text, label, start, end in found]
 
 
 def _person_by_pronoun(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -180,9 +204,9 @@ def _places_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
 
 
 def extract_entities(doc: Doc) -> list[Entity]:
-    named = [(text, *base_name(text, label), start, end)
-             for text, label, start, end in _places_taken_for_people(
-                 doc, _untagged_repeats(doc, mentions(doc)))]
+    found = _untagged_repeats(doc, mentions(doc))
+    found = _bodies_taken_for_people(doc, _places_taken_for_people(doc, found))
+    named = [(text, *base_name(text, label), start, end) for text, label, start, end in found]
     people = [name for _, name, label, _, _ in named if label == "PERSON"]
     surnames, parts = link_surnames(people), link_name_parts(people)
     entities = []

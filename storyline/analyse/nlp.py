@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
@@ -19,9 +20,11 @@ ENV_VAR = "STORYLINE_SPACY_MODEL"
 _loaded: dict[str, Language] = {}
 LINE_BREAKS = "storyline_line_breaks"
 # A text is taken as hard-wrapped (its line breaks fall inside sentences) when most of its
-# lines run on without closing punctuation.
+# lines run on without closing punctuation and a good share of those go on in lower case —
+# a page of captions and headlines also leaves its lines open, but each next line starts anew.
 _CLOSING = (".", "!", "?", ":", '"', "”", "’", "'", ")", "]")
 _WRAPPED_SHARE = 0.5
+_RUN_ON_SHARE = 1 / 3
 _MIN_LINES = 4
 
 
@@ -55,8 +58,11 @@ def _hard_wrapped(text: str) -> bool:
     lines = [line.rstrip() for line in text.split("\n") if line.strip()]
     if len(lines) < _MIN_LINES:
         return False
-    open_ended = sum(1 for line in lines[:-1] if not line.endswith(_CLOSING))
-    return open_ended > _WRAPPED_SHARE * (len(lines) - 1)
+    open_ended = [following for line, following in pairwise(lines)
+                  if not line.endswith(_CLOSING)]
+    run_on = sum(1 for following in open_ended if following.lstrip()[:1].islower())
+    return (len(open_ended) > _WRAPPED_SHARE * (len(lines) - 1)
+            and run_on >= _RUN_ON_SHARE * len(open_ended))
 
 
 def model_candidates(name: str | None = None) -> tuple[str, ...]:

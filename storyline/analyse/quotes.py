@@ -30,6 +30,7 @@ from storyline.analyse.attribution import (
     according_to,
     describe_source,
     describe_speaker,
+    naming_verb,
     subject_of,
 )
 from storyline.analyse.reported import ReportedSpeech, find_reported, speaking_verb
@@ -280,6 +281,8 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return _verb_tagged_plural(token)
     lemma = token.lemma_.lower()
+    if naming_verb(token):
+        return False  # "a resident, called Saadoun, told Reuters": a name given, not speech
     if lemma == "continue":  # "She continued, “…”", not "continued to fall"
         return not any(c.dep_ in {"xcomp", "dobj"} for c in token.children)
     if lemma in SPEECH_PARTICLES:

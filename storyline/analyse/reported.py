@@ -95,9 +95,13 @@ def _content(token: Token) -> list[Token] | None:
         return _around_reporting_clause(token, list(token.sent))
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i
                                      for c in token.children):
-        # "As the Times noted, Clinton raised …": the clause it is set into
+        # "As the Times noted, Clinton raised …": the clause it is set into, without the "And"
+        # that opens the sentence before it
         inner = {t.i for t in token.subtree}
-        return [t for t in token.head.subtree if t.i not in inner] or None
+        content = [t for t in token.head.subtree if t.i not in inner]
+        while content and content[0].i < token.i and content[0].dep_ in {"cc", "punct"}:
+            content = content[1:]
+        return content or None
     return None
 
 

@@ -125,3 +125,13 @@ def test_a_body_the_tagger_missed_once_is_still_the_body(nlp):
     text = "Walmart said sales rose. Shoppers at Walmart spent more on groceries, Walmart said."
     got = [(e.start, e.label) for e in extract_entities(nlp(text))]
     assert got == [(0, "ORG"), (text.index("Walmart", 1), "ORG"), (text.rindex("Walmart"), "ORG")]
+
+
+def test_a_one_word_person_its_takes_up_is_a_body(nlp):
+    text = ("Broadcom raised its bid for Qualcomm on Monday.\n"
+            "Qualcomm said it would review the offer. Qualcomm has countered that its future is "
+            "brighter as a standalone company.\nHock Tan said he wants Qualcomm for its modem "
+            "chips. Tan said his offer was final.")
+    labels = {(e.text, e.label) for e in extract_entities(nlp(text))}
+    assert ("Qualcomm", "PERSON") not in labels
+    assert ("Tan", "PERSON") in labels

@@ -36,3 +36,10 @@ def test_a_line_break_or_a_dateline_ends_a_sentence_but_not_in_wrapped_text(nlp)
                "that both sides had agreed on the agenda for\n"
                "the meeting, which will last two days.\n")
     assert len(list(nlp(wrapped).sents)) == 1
+    # A page of caption lines leaves its lines open too, but each next line starts anew.
+    captions = ("Fans celebrate the first title in a century\n"
+                "Starting pitcher Ann Ruiz starts the party\n"
+                "Manager Joe Hale was the man who ended the curse\n"
+                "The mayor took time out from her rally to watch the game\n"
+                "Even the governor couldn't contain his joy.\n")
+    assert len([s for s in nlp(captions).sents if s.text.strip()]) == 5

@@ -918,3 +918,62 @@ def test_a_name_a_pronoun_takes_up_is_a_person_whatever_the_tagger_said(nlp):
     got = quotes(nlp, text, "reported")
     assert [(s, c) for _, s, c, _ in got] == [("Kudirat Okesola", "Kudirat Okesola"),
                                               ("She", "Kudirat Okesola")]
+
+
+def test_a_quotation_after_as_x_told_is_x_s_words(nlp):
+    got = quotes(nlp, "And as Tom Lake, the director of the port, told the Harbour Times: "
+                      "\"These ships, if nothing else, raise an awful lot of questions.\"")
+    assert got == [("These ships, if nothing else, raise an awful lot of questions.",
+                    "Tom Lake", "Tom Lake", "told")]
+    # without a quotation it stays a report of the clause it is set into
+    assert reported(nlp, "And as the Times noted, the mayor raised the issue twice.") == [
+        ("the mayor raised the issue twice", "Times")]
+
+
+def test_words_in_marks_are_not_the_speaker_of_the_participle_after_them(nlp):
+    got = reported(nlp, "Her father Sami has said she was upset. Sami called the indictment a "
+                        "\"political trial\" saying the court dug up old incidents to justify "
+                        "her arrest.")
+    assert got[-1] == ("the court dug up old incidents to justify her arrest", "Sami")
+    # a document that says something still speaks
+    assert reported(nlp, "The ministry issued a statement saying the talks would resume.") == [
+        ("the talks would resume", "a statement")]
+
+
+
+def test_a_person_named_through_a_subject_noun_is_that_subject(nlp):
+    got = quotes(nlp, "The family's young son Kevin gets lost in the rush and loses his ticket.\n"
+                      "Back in 1985, a 21-year-old college student named Michael Lewis was "
+                      "returning to the United States from a vacation in West Germany.\n"
+                      "\"They didn't say Auckland. They said Oakland,\" he told the LA Times.")
+    assert [(s, c) for _, s, c, _ in got] == [("he", "Michael Lewis")]
+
+
+def test_a_description_and_a_name_after_the_quotation_are_its_speaker(nlp):
+    got = quotes(nlp, "The driver had opened fire on the crowd, the mayor told reporters.\n"
+                      "\"It's a scene of horror,\" a local member of parliament, Eric Ciotti, "
+                      "told France Info. He said the truck sped along the pavement.")
+    assert [(t, s, c) for t, s, c, _ in got] == [("It's a scene of horror", "Eric Ciotti",
+                                                  "Eric Ciotti")]
+    assert reported(nlp, "“We will rebuild it,” the mayor said after the storm.") == []
+
+
+def test_it_is_the_body_that_spoke_just_before_even_one_the_tagger_never_marked(nlp):
+    got = quotes(nlp, "The Center for Humane Design warns that phones are \"hijacking our "
+                      "minds\".\nFacebook said it is \"a valued part of many people's lives\".\n"
+                      "\"We know Facebook can help bring people closer together,\" it said.")
+    assert [c for _, _, c, _ in got][-1] == "Facebook"
+
+
+def test_which_after_a_date_does_not_stand_for_the_date(nlp):
+    got = quotes(nlp, "The latest resolution extends the one passed in September, which set the "
+                      "cap and asked member states to prohibit \"engaging in ship-to-ship "
+                      "transfers to or from flagged vessels of any goods\".")
+    assert [(s, c) for _, s, c, _ in got] == [("which", None)]
+
+
+def test_a_name_given_to_the_speaker_noun_is_the_speaker_and_no_cue(nlp):
+    # a description with no proper noun the parser could name once broke the speaker search
+    got = quotes(nlp, "\"I am telling you, we are scared and we are alone,\" a Misrata "
+                      "resident, called Saadoun, told Reuters by telephone.")
+    assert [(s, c, cue) for _, s, c, cue in got] == [("Saadoun", "Saadoun", "told")]
