@@ -77,6 +77,12 @@ _PUBLIC_BODY_WORDS = frozenset({
     "organization", "organisation", "administration", "bureau", "authority", "office",
     "university", "army", "navy", "force", "forces", "guard", "fbi", "cia", "nato", "un", "eu",
     "pentagon", "kremlin", "state", "states", "assembly", "cabinet"})
+# "the firm said" after "Süddeutsche Zeitung says …": a paper that reports is not the firm
+_MEDIA_WORDS = frozenset({
+    "times", "post", "news", "journal", "daily", "herald", "gazette", "tribune", "telegraph",
+    "guardian", "zeitung", "monitor", "reuters", "press", "magazine", "radio", "television",
+    "tv", "bbc", "cnn", "wired", "politico", "observer", "chronicle", "independent"})
+_MEDIA_NOUNS = frozenset({"broadcaster", "publisher", "network"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECENT_CHARS = 1500
 RECENT_BODY_CHARS = 400  # "Acme said on Monday …. It said": "it" looks back a sentence or two
@@ -133,6 +139,7 @@ class Salience:
                  quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.people: list[tuple[int, str, frozenset[str], bool]] = []  # pos, name, roles, subject
         self.bodies: list[tuple[int, str, bool]] = []  # organisations named: pos, name, subject
+        self.described: dict[str, set[str]] = {}  # organisation → nouns it was introduced with
         self.speakers: list[tuple[int, str]] = []
         self.gender = _gender_evidence(doc, entities, quoted)
         for ent in entities.entities:
@@ -144,6 +151,13 @@ class Salience:
             root = span.root
             if ent.label == "ORG":
                 self.bodies.append((ent.start, ent.canonical, root.dep_ in {"nsubj", "nsubjpass"}))
+                # "the law firm Mossack Fonseca", "Acme, the carmaker": what the body is
+                self.described.setdefault(ent.canonical, set()).update(
+                    w.lemma_.lower() for c in root.children
+                    if (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start)
+                    or c.dep_ == "appos" for w in (c, *c.children) if w.pos_ == "NOUN")
+                if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the firm Acme"
+                    self.described[ent.canonical].add(root.head.lemma_.lower())
                 continue
             # "Kremlin aide Yuri Ushakov": the title and what qualifies it ("Kremlin")
             roles = {w.lower_ for t in root.lefts if t.i < span.start and t.dep_ in
@@ -216,14 +230,21 @@ class Salience:
     def body(self, position: int, noun: str | None = None) -> str | None:
         """ "the ministry": the latest organisation before ``position`` whose name holds the
         noun ("Health Ministry"); "the company": the latest the article made a subject, if not
-        a public body; "it": the subject just before, whatever it is."""
+        a public body, nor a news medium, unless one was introduced with the noun ("the law firm
+        Mossack Fonseca … The firm said"); "it": the subject just before, whatever it is."""
+        if noun in _COMPANY_NOUNS:
+            introduced = [name for pos, name, _ in self.bodies
+                          if pos < position and noun in self.described.get(name, ())]
+            if introduced:
+                return introduced[-1]
         for pos, name, subject in reversed(self.bodies):
             words = set(name.lower().split())
             if pos >= position or (noun not in _NAMED_BODY_NOUNS and not subject):
                 continue
             if noun is None:
                 return name if position - pos <= RECENT_BODY_CHARS else None
-            if noun in words if noun in _NAMED_BODY_NOUNS else not words & _PUBLIC_BODY_WORDS:
+            if noun in words if noun in _NAMED_BODY_NOUNS else not words & (
+                    _PUBLIC_BODY_WORDS | (set() if noun in _MEDIA_NOUNS else _MEDIA_WORDS)):
                 return name
         return None
 

@@ -977,3 +977,13 @@ def test_a_name_given_to_the_speaker_noun_is_the_speaker_and_no_cue(nlp):
     got = quotes(nlp, "\"I am telling you, we are scared and we are alone,\" a Misrata "
                       "resident, called Saadoun, told Reuters by telephone.")
     assert [(s, c, cue) for _, s, c, cue in got] == [("Saadoun", "Saadoun", "told")]
+
+
+def test_the_firm_is_the_body_introduced_as_one_not_the_paper_that_reported(nlp):
+    got = quotes(nlp, "The leak came from the investment firm Goldman Sachs, which set up shell "
+                      "companies.\nThe Harbour Times says it was contacted by a source a year "
+                      "ago.\nThe firm said: \"We have never been charged with any wrongdoing.\"")
+    assert [c for _, _, c, _ in got] == ["Goldman Sachs"]
+    got = quotes(nlp, "The Harbour Times says it was contacted by a source a year ago.\n"
+                      "The firm said: \"We have never been charged with any wrongdoing.\"")
+    assert [c for _, _, c, _ in got] == [None]
