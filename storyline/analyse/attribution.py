@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.entities import referred_to_as_a_person
 from storyline.analyse.names import TITLE_WORDS, first_name_genders, link_name_parts
@@ -151,13 +151,7 @@ class Salience:
             root = span.root
             if ent.label == "ORG":
                 self.bodies.append((ent.start, ent.canonical, root.dep_ in {"nsubj", "nsubjpass"}))
-                # "the law firm Mossack Fonseca", "Acme, the carmaker": what the body is
-                self.described.setdefault(ent.canonical, set()).update(
-                    w.lemma_.lower() for c in root.children
-                    if (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start)
-                    or c.dep_ == "appos" for w in (c, *c.children) if w.pos_ == "NOUN")
-                if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the firm Acme"
-                    self.described[ent.canonical].add(root.head.lemma_.lower())
+                self.described.setdefault(ent.canonical, set()).update(_introduced_as(span))
                 continue
             # "Kremlin aide Yuri Ushakov": the title and what qualifies it ("Kremlin")
             roles = {w.lower_ for t in root.lefts if t.i < span.start and t.dep_ in
@@ -265,6 +259,18 @@ class Salience:
             if pos < position and roles & words and (not qualifiers or roles & qualifiers):
                 return name
         return None
+
+
+def _introduced_as(name: Span) -> set[str]:
+    """The nouns a body's name is set beside: "the law firm Mossack Fonseca", "the firm Acme",
+    "Acme, the carmaker"."""
+    root = name.root
+    beside = [c for c in root.children if c.dep_ == "appos"
+              or (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < name.start)]
+    nouns = {w.lemma_.lower() for c in beside for w in (c, *c.children) if w.pos_ == "NOUN"}
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.add(root.head.lemma_.lower())
+    return nouns
 
 
 def _unmarked_person(subject: Token) -> str | None:
@@ -379,12 +385,13 @@ def subject_of(verb: Token) -> Token | None:
 def _noun_named(name: Token) -> Token | None:
     """ "a student named Michael Lewis", "a woman identified as Jane Doe": the noun the name
     is given to, whose place in the sentence (a subject, say) is the person's."""
-    naming = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "as" else name.head
-    if (naming.dep_ == "acl" and naming.tag_ == "VBN" and naming.head.pos_ == "NOUN"
-            and ((naming.lemma_ in {"name", "call"} and name.dep_ in {"oprd", "dobj", "attr"})
-                 or (naming.lemma_ == "identify" and name.dep_ == "pobj"))):
-        return naming.head
-    return None
+    if name.dep_ == "pobj" and name.head.lower_ == "as":
+        naming = name.head.head
+        given = naming.dep_ == "acl" and naming.tag_ == "VBN" and naming.lemma_ == "identify"
+    else:
+        naming = name.head
+        given = naming_verb(naming) and name.dep_ in {"oprd", "dobj", "attr"}
+    return naming.head if given and naming.head.pos_ == "NOUN" else None
 
 
 def _in_marks(noun: Token) -> bool:
@@ -540,9 +547,10 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
                 break
     if entity is None and token.pos_ == "NOUN":
         # "a Misrata resident, called Saadoun, told Reuters": the name the noun is given
-        entity = next((e for c in token.children if c.dep_ == "acl" and naming_verb(c)
-                       for n in c.children if n.dep_ in {"oprd", "dobj", "attr"}
-                       and (e := entities.at(n.idx)) is not None), None)
+        entity = next((e for c in token.children if c.dep_ == "acl" for n in c.children
+                       if (named := _noun_named(n)) is not None and named.i == token.i
+                       and (e := entities.at(n.idx)) is not None),
+                      None)
     if entity is None and token.pos_ == "NOUN" and token.lemma_.lower() not in _ROLE_HEADS:
         # "Credit report company Equifax said": the body the description is set beside (not
         # "the chief of the company, Acme", where the parser hung the body on the role)

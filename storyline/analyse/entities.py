@@ -82,8 +82,12 @@ def _titled_or_given_name(text: str) -> bool:
     """Two or three capitalised words, after any titles, that open with a common given name and
     name no institution: the tagger took a person for a body or a place."""
     words = strip_titles(clean_surface(text)).split()
+    return _could_be_a_name(words) and words[0].lower() in first_name_genders()
+
+
+def _could_be_a_name(words: list[str]) -> bool:
+    """Two or three capitalised words, none naming an institution ("Foundation", "Park")."""
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-            and words[0].lower() in first_name_genders()
             and not any(w.lower().strip(".,") in _NOT_A_SURNAME for w in words))
 
 
@@ -111,16 +115,19 @@ def _bodies_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
     "he", "she", "his" or "her", is a body ("Qualcomm has countered that its future …")."""
     in_full_names = {w for t, label, _, _ in found if label == "PERSON" and " " in t
                      for w in t.split()}
-    votes: dict[str, set[str]] = {}
+    by_its: set[str] = set()
+    personal: set[str] = set()
     for text, label, start, end in found:
         span = doc.char_span(start, end, alignment_mode="expand") if label == "PERSON" else None
         if (span is None or len(span) != 1 or text in in_full_names
                 or span.root.dep_ not in {"nsubj", "nsubjpass"}):
             continue
         words = {t.lower_ for t in _pronouns_after(span.root)}
-        votes.setdefault(text, set()).update(
-            ({"its"} & words) | ({"person"} if words & _PERSONAL else set()))
-    bodies = {text for text, seen in votes.items() if seen == {"its"}}
+        if "its" in words:
+            by_its.add(text)
+        if words & _PERSONAL:
+            personal.add(text)
+    bodies = by_its - personal
     return [(text, "ORG" if label == "PERSON" and text in bodies else label, start, end)
             for text, label, start, end in found]
 
@@ -128,9 +135,7 @@ def _bodies_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
 def _person_by_pronoun(doc: Doc, text: str, start: int, end: int) -> bool:
     """A name of two or three words the tagger took for a body or a place, that a personal
     pronoun takes up after it as a subject ("Kudirat Okesola said her husband …")."""
-    words = text.split()
-    if not (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-            and not any(w.lower().strip(".,") in _NOT_A_SURNAME for w in words)):
+    if not _could_be_a_name(text.split()):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     return (span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
