@@ -200,14 +200,16 @@ class Salience:
         self.speakers.append((position, canonical))
         self.speakers.sort()
 
-    def pronoun(self, position: int, word: str | None = None) -> str | None:
+    def pronoun(self, position: int, word: str | None = None, other_than: str | None = None
+                ) -> str | None:
         """The latest speaker or main-clause subject before ``position``, else the latest
         person named — never one the article shows to be of the other gender than ``word``
-        ("she" does not stand for a man called Mr. or referred to as "he")."""
+        ("she" does not stand for a man called Mr. or referred to as "he"), nor ``other_than``."""
         wanted = _PRONOUN_GENDER.get((word or "").lower())
 
         def fits(name: str) -> bool:
-            return wanted is None or self.gender.get(name, wanted) == wanted
+            return name != other_than and (wanted is None
+                                           or self.gender.get(name, wanted) == wanted)
 
         window = position - RECENT_CHARS
         candidates = [(pos, name) for pos, name in self.speakers
@@ -232,7 +234,7 @@ class Salience:
             if introduced:
                 return introduced[-1]
         for pos, name, subject in reversed(self.bodies):
-            words = set(name.lower().split())
+            words = set(name.lower().replace("-", " ").split())  # "Erie Times-News"
             if pos >= position or (noun not in _NAMED_BODY_NOUNS and not subject):
                 continue
             if noun is None:
@@ -356,15 +358,19 @@ def subject_of(verb: Token) -> Token | None:
             c for c in subjects if not _after_hyphen(c)] or subjects
         if current is not verb and _impersonal(current):
             return None
+        subjects = _before_misread_clause(current, subjects)
         if subjects:
             # "In Salem, New Hampshire, Trump went …" read with two subjects: the nearer
             child = min(subjects, key=lambda c: abs(current.i - c.i))
+            child = apposed_before(child, current) or child
             return child if _same_paragraph(child, current) else _phrase_before(current)
         for child in current.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if current is verb and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "… as it was announced the Council would meet": no one is named
         if current.dep_ == "acomp":
             current = current.head  # "Voters are more likely to say": through "likely"
             continue
@@ -380,6 +386,17 @@ def subject_of(verb: Token) -> Token | None:
     # "“…,” Eyda Varela, the vice minister, insisted": a name after the quotation, whatever
     # the parser made of the verb
     return _named_after_quotation(verb) if verb.i and verb.doc[verb.i - 1].text == "," else None
+
+
+def _before_misread_clause(verb: Token, subjects: list[Token]) -> list[Token]:
+    """ "A statement after the meeting said …": the parser read the phrase as a clause ("after"
+    its mark, "the meeting" a second subject of the verb); the subject before the mark
+    speaks."""
+    first = min(subjects, key=lambda c: c.i, default=None)
+    marks = [c.i for c in verb.children if c.dep_ == "mark"]
+    if first is not None and any(first.i < m < s.i for m in marks for s in subjects):
+        return [first]
+    return subjects
 
 
 def _noun_named(name: Token) -> Token | None:
@@ -427,9 +444,24 @@ def _noun_before(verb: Token) -> Token | None:
     token = verb.doc[verb.i - 1]
     if token.text == ",":
         return _named_after_quotation(verb)
+    participle = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+                       and c.right_edge.i == token.i and _participle_read_as_verb(c)), None)
+    if participle is not None:
+        # "Survivors rescued from the wreckage said …": the parser read the participle as the
+        # verb of a clause; its subject is the one who spoke
+        return next(c for c in participle.children if c.dep_ == "nsubj")
     speaks = (token.pos_ in {"NOUN", "PROPN", "NUM"} and token.ent_type_ not in _TIMES
               and _same_paragraph(token, verb))
     return token if speaks else None
+
+
+def _participle_read_as_verb(clause: Token) -> bool:
+    """ "Survivors rescued from the wreckage": a past participle with a subject and no object,
+    only a phrase after it, taken for a finite verb."""
+    return (clause.tag_ in {"VBD", "VBN"}
+            and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
+            and all(c.dep_ in {"nsubj", "prep", "advmod", "punct"} for c in clause.children)
+            and any(c.dep_ == "prep" and c.i > clause.i for c in clause.children))
 
 
 def _named_after_quotation(verb: Token) -> Token | None:
@@ -516,6 +548,19 @@ def _after_hyphen(token: Token) -> bool:
     doc = token.doc
     return (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
             and not doc[token.i - 2].whitespace_)
+
+
+def apposed_before(subject: Token, verb: Token) -> Token | None:
+    """ "To understand the real John Brown, Professor Alan Roberts said, …": in a reporting
+    clause set between commas, the phrase right before the verb that the parser hung on the
+    subject as its apposition is the one who speaks (not "Putin, the Russian president, said",
+    where a comma follows it, nor "Meg Whitman, a former candidate who …, labeled him …")."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != "," or doc[verb.i - 1].is_punct:
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i
+                 and c.right_edge.i == verb.i - 1 and c.left_edge.i > 0
+                 and doc[c.left_edge.i - 1].text == ","), None)
 
 
 def _named_of_apposed(subjects: list[Token]) -> Token | None:
@@ -646,6 +691,10 @@ def _one_known(role: Token) -> bool:
     return not any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in role.children)
 
 
+_WRITTEN_WORDS = frozenset({"statement", "letter", "tweet", "post", "message", "email",
+                           "note", "release", "memo"})
+
+
 def _relative_antecedent(pronoun: Token) -> Token:
     """What "who" stands for: the noun its clause hangs on, or, where the parser hung "who" on
     the last noun of a description ("Dan McGinn, a communications expert at TMG Strategies,
@@ -658,6 +707,9 @@ def _relative_antecedent(pronoun: Token) -> Token:
         noun = noun.head
         while noun.pos_ not in _NOMINAL and noun.head.i != noun.i:
             noun = noun.head
+    if (noun.lemma_.lower() in _WRITTEN_WORDS and noun.dep_ == "dobj"
+            and (author := subject_of(noun.head)) is not None):
+        return author  # "Khan issued a statement that said …": the one who issued it
     if pronoun.lower_ != "who" or noun.ent_type_ == "PERSON":
         return noun
     climbed = noun

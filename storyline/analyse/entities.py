@@ -29,6 +29,9 @@ def _trimmed(ent: Span) -> tuple[int, int] | None:
     tokens = list(ent)
     while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
         tokens = tokens[1:]
+    opened = next((i for i, t in enumerate(tokens) if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in tokens[opened:]):
+        tokens = tokens[:opened]  # "Goldman (GS" : the name, not the ticker cut at its bracket
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -109,12 +112,16 @@ def _pronouns_after(subject: Token) -> list[Token]:
     return after
 
 
+def _words_of_full_names(found: list[tuple[str, str, int, int]]) -> set[str]:
+    """Every word of the people's names of more than one word."""
+    return {w for t, label, _, _ in found if label == "PERSON" and " " in t for w in t.split()}
+
+
 def _bodies_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
                              ) -> list[tuple[str, str, int, int]]:
     """A one-word "person" that is part of no one's full name, taken up by "its" and never by
     "he", "she", "his" or "her", is a body ("Qualcomm has countered that its future …")."""
-    in_full_names = {w for t, label, _, _ in found if label == "PERSON" and " " in t
-                     for w in t.split()}
+    in_full_names = _words_of_full_names(found)
     by_its: set[str] = set()
     personal: set[str] = set()
     for text, label, start, end in found:
@@ -130,6 +137,58 @@ def _bodies_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
     bodies = by_its - personal
     return [(text, "ORG" if label == "PERSON" and text in bodies else label, start, end)
             for text, label, start, end in found]
+
+
+CREDIT_WORDS = frozenset({"images", "photos", "photo", "pictures", "photography"})
+
+
+def _credits_taken_for_people(found: list[tuple[str, str, int, int]]
+                              ) -> list[tuple[str, str, int, int]]:
+    """A picture credit left in the text ("Getty Images Hamilton was left furious …") names an
+    agency, not a person, even where the tagger took it for one or ran it into the name after
+    it ("Getty Images Rosberg")."""
+    out = []
+    for text, label, start, end in found:
+        words = list(re.finditer(r"\S+", text))
+        credit = max((i for i, w in enumerate(words) if w.group().lower() in CREDIT_WORDS),
+                     default=None)
+        if label != "PERSON" or credit is None:
+            out.append((text, label, start, end))
+            continue
+        cut = words[credit].end()
+        out.append((text[:cut], "ORG", start, start + cut))
+        if credit + 1 < len(words):
+            rest = words[credit + 1].start()
+            out.append((text[rest:], "PERSON", start + rest, end))
+    return out
+
+
+def _common_nouns_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
+                                   ) -> list[tuple[str, str, int, int]]:
+    """A one-word "person" opening its sentence that the tagger itself reads as a common noun
+    ("Flags will fly at half-staff"), and that is no part of anyone's full name, is no one."""
+    in_full_names = _words_of_full_names(found)
+    kept = []
+    for text, label, start, end in found:
+        span = doc.char_span(start, end) if label == "PERSON" and " " not in text else None
+        if (span is not None and len(span) == 1 and span[0].is_sent_start
+                and span[0].tag_ in {"NN", "NNS"} and text not in in_full_names):
+            continue
+        kept.append((text, label, start, end))
+    return kept
+
+
+def _mostly_bodies(found: list[tuple[str, str, int, int]]) -> set[str]:
+    """Full names the tagger calls a body more often than a person, with no given name in them
+    ("Chicago Cubs" ORG twice, PERSON once): a body, and so are the short forms it took for
+    a person's surname ("the Cubs")."""
+    counts: dict[str, list[int]] = {}
+    for text, label, _, _ in found:
+        if " " in text and label in {"PERSON", "ORG"}:
+            counts.setdefault(text, [0, 0])[label == "ORG"] += 1
+    return {text for text, (person, body) in counts.items()
+            if body > person > 0 and "’s" not in text and "'s" not in text
+            and not any(w.lower() in first_name_genders() for w in text.split())}
 
 
 def _person_by_pronoun(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -211,7 +270,9 @@ def _places_taken_for_people(doc: Doc, found: list[tuple[str, str, int, int]]
 def extract_entities(doc: Doc) -> list[Entity]:
     found = _untagged_repeats(doc, mentions(doc))
     found = _bodies_taken_for_people(doc, _places_taken_for_people(doc, found))
+    found = _common_nouns_taken_for_people(doc, _credits_taken_for_people(found))
     named = [(text, *base_name(text, label), start, end) for text, label, start, end in found]
+    bodies = _mostly_bodies(found)
     people = [name for _, name, label, _, _ in named if label == "PERSON"]
     surnames, parts = link_surnames(people), link_name_parts(people)
     entities = []
@@ -238,5 +299,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             # spaCy sometimes takes a surname for a body or a place ("Biden" ORG, "Peskov" GPE,
             # "Alemán" ORG) when the article names that person in full.
             name, label = resolve_person(name, surnames, parts), "PERSON"
+        if name in bodies:
+            label = "ORG"
         entities.append(Entity(text=text, label=label, canonical=name, start=start, end=end))
     return entities

@@ -33,6 +33,8 @@ from storyline.analyse.attribution import (
     naming_verb,
     subject_of,
 )
+from storyline.analyse.entities import CREDIT_WORDS
+from storyline.analyse.names import TITLE_WORDS
 from storyline.analyse.reported import ReportedSpeech, find_reported, speaking_verb
 from storyline.analyse.speech_verbs import SPEECH_PARTICLES, with_particle
 from storyline.models import Entity, Quote
@@ -58,6 +60,11 @@ _INTERVIEW_CUE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|talks|speaks)
                             r"|\bcondensed\b", re.IGNORECASE)
 _SIGNED_NAME = re.compile(  # "Edwin G. Monroy", "Helena Brask." (an initial keeps its stop)
     r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]*(?:\.(?= ))?){1,3})\.?[ \t\u00a0]*(?:\n|$)")
+_CREDIT_AT_END = re.compile(r"\((?:[A-Z][\w.&/'’-]*\s?){1,4}\)\s*$")  # "(Getty)", "(AP Photo)"
+_CREDIT_AT_START = re.compile(  # "Getty Images …"
+    r"[A-Z]\w+ (?:" + "|".join(w.capitalize() for w in sorted(CREDIT_WORDS)) + r")\b")
+MAX_CAPTION_WORDS = 30
+MAX_CAPTIONS_BETWEEN = 2
 _DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
 _OBJECTS = frozenset({"dobj", "dative", "pobj"})  # "telling the crowd": the verb's hearers
 SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
@@ -128,10 +135,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     ch != '"' or text[open_at] == '"' or _straight_closes(text, i, p_end)):
                 spans.append(QuoteSpan(open_at + 1, i, open_at, i, number))
                 open_at = None
-        if open_at is not None and number + 1 < len(paragraphs):
-            next_start = paragraphs[number + 1][0]
-            if text[next_start] in "“\"«‘":
-                spans.append(QuoteSpan(open_at + 1, p_end, open_at, p_end, number))
+        if open_at is None:
+            continue
+        # the quotation goes on in the next paragraph, past any picture caption between
+        following = _past_captions(number + 1, paragraphs, text)
+        if following < len(paragraphs) and text[paragraphs[following][0]] in "“\"«‘":
+            spans.append(QuoteSpan(open_at + 1, p_end, open_at, p_end, number))
     out = []
     for span in spans:
         start, end = span.start, span.end
@@ -328,6 +337,25 @@ def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
     return describe_speaker(subject, entities, salience) if subject is not None else None
 
 
+def _not_named_inside(source: Source | None, words: str, salience: Salience) -> Source | None:
+    """ "“Lewis did a great job,” he added": no one names himself in his own words, so the
+    "he" is someone else than the person the quotation names (by given name, or by surname
+    with no other given name before it: "my father John Smith" is not Jane Smith)."""
+    if source is None or source.canonical is None or source.text.lower() not in {"he", "she"}:
+        return source
+    name = source.canonical.split()
+    given, surname = (name[0], name[-1]) if len(name) > 1 else (None, name[0])
+    tokens = re.findall(r"\w+", words)
+    named = (given is not None and given in tokens) or any(
+        w == surname and (i == 0 or not tokens[i - 1][:1].isupper() or tokens[i - 1] == given
+                          or tokens[i - 1].lower().rstrip(".") in TITLE_WORDS)
+        for i, w in enumerate(tokens))
+    if not named:
+        return source
+    return Source(source.text, salience.pronoun(source.start, source.text, source.canonical),
+                  source.start, source.end)
+
+
 def _said_after(span: QuoteSpan, cue: Token, text: str) -> bool:
     """ "“…,” said X": a finite speech verb right after the closing mark, its speaker after it."""
     return (cue.tag_ in {"VBD", "VBZ", "VBP"} and cue.idx > span.close_at
@@ -386,14 +414,34 @@ def _opens_paragraph(span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool
     return span.open_at == paragraphs[span.paragraph][0]
 
 
-def _continues(previous: QuoteSpan, span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
+def _continues(previous: QuoteSpan, span: QuoteSpan, paragraphs: list[tuple[int, int]],
+               text: str) -> bool:
     if previous.paragraph == span.paragraph:
         return True
     # A quotation left open at the end of its paragraph ("Massa said: “It's difficult … ⏎
-    # “This place …") goes on in the next, whatever came before it in its own paragraph.
+    # “This place …") goes on in the next, whatever came before it in its own paragraph, and
+    # past a picture caption set between them.
     runs_on = previous.close_at == paragraphs[previous.paragraph][1]
-    return (previous.paragraph == span.paragraph - 1 and _opens_paragraph(span, paragraphs)
+    return (_past_captions(previous.paragraph + 1, paragraphs, text) == span.paragraph
+            and _opens_paragraph(span, paragraphs)
             and (runs_on or _opens_paragraph(previous, paragraphs)))
+
+
+def _past_captions(number: int, paragraphs: list[tuple[int, int]], text: str) -> int:
+    """The first paragraph from ``number`` on that is not a picture caption (at most
+    MAX_CAPTIONS_BETWEEN are passed)."""
+    for _ in range(MAX_CAPTIONS_BETWEEN):
+        if number >= len(paragraphs) or not _caption(text[slice(*paragraphs[number])]):
+            break
+        number += 1
+    return number
+
+
+def _caption(paragraph: str) -> bool:
+    """A picture caption left in the text: a short line, no quotation in it, with its credit
+    at the end ("… celebrates the victory (Getty)") or at the start ("Getty Images …")."""
+    return (len(paragraph.split()) <= MAX_CAPTION_WORDS and not any(m in paragraph for m in "“”\"")
+            and bool(_CREDIT_AT_END.search(paragraph) or _CREDIT_AT_START.match(paragraph)))
 
 
 def extract_quotes(doc: Doc, entities: list[Entity],
@@ -408,6 +456,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     for span in spans:
         cue = _find_cue(span, spans, tokens, paragraphs, index)
         source = _speaker(cue, index, salience) if cue is not None else None
+        source = _not_named_inside(source, text[span.start : span.end], salience)
         if cue is not None and ((source is not None and _quoted(spans, source.start))
                                 or (source is None and _said_after(span, cue, text))):
             # the subject inside the marks, or hung elsewhere ("“…,” said Cubs fan Rodrigo
@@ -418,7 +467,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
                 span, text, paragraphs, index)
         source = _transcript_label(span, text, index) or source
         named_here = source is not None
-        if source is None and found and _continues(found[-1][0], span, paragraphs):
+        if source is None and found and _continues(found[-1][0], span, paragraphs, text):
             # The same speaker's turn goes on: "“…,” said Ushakov. “…”" or a next paragraph.
             source = found[-1][2]
         if source is not None and source.canonical:
@@ -497,7 +546,7 @@ def _turn_passed_in_reported_speech(found: list[_Found], reported: list[Reported
         elif source is None and said and _right_before(said[-1], span, text, paragraphs):
             out[i] = (span, cue, said[-1].source, False)
         elif (source is None and previous and previous[2] is not None and given[i - 1] is None
-              and _continues(previous[0], span, paragraphs)):
+              and _continues(previous[0], span, paragraphs, text)):
             out[i] = (span, cue, previous[2], False)
     return out
 

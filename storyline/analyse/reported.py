@@ -21,6 +21,7 @@ from storyline.analyse.attribution import (
     Salience,
     Source,
     according_to,
+    apposed_before,
     describe_source,
     describe_speaker,
     names_only,
@@ -29,7 +30,7 @@ from storyline.analyse.attribution import (
 from storyline.analyse.speech_verbs import is_speech_cue, made_clear
 from storyline.clean.metadata import parse_dateline
 
-MIN_CONTENT_TOKENS = 4
+MIN_CONTENT_TOKENS = 3
 MAX_REPORTING_CLAUSE = 12  # tokens: "the agency said in a report released on Monday"
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"})
@@ -93,16 +94,29 @@ def _content(token: Token) -> list[Token] | None:
         return _around_reporting_clause(token, list(token.sent))
     if token.dep_ == "ROOT":  # the parser made the set-in clause the sentence's head
         return _around_reporting_clause(token, list(token.sent))
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i
-                                     for c in token.children):
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "as"
+                 and c.i < token.i), None)
+    if token.dep_ == "advcl" and mark is not None:
         # "As the Times noted, Clinton raised …": the clause it is set into, without the "And"
-        # that opens the sentence before it
+        # that opens the sentence before it; not a statement with its own speaker ("“…,” he
+        # announced, as Perry recalled it"), which is that speaker's, nor a time ("even as
+        # the talks were announced")
+        head = token.head
+        if ((is_speech_cue(head) and _has_subject(head) and _content(head) is not None)
+                or (mark.i and token.doc[mark.i - 1].lower_ in _AS_OF_TIME)
+                or (any(c.dep_ == "nsubjpass" for c in token.children)
+                    and not any(c.dep_ == "agent" for c in token.children))):
+            # … nor what was said ("as the talks were announced")
+            return None
         inner = {t.i for t in token.subtree}
         content = [t for t in token.head.subtree if t.i not in inner]
         while content and content[0].i < token.i and content[0].dep_ in {"cc", "punct"}:
             content = content[1:]
         return content or None
     return None
+
+
+_AS_OF_TIME = frozenset({"even", "soon"})  # "even as …", "as soon as …": a time, not a source
 
 
 def _adverbial_before(verb: Token, clause: Token) -> bool:
@@ -384,7 +398,9 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
             or (end + 1 < sentence.end and doc[end + 1].text != ",")
             or end - start >= MAX_REPORTING_CLAUSE):
         return None  # "In one tweet, Trump said: “…”" introduces, it is not set in
-    if not any(c.dep_ == "nsubj" and start <= c.i <= end for c in verb.children):
+    if not any(c.dep_ == "nsubj" and (start <= c.i <= end or (
+            (apposed := apposed_before(c, verb)) is not None and start <= apposed.i <= end))
+               for c in verb.children):
         return None
     statement = [t for t in scope if not start <= t.i <= end]
     if not any(t.pos_ in {"VERB", "AUX"} for t in statement):

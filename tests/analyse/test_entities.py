@@ -135,3 +135,28 @@ def test_a_one_word_person_its_takes_up_is_a_body(nlp):
     labels = {(e.text, e.label) for e in extract_entities(nlp(text))}
     assert ("Qualcomm", "PERSON") not in labels
     assert ("Tan", "PERSON") in labels
+
+
+def test_a_picture_credit_is_an_agency_not_a_person(nlp):
+    text = ("Getty Images Hamilton was angry after the race was halted twice.\n"
+            "Getty Images Rosberg was handed the lead when the race restarted.")
+    got = [(e.text, e.label) for e in extract_entities(nlp(text))]
+    assert got == [("Getty Images", "ORG"), ("Hamilton", "PERSON"),
+                   ("Getty Images", "ORG"), ("Rosberg", "PERSON")]
+
+
+def test_a_team_the_tagger_mostly_calls_a_body_is_a_body_in_every_form(nlp):
+    # the tagger takes the headline's "Chicago Cubs" for a person, and then "Cubs" for his
+    # surname wherever it stands alone
+    text = ("The Chicago Cubs won the World Series on Wednesday night.\n"
+            "Chicago Cubs end the longest title drought in American sport | Read more\n"
+            "Fans of the Chicago Cubs had waited 108 years. The Cubs rallied in the 10th inning.\n"
+            "Cubs shortstop Addison Russell smiled.")
+    labels = {(e.text, e.label) for e in extract_entities(nlp(text))}
+    assert labels >= {("Chicago Cubs", "ORG"), ("Cubs", "ORG"), ("Addison Russell", "PERSON")}
+    assert not {("Chicago Cubs", "PERSON"), ("Cubs", "PERSON")} & labels
+
+
+def test_a_name_cut_at_its_bracket_loses_the_bracket(nlp):
+    text = "Goldman (GS) said the majority of the hit will come from a one-time tax."
+    assert [e.text for e in extract_entities(nlp(text))][:1] == ["Goldman"]

@@ -706,7 +706,9 @@ def test_the_writers_asides_and_a_verb_with_its_own_sentence_report_nothing(nlp)
             "In a long interview with the local radio, the engineer tells all about his work "
             "on the bridge, including the night the crane fell. As the mayor noted, the "
             "traffic has already moved off the old road.")
-    assert reported(nlp, text) == [("the traffic has already moved off the old road",
+    # "reported" after "with no further signs of life" reports nothing; the declaration does
+    assert reported(nlp, text) == [("the search over", "the coast guard"),
+                                   ("the traffic has already moved off the old road",
                                     "the mayor")]
 
 
@@ -987,3 +989,88 @@ def test_the_firm_is_the_body_introduced_as_one_not_the_paper_that_reported(nlp)
     got = quotes(nlp, "The Harbour Times says it was contacted by a source a year ago.\n"
                       "The firm said: \"We have never been charged with any wrongdoing.\"")
     assert [c for _, _, c, _ in got] == [None]
+
+
+def test_a_quotation_with_its_own_speaker_is_not_the_one_who_recalls_it(nlp):
+    got = quotes(nlp, "“The fire is spreading to the roof,” the captain announced, as Perry "
+                      "recalled it.")
+    assert [(t, s) for t, s, _, _ in got] == [("The fire is spreading to the roof", "the captain")]
+    assert reported(nlp, "As the paper revealed, the council agreed to sell the land in May.") == [
+        ("the council agreed to sell the land in May", "the paper")]
+
+
+def test_the_subject_before_a_phrase_read_as_a_clause_speaks(nlp):
+    # "after the meeting" read as a clause with its own subject; "rescued from the mine" as
+    # the verb of one
+    assert reported(nlp, "A statement after the meeting said the two ministers agreed to talk "
+                         "again in April.") == [
+        ("the two ministers agreed to talk again in April", "A statement")]
+    assert reported(nlp, "Workers rescued from the mine said the tunnel had flooded within "
+                         "minutes.") == [("the tunnel had flooded within minutes", "Workers")]
+
+
+def test_an_impersonal_passive_names_no_speaker(nlp):
+    assert reported(nlp, "The fans cheered as it was announced that the coach would stay for "
+                         "another season.") == [("that the coach would stay for another season",
+                                                 None)]
+
+
+def test_the_company_is_not_a_paper_with_a_hyphenated_name(nlp):
+    got = quotes(nlp, "The Erie Times-News reported that the bill was wrong.\n"
+                      "The power company said it regretted the error and would fix it.",
+                 kind="reported")
+    assert [(s, c) for _, s, c, _ in got] == [("Erie Times-News", "Erie Times-News"),
+                                              ("The power company", None)]
+
+
+def test_he_is_not_the_person_his_own_words_name(nlp):
+    got = quotes(nlp, "Donald Trump attacked the senator on Monday.\n"
+                      "“Trump is a bully and everyone knows it,” he said.")
+    assert [(s, c) for _, s, c, _ in got] == [("he", None)]
+    got = quotes(nlp, "Jane Smith spoke at the funeral.\n"
+                      "“My father John Smith was a kind man,” she said.")
+    assert [(s, c) for _, s, c, _ in got] == [("she", "Jane Smith")]
+
+
+def test_a_quotation_goes_on_past_a_picture_caption(nlp):
+    got = quotes(nlp, "Rizzo added after the game: “I have never played in a game like it. "
+                      "What a group.\nFans celebrate after the final out at Wrigley Field "
+                      "(Getty)\n“The other side played hard, but nothing beats this feeling.”")
+    assert [(s, c) for _, s, c, _ in got] == [("Rizzo", "Rizzo"), (None, "Rizzo")]
+    # a line that is no caption still breaks the turn
+    got = quotes(nlp, "Rizzo added after the game: “I have never played in a game like it. "
+                      "What a group.\nThe series went to a seventh game for the first time.\n"
+                      "“The other side played hard, but nothing beats this feeling.”")
+    assert got[-1][1:3] == (None, None)
+
+
+def test_a_statement_that_says_is_the_words_of_the_one_who_issued_it(nlp):
+    got = quotes(nlp, "Governor Maria Lopez issued a statement that said the roads would reopen "
+                      "on Monday.", kind="reported")
+    assert [(s, c) for _, s, c, _ in got] == [("that", "Maria Lopez")]
+
+
+def test_a_common_noun_opening_a_sentence_is_no_one_a_pronoun_could_mean(nlp):
+    got = quotes(nlp, "Prime Minister Paul Novak said Friday morning that the nation would "
+                      "observe two days of mourning, starting on Sunday. Flags will fly at "
+                      "half-staff at all state buildings.\n“We will not give in to those who "
+                      "want to divide us,” he said outside his office.")
+    assert [c for _, _, c, _ in got] == ["Paul Novak"]
+
+
+def test_an_as_clause_of_time_or_of_what_was_said_reports_nothing(nlp):
+    assert reported(nlp, "The markets fell sharply as the talks were announced.") == []
+    assert reported(nlp, "The markets fell sharply even as the talks were announced.") == []
+
+
+def test_a_three_word_statement_is_reported_speech(nlp):
+    assert reported(nlp, "The mayor said he was shocked.") == [("he was shocked", "The mayor")]
+    assert reported(nlp, "The mayor said so.") == []
+
+
+def test_the_name_set_right_before_the_verb_speaks_not_the_noun_before_its_comma(nlp):
+    got = quotes(nlp, "To understand the real John Brown, Professor Alan Roberts said, one "
+                      "should read his letters.", kind="reported")
+    assert [s for _, s, _, _ in got] == ["Alan Roberts"]
+    assert reported(nlp, "Putin, the Russian president, said the talks had gone well.") == [
+        ("the talks had gone well", "Putin")]
