@@ -1,6 +1,6 @@
 """Quotes and speakers: GGT's quote-attribution set (test) and PolNeAR (dev / test).
 
-    python benchmarks/quotes.py [--misses]
+    python benchmarks/quotes.py [--misses] [--train N]
 
 Data (../shared/eval, see each PROVENANCE.md):
 - ggt-quotes: 97 Canadian news articles, 1,466 direct and reported quotes with the speaker as
@@ -64,6 +64,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true",
                         help="list the PolNeAR dev (tuning) quotes storyline misses")
+    parser.add_argument("--train", type=int, default=0, metavar="N",
+                        help="also score the first N PolNeAR training articles (tuning)")
     args = parser.parse_args()
     eval_dir = shared_dir() / "eval"
     analyser = Analyser()
@@ -72,6 +74,9 @@ def main() -> None:
     polnear = eval_dir / "polnear" / "polnear_attributions.jsonl.gz"
     rows += run("PolNeAR test", load_polnear(polnear, {"test"}), analyser)
     rows += run("PolNeAR dev (tuning)", load_polnear(polnear, {"dev"}), analyser, args.misses)
+    if args.train:
+        rows += run(f"PolNeAR train, first {args.train} (tuning)",
+                    load_polnear(polnear, {"train"})[: args.train], analyser)
     for name, threshold, p, r, f1, speaker in PUBLISHED:
         rows.append([name, threshold, 1466, "", f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}",
                      f"{speaker:.3f}", "", ""])

@@ -338,7 +338,7 @@ def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
 
 
 def _not_named_inside(source: Source | None, words: str, salience: Salience) -> Source | None:
-    """ "“Lewis did a great job,” he added": no one names himself in his own words, so the
+    """ "“Anna did a great job,” he added": no one names himself in his own words, so the
     "he" is someone else than the person the quotation names (by given name, or by surname
     with no other given name before it: "my father John Smith" is not Jane Smith)."""
     if source is None or source.canonical is None or source.text.lower() not in {"he", "she"}:
