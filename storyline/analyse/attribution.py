@@ -635,6 +635,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     if part_of is not None and (token.pos_ == "NUM" or token.lower_ in _PARTS):
         # "Two of the gunman's brothers said": who the number counts is part of the phrase
         last = max(part_of.subtree, key=lambda t: t.i)
+    elif token.pos_ == "NOUN" and (whose := _whose_role(token)) is not None:
+        last = whose  # "A spokesman for the foreign ministry said": not just "A spokesman"
     text = doc[first.i : last.i + 1].text
     canonical = None
     if all(t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS for t in span_tokens):
@@ -645,6 +647,26 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     if canonical is None and all(t.pos_ == "PROPN" for t in span_tokens):
         canonical = text  # "Anadarko said": a name the tagger never marked
     return Source(text, canonical, left, last.idx + len(last.text))
+
+
+_ROLE_LINKS = frozenset({"of", "for", "at", "from", "with"})
+MAX_ROLE_PHRASE = 8
+
+
+def _whose_role(noun: Token) -> Token | None:
+    """The last word of the phrase right after a speaker noun that says whose it is or where it
+    serves ("for the company", "of the National Aerospace Development Administration", "at the
+    Pentagon"): a few words, no comma in them."""
+    link = next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1
+                 and c.lower_ in _ROLE_LINKS), None)
+    if link is None:
+        return None
+    phrase = list(link.subtree)
+    if (len(phrase) > MAX_ROLE_PHRASE or any(t.is_punct for t in phrase)
+            or phrase[-1].pos_ not in {"NOUN", "PROPN"}  # not "the secretary of state and"
+            or any(t.ent_type_ in _TIMES or t.lower_ == "time" for t in phrase)):
+        return None  # nor a time: "Trump at the time"
+    return phrase[-1]
 
 
 def _body_meant(noun: Token, salience: Salience) -> str | None:

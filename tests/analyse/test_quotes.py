@@ -192,7 +192,9 @@ def test_an_owner_or_a_client_is_not_the_speaker(nlp):
     got = quotes(nlp, "Kasich’s chief strategist John Weaver said that the race would now be a "
                       "contest between four men. The lawyer for John Smith said that the case "
                       "was closed.", kind="reported")
-    assert [g[1] for g in got] == ["John Weaver", "The lawyer"]
+    # the lawyer speaks for his client; the phrase says whose lawyer, and names no one else
+    assert [g[1:3] for g in got] == [("John Weaver", "John Weaver"),
+                                     ("The lawyer for John Smith", None)]
 
 
 def test_typewriter_quotation_marks_of_archive_text(nlp):
@@ -741,7 +743,7 @@ def test_a_scene_setting_clause_and_words_in_marks_that_name_things_are_not_quot
             "A “Wanted” poster for the robber warned that he was armed and dangerous.")
     assert quotes(nlp, text) == []
     assert reported(nlp, text) == [("that he was armed and dangerous",
-                                    "A “Wanted” poster")]
+                                    "A “Wanted” poster for the robber")]
 
 
 def test_the_words_after_an_inverted_said_are_the_speaker_not_a_statement(nlp):
@@ -806,7 +808,7 @@ def test_the_name_after_the_body_a_role_heads_is_the_speaker(nlp):
                         "The head of the Port Authority, Tom Lake, said the ferries would "
                         "run again.\n"
                         "The wife of Tom Lake said the family was relieved.")
-    assert [s for _, s in got] == ["Lina Moss", "Tom Lake", "The wife"]
+    assert [s for _, s in got] == ["Lina Moss", "Tom Lake", "The wife of Tom Lake"]
 
 
 def test_a_medium_that_reports_a_statement_only_relays_it(nlp):
@@ -831,7 +833,7 @@ def test_a_company_named_beside_its_description_is_the_speaker(nlp):
     got = reported(nlp, "Credit rating company Moody's said on Monday that the outlook was "
                         "stable.\n"
                         "The chief of the company, Moody's, said the delay was regrettable.")
-    assert [s for _, s in got] == ["Moody", "The chief"]
+    assert [s for _, s in got] == ["Moody", "The chief of the company"]
 
 
 def test_a_report_in_the_next_sentence_with_its_own_statement_is_not_the_quotations(nlp):
@@ -1074,3 +1076,13 @@ def test_the_name_set_right_before_the_verb_speaks_not_the_noun_before_its_comma
     assert [s for _, s, _, _ in got] == ["Alan Roberts"]
     assert reported(nlp, "Putin, the Russian president, said the talks had gone well.") == [
         ("the talks had gone well", "Putin")]
+
+
+def test_a_speaker_noun_keeps_the_phrase_that_says_whose_it_is(nlp):
+    assert reported(nlp, "A lawyer for the company said the claims were false.") == [
+        ("the claims were false", "A lawyer for the company")]
+    assert reported(nlp, "An official at the Pentagon said the missile posed no threat.") == [
+        ("the missile posed no threat", "An official at the Pentagon")]
+    # not a time ("at the time"), nor a phrase cut at "and"
+    assert [s for _, s in reported(nlp, "A spokesman at the time said the plant was safe.")] == [
+        "A spokesman"]

@@ -51,7 +51,7 @@ def test_a_claim_and_its_denial_in_one_sentence(contested):
     (item,) = [d for d in found if d.claims[1].value == "which the authority denies"]
     assert (item.claims[0].value, item.claims[0].attributed_to) == (
         "Residents of Kessel say the water authority knew about the crack for months",
-        ["Residents"])
+        ["Residents of Kessel"])
     assert item.claims[1].attributed_to == ["the authority"]
 
 
