@@ -149,10 +149,10 @@ def _credits_taken_for_people(found: list[tuple[str, str, int, int]]
     it ("Getty Images Rosberg")."""
     out = []
     for text, label, start, end in found:
-        words = list(re.finditer(r"\S+", text))
+        words = list(re.finditer(r"\S+", text)) if label == "PERSON" else []
         credit = max((i for i, w in enumerate(words) if w.group().lower() in CREDIT_WORDS),
                      default=None)
-        if label != "PERSON" or credit is None:
+        if credit is None:
             out.append((text, label, start, end))
             continue
         cut = words[credit].end()
