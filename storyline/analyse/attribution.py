@@ -6,6 +6,7 @@ resolve "he", "the Kremlin official" or "Kyiv" the same way.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -83,6 +84,9 @@ _MEDIA_WORDS = frozenset({
     "guardian", "zeitung", "monitor", "reuters", "press", "magazine", "radio", "television",
     "tv", "bbc", "cnn", "wired", "politico", "observer", "chronicle", "independent"})
 _MEDIA_NOUNS = frozenset({"broadcaster", "publisher", "network"})
+_SPEAKING_NOUNS = (_ROLE_HEADS | _NAMED_BODY_NOUNS | _COMPANY_NOUNS | _PUBLIC_BODY_WORDS
+                   | {"people", "person", "man", "woman", "voter", "resident", "member",
+                      "candidate", "witness", "expert", "critic", "worker", "student"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECENT_CHARS = 1500
 RECENT_BODY_CHARS = 400  # "Acme said on Monday …. It said": "it" looks back a sentence or two
@@ -351,7 +355,7 @@ def subject_of(verb: Token) -> Token | None:
             # "a letter saying that …", "footage of Clinton asking, “…”" — not "broke into
             # tears saying", "sent an e-mail to a colleague noting"
             return current.head
-        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and c.text not in _DASHES]
         apposed = _named_of_apposed(subjects)
         # "Moon Jae-in said", parsed with two subjects: the name, not "in" after its hyphen
         subjects = [apposed] if apposed else [
@@ -374,6 +378,11 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acomp":
             current = current.head  # "Voters are more likely to say": through "likely"
             continue
+        controller = next((c for c in current.head.children if c.dep_ == "dobj"
+                           and c.i < current.i and _can_speak(c)),
+                          None) if _infinitive(current) else None
+        if controller is not None:
+            return controller  # "led the manufacturer to announce …": its object speaks
         clause_link = current.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"}
         if clause_link and current.head.i != current.i:
             current = current.head
@@ -388,13 +397,35 @@ def subject_of(verb: Token) -> Token | None:
     return _named_after_quotation(verb) if verb.i and verb.doc[verb.i - 1].text == "," else None
 
 
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "to announce" as the complement of the verb before it ("led the maker to announce")."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children)
+
+
+def _can_speak(noun: Token) -> bool:
+    """A person, a body or a role: "led the manufacturer to announce", not "blamed his
+    hesitancy to condemn", "had this to say"."""
+    return ((noun.tag_ == "PRP" and noun.lower_ != "it") or noun.pos_ == "PROPN"
+            or noun.lemma_.lower() in _SPEAKING_NOUNS)
+
+
 def _before_misread_clause(verb: Token, subjects: list[Token]) -> list[Token]:
     """ "A statement after the meeting said …": the parser read the phrase as a clause ("after"
     its mark, "the meeting" a second subject of the verb); the subject before the mark
-    speaks."""
+    speaks, as does one before a relative clause that the parser ended too soon."""
     first = min(subjects, key=lambda c: c.i, default=None)
     marks = [c.i for c in verb.children if c.dep_ == "mark"]
     if first is not None and any(first.i < m < s.i for m in marks for s in subjects):
+        return [first]
+    if (first is not None and len(subjects) > 1
+            and any(c.dep_ == "relcl" for c in first.children)
+            and not any(t.is_punct and t.text not in _DASHES for t in verb.doc[first.i : verb.i])):
+        # "A spokesperson who would not be named because of agency policy said": the second
+        # subject is a noun of the relative clause, which runs on to the verb, misread
         return [first]
     return subjects
 
@@ -644,9 +675,37 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         canonical = entities.person_called(token.text)
     if canonical is None:
         canonical = _role_holder(token, span_tokens, salience) or _body_meant(token, salience)
+    if canonical is None and _age_epithet(token):
+        canonical = _of_age(token, entities, salience)
     if canonical is None and all(t.pos_ == "PROPN" for t in span_tokens):
         canonical = text  # "Anadarko said": a name the tagger never marked
     return Source(text, canonical, left, last.idx + len(last.text))
+
+
+def _age_epithet(token: Token) -> bool:
+    """ "the 56-year-old": a person named before, told by age alone."""
+    return (token.lower_ == "old"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and any(c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in token.children))
+
+
+_AGE_AFTER_NAME = re.compile(r"(\w+),\s+(\d{1,3})\b(?![.,]?\d)")
+
+
+def _of_age(epithet: Token, entities: EntityIndex, salience: Salience) -> str | None:
+    """Whom "the 34-year-old" means: the latest person given that age before it ("Jane Doe,
+    34,"), else whom "he" or "she" would mean there, unless that person was given another."""
+    age = next((t.text for t in epithet.subtree if t.like_num), None)
+    ages: dict[str, str] = {}
+    for match in _AGE_AFTER_NAME.finditer(epithet.doc.text, 0, epithet.idx):
+        entity = entities.at(match.start(1))
+        if entity is not None and entity.label == "PERSON":
+            ages[entity.canonical] = match.group(2)
+    same = [name for name, given in ages.items() if given == age]
+    if same:
+        return same[-1]
+    meant = salience.pronoun(epithet.idx)
+    return meant if meant not in ages else None
 
 
 _ROLE_LINKS = frozenset({"of", "for", "at", "from", "with"})
@@ -708,8 +767,8 @@ def _role_holder(token: Token, phrase: list[Token], salience: Salience) -> str |
 def _one_known(role: Token) -> bool:
     """ "the spokesman" points back to someone; "a BP spokesman", "one official" and
     "officials" bring in someone unnamed (or several), whom no earlier name stands for."""
-    if role.tag_ in {"NNS", "NNPS"}:
-        return False
+    if role.tag_ in {"NNS", "NNPS"} or role.left_edge.lower_ in _INDEFINITE:
+        return False  # "A Transport for London spokesman", with "A" hung on the body's name
     return not any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in role.children)
 
 

@@ -27,7 +27,8 @@ _PAIR_RE = re.compile(r"^([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)$")
 
 def _trimmed(ent: Span) -> tuple[int, int] | None:
     tokens = list(ent)
-    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct
+                      or _small_word_before_name(ent, tokens)):
         tokens = tokens[1:]
     opened = next((i for i, t in enumerate(tokens) if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in tokens[opened:]):
@@ -37,6 +38,14 @@ def _trimmed(ent: Span) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _small_word_before_name(ent: Span, tokens: list[Token]) -> bool:
+    """ "Dempsey rang Taylor" tagged with "rang Taylor" as the name: a small word before a
+    capitalised one is no part of a person's name, unless a surname particle ("de Blasio")."""
+    return (ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].is_lower
+            and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
+            and tokens[1].text[:1].isupper())
 
 
 # Words that follow a name after a hyphen without being part of it: "Trump-backed", "Xi-led".
@@ -178,6 +187,21 @@ def _common_nouns_taken_for_people(doc: Doc, found: list[tuple[str, str, int, in
     return kept
 
 
+_OPENING_MARKS = "“\"‘"
+_CLOSING_MARKS = "”\"’"
+
+
+def _titles_taken_for_people(text: str, found: list[tuple[str, str, int, int]]
+                             ) -> list[tuple[str, str, int, int]]:
+    """ "the making of “Kill Bill”": a name standing alone in quotation marks is the title of
+    a work, not a person who could speak."""
+    def in_marks(start: int, end: int) -> bool:
+        after = text[end : end + 2].lstrip(",.")
+        return start > 0 and text[start - 1] in _OPENING_MARKS and after[:1] in _CLOSING_MARKS
+    return [(t, "WORK_OF_ART" if label == "PERSON" and in_marks(start, end) else label,
+             start, end) for t, label, start, end in found]
+
+
 def _mostly_bodies(found: list[tuple[str, str, int, int]]) -> set[str]:
     """Full names the tagger calls a body more often than a person, with no given name in them
     ("Chicago Cubs" ORG twice, PERSON once): a body, and so are the short forms it took for
@@ -271,6 +295,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     found = _untagged_repeats(doc, mentions(doc))
     found = _bodies_taken_for_people(doc, _places_taken_for_people(doc, found))
     found = _common_nouns_taken_for_people(doc, _credits_taken_for_people(found))
+    found = _titles_taken_for_people(doc.text, found)
     named = [(text, *base_name(text, label), start, end) for text, label, start, end in found]
     bodies = _mostly_bodies(found)
     people = [name for _, name, label, _, _ in named if label == "PERSON"]

@@ -35,7 +35,7 @@ from storyline.analyse.attribution import (
 )
 from storyline.analyse.entities import CREDIT_WORDS
 from storyline.analyse.names import TITLE_WORDS
-from storyline.analyse.reported import ReportedSpeech, find_reported, speaking_verb
+from storyline.analyse.reported import ReportedSpeech, find_reported, outermost, speaking_verb
 from storyline.analyse.speech_verbs import SPEECH_PARTICLES, with_particle
 from storyline.models import Entity, Quote
 
@@ -117,9 +117,10 @@ def _straight_closes(text: str, i: int, end: int) -> bool:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    # Typewriter marks of wire and archive text (``…'' and ''…''), read as the straight mark
-    # they stand for; the same length, so every offset still points into ``text``.
-    text = text.replace("``", ' "').replace("''", ' "')
+    # Typewriter marks of wire and archive text (``…'' and ''…'', or ‘‘…’’ set as two single
+    # marks), read as the straight mark they stand for; the same length, so every offset
+    # still points into ``text``.
+    text = text.replace("``", ' "').replace("''", ' "').replace("‘‘", ' "').replace("’’", '" ')
     spans: list[QuoteSpan] = []
     paragraphs = _paragraphs(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
@@ -127,19 +128,21 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         for i in range(p_start, p_end):
             ch = text[i]
             if open_at is None:
-                if ch in _OPENERS and (ch != "‘" or _single_opens(text, i, p_start)):
+                if ch in _OPENERS and (ch != "‘" or _single_opens(text, i, p_start)) and (
+                        ch != '"' or i == p_start or not text[i - 1].isdigit()):  # 22" long
                     open_at, closers = i, _OPENERS[ch]
                 elif ch == "”" and _mistyped_opening(text, i, p_start, p_end):
                     open_at, closers = i, _OPENERS["“"]
-            elif ch in closers and (closers != "’" or _single_closes(text, i, p_end)) and (
-                    ch != '"' or text[open_at] == '"' or _straight_closes(text, i, p_end)):
+            elif _closes(text, i, open_at, closers, p_end):
                 spans.append(QuoteSpan(open_at + 1, i, open_at, i, number))
                 open_at = None
         if open_at is None:
             continue
-        # the quotation goes on in the next paragraph, past any picture caption between
+        # the quotation goes on in the next paragraph, past any picture caption between; a
+        # paragraph that opens with the mark is a quotation to its end, whatever follows
         following = _past_captions(number + 1, paragraphs, text)
-        if following < len(paragraphs) and text[paragraphs[following][0]] in "“\"«‘":
+        if open_at == p_start or (following < len(paragraphs)
+                                  and text[paragraphs[following][0]] in "“\"«‘"):
             spans.append(QuoteSpan(open_at + 1, p_end, open_at, p_end, number))
     out = []
     for span in spans:
@@ -151,6 +154,21 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if any(ch.isalnum() for ch in text[start:end]):
             out.append(QuoteSpan(start, end, span.open_at, span.close_at, span.paragraph))
     return out
+
+
+def _closes(text: str, i: int, open_at: int, closers: str, p_end: int) -> bool:
+    """Whether the mark at ``i`` closes the quotation opened at ``open_at``."""
+    ch = text[i]
+    if ch == "“" and "”" in closers:
+        return _mistyped_closing(text, i, p_end)
+    return ch in closers and (closers != "’" or _single_closes(text, i, p_end)) and (
+        ch != '"' or text[open_at] == '"' or _straight_closes(text, i, p_end))
+
+
+def _mistyped_closing(text: str, i: int, p_end: int) -> bool:
+    """ "… problems for her here,“ said Jim Clyburn": an opening mark where only a closing one
+    can stand, right after a word or its comma and before a space, closes the quotation."""
+    return not text[i - 1].isspace() and (i + 1 == p_end or not text[i + 1].isalnum())
 
 
 def _mistyped_opening(text: str, i: int, p_start: int, p_end: int) -> bool:
@@ -485,8 +503,9 @@ def extract_quotes(doc: Doc, entities: list[Entity],
             found[i] = (span, cue, next_source, False)
     found = _join_broken_quotations(found, text)
     marked = quoted_text(spans)
-    reported = [_closing_quotation(r, spans, text)
-                for r in find_reported(doc, index, salience, marked)]
+    # a statement that ends inside a quotation ends with it, and may then hold another
+    reported = outermost([_closing_quotation(r, spans, text)
+                          for r in find_reported(doc, index, salience, marked)])
     reported = [r for r in reported if not _is_quotation(r, [s for s, *_ in found], text)]
     found = _turn_passed_in_reported_speech(found, reported, text, paragraphs)
     quotes = []
@@ -497,13 +516,17 @@ def extract_quotes(doc: Doc, entities: list[Entity],
             continue  # "A “Wanted” poster warned that …": a word of the speaker's own phrase
         if _modifies_a_noun(span, tokens):
             continue  # "waved “W” flags", "his “step up” remark": a name for a thing
-        if _is_title(text[span.start : span.end]) and not _in_headline(span, text, paragraphs):
+        if ((_is_title(text[span.start : span.end]) or _one_word_name(span, tokens))
+                and not _in_headline(span, text, paragraphs)):
             continue  # “Fox News Sunday”, “Women in Power”: a name in marks, not words said
         n_words = len(text[span.start : span.end].split())
         if source is None and n_words < MIN_WORDS_WITHOUT_SPEAKER:
             continue
         if source is None and cue is None and n_words < 2 * MIN_WORDS_WITHOUT_SPEAKER:
             continue
+        if (not named_here and cue is None and n_words < MIN_WORDS_WITHOUT_SPEAKER
+                and _inside_sentence(span, text)):
+            continue  # "doing two “deliveries” a year": a word marked, not the speaker's turn
         named = _what_was_named(span, cue, n_words)
         if named is not None:
             quotes.append(_quote(text, named, span.close_at + 1, cue, source, "reported",
@@ -686,6 +709,27 @@ def _is_title(quoted: str) -> bool:
         return False  # "The Donald. Big Daddy.": sentences, not a name
     return len(words) > 1 and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS
                                   for w in words)
+
+
+def _inside_sentence(span: QuoteSpan, text: str) -> bool:
+    """The quotation's sentence has begun before it: a word or a comma precedes its mark."""
+    before = text[: span.open_at].rstrip(" ")
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
+def _one_word_name(span: QuoteSpan, tokens: _Tokens) -> bool:
+    """ "the set of “Fargo,”", "his book “Musicophilia”": one proper name in marks inside a
+    sentence names a work or a place. A capital that opens the sentence ("“Unacceptable,” he
+    said") tells nothing; a word ended as a sentence ("“Bobby!”", "“Oops.”") or set right after
+    a verb ("someone shouted, “Cruz,”") was said."""
+    words = [t for t in tokens.between(span.start, span.end) if not t.is_punct]
+    if tokens.text[span.start : span.end].rstrip()[-1:] in {".", "!", "?"}:
+        return False
+    if len(words) != 1 or not words[0].text[0].isupper() or words[0].pos_ != "PROPN":
+        return False
+    before = [t for t in tokens.between(words[0].sent.start_char, span.open_at)
+              if not t.is_punct]
+    return bool(before) and before[-1].pos_ not in {"VERB", "AUX"}
 
 
 def _closing_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: str

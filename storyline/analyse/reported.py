@@ -72,7 +72,7 @@ def _content(token: Token) -> list[Token] | None:
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))
                and not _bare_participle(token, c) and not _subjectless_next(token, c)
-               and not _adverbial_before(token, c)]
+               and not _adverbial_before(token, c) and not _owner_read_as_subject(c)]
     clauses += _misattached_that_clauses(token)
     clauses += _gerund_subjects(token)
     clauses = clauses or _unmarked_adverbials(token)
@@ -150,9 +150,18 @@ def _misattached_that_clauses(verb: Token) -> list[Token]:
                                                or (noun.dep_ == "pobj" and noun.head.head == verb
                                                    and noun.head.dep_ == "prep")))
                 or (clause.dep_ in {"ccomp", "acl"}
-                    and any(_only_nouns_between(clause, p) for p in settings))):
+                    and any(_only_nouns_between(clause, p) for p in settings))
+                or (clause.dep_ == "ccomp" and _hearers_relative(noun, hearers))):
             found.append(clause)
     return found
+
+
+def _hearers_relative(verb: Token, hearers: list[Token]) -> bool:
+    """ "told teachers who covered the lawn that the state should …": a relative clause of the
+    hearers whose verb has its own object takes no statement; the parser hung the speech
+    verb's clause on it."""
+    return (verb.dep_ == "relcl" and any(verb.head in h.subtree for h in hearers)
+            and any(c.dep_ == "dobj" for c in verb.children) and not is_speech_cue(verb))
 
 
 def _only_nouns_between(clause: Token, setting: Token) -> bool:
@@ -277,6 +286,13 @@ def _bare_participle(verb: Token, clause: Token) -> bool:
         return False
     return clause.tag_ == "VBN" or (clause.tag_ == "VBD" and clause.i > 0
                                     and clause.doc[clause.i - 1].dep_ == "pobj")
+
+
+def _owner_read_as_subject(clause: Token) -> bool:
+    """ "said The We Company’s recently named chair Marcelo Claure": a subject with a possessive
+    ending owns the noun after it; the parser made a clause of a name."""
+    return any(c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children)
+               for c in clause.children)
 
 
 def _subjectless_next(verb: Token, clause: Token) -> bool:
@@ -405,10 +421,15 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
     statement = [t for t in scope if not start <= t.i <= end]
     if not any(t.pos_ in {"VERB", "AUX"} for t in statement):
         return None  # "At Monday's debate, Clinton said …": an opening phrase, no statement
-    if (_opens_the_clause(verb, [t for t in statement if t.i < start and not t.is_punct])
+    before = [t for t in statement if t.i < start and not t.is_punct]
+    if (_opens_the_clause(verb, before)
             and not _starts_a_clause([t for t in statement if t.i > end])):
         # "So far, the North has not responded, perhaps calculating that …": the verb's own
         # sentence after an opening phrase; nothing is set into a statement
+        return None
+    if _scene_before_quotation(verb, before) or (
+            before and not any(not t.is_punct for t in statement if t.i > end)
+            and all(_under_subordinate(verb, t) for t in before)):
         return None
     return statement
 
@@ -428,6 +449,29 @@ def _opens_the_clause(verb: Token, before: list[Token]) -> bool:
         if token.head != verb or token.dep_ not in _OPENING_MODIFIERS:
             return False
     return bool(before)
+
+
+def _under_subordinate(verb: Token, token: Token) -> bool:
+    """ "Though many remain peaceful, a minority have responded with violence": a clause joined
+    by "though", "if" or "as" before the verb, with nothing after it, states nothing of its
+    own — unless the parser hung a whole clause on it ("As Trump prepared to speak, a girl was
+    pepper-sprayed, police said")."""
+    while token.head != verb and token.head != token:
+        token = token.head
+    return token.head == verb and _adverbial_before(verb, token) and not any(
+        t is not token and _has_subject(t) and not any(c.dep_ == "mark" for c in t.children)
+        for t in token.subtree)
+
+
+def _scene_before_quotation(verb: Token, before: list[Token]) -> bool:
+    """ "Asked about the deal, Smith said “Absolutely”": a participle with no subject of its
+    own sets the scene, and the quotation after the verb is what was said. (With no quotation
+    the question may carry the statement: "Asked if …, 46 percent said yes".)"""
+    heads = {t.i for t in verb.children if t.dep_ == "advcl" and t.tag_ in {"VBN", "VBG"}
+             and not _has_subject(t)}
+    after = verb.doc[verb.i + 1 : verb.sent.end]
+    return (bool(before) and any(t.text in _MARKS_AND_MARKUP for t in after)
+            and all(any(a.i in heads for a in [t, *t.ancestors]) for t in before))
 
 
 def _block_quotation(verb: Token, text: str) -> tuple[int, int] | None:
@@ -466,10 +510,10 @@ def _extent(tokens: list[Token]) -> tuple[int, int]:
     while last.i > first.i and (last.is_space or (last.is_punct
                                 and last.text not in {"”", '"', ")", "%"})):
         last = doc[last.i - 1]
-    while first.i < last.i and (first.is_space or first.dep_ == "cc"
-                                or (first.is_punct and first.text not in _OPENING_MARKS)):
+    while first.i < last.i and (first.is_space or first.dep_ == "cc" or (
+            first.is_punct and (first.text not in _OPENING_MARKS or first.whitespace_))):
         first = doc[first.i + 1]
-    if first.i > 0 and doc[first.i - 1].text in _OPENING_MARKS:
+    if first.i > 0 and doc[first.i - 1].text in _OPENING_MARKS and not doc[first.i - 1].whitespace_:
         first = doc[first.i - 1]  # the parser hung the mark on the verb
     return first.idx, last.idx + len(last.text)
 
@@ -507,6 +551,23 @@ def _inverted_after_quotation(verb: Token, content_start: int,
     text = verb.doc.text
     return any(q_end <= verb.idx and not text[q_end : verb.idx].strip(" ,\n")
                for _, q_end in inside_quotes)
+
+
+def _said_after_own_quotation(verb: Token, content_start: int,
+                              inside_quotes: list[tuple[int, int]]) -> bool:
+    """ "“We lost that game,” Heyward said, via the Post-Gazette": the statement opens with a
+    quotation and its verb follows it with nothing but its subject between; the quotation is
+    what was said, the rest how it came. (Not "“I held and hugged” grieving families, he said",
+    where the statement goes on past the quotation.)"""
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    for q_start, q_end in inside_quotes:
+        if q_start != content_start or q_end > verb.idx:
+            continue
+        between = verb.doc.char_span(q_end, verb.idx, alignment_mode="expand")
+        if between is None or all(t.is_punct or t.i in subject or t.i == verb.i
+                                  for t in between):
+            return True
+    return False
 
 
 def _only_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -581,7 +642,8 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
             if not content or sum(1 for t in content if not t.is_punct) < MIN_CONTENT_TOKENS:
                 continue
             span = _extent(content)
-        if quoted(*span) or _inverted_after_quotation(token, span[0], inside_quotes):
+        if (quoted(*span) or _inverted_after_quotation(token, span[0], inside_quotes)
+                or _said_after_own_quotation(token, span[0], inside_quotes)):
             continue
         subject = subject_of(speaking_verb(token))
         source = describe_speaker(subject, entities, salience) if subject is not None else None
@@ -592,6 +654,10 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
     relays = [o for o in found if o.cue.lemma_ == "report"
               and any(r is not o and o.start <= r.cue.idx < o.end and _one_clause_apart(o, r)
                       for r in found)]
-    found = [r for r in found if r not in relays]
+    return outermost([r for r in found if r not in relays])
+
+
+def outermost(found: list[ReportedSpeech]) -> list[ReportedSpeech]:
+    """The reports no other report holds: one inside another is part of what that one says."""
     return [r for r in found if not any(o is not r and o.start <= r.start and r.end <= o.end
                                         and (o.start, o.end) != (r.start, r.end) for o in found)]

@@ -160,3 +160,18 @@ def test_a_team_the_tagger_mostly_calls_a_body_is_a_body_in_every_form(nlp):
 def test_a_name_cut_at_its_bracket_loses_the_bracket(nlp):
     text = "Goldman (GS) said the majority of the hit will come from a one-time tax."
     assert [e.text for e in extract_entities(nlp(text))][:1] == ["Goldman"]
+
+
+def test_a_small_word_before_a_name_is_not_part_of_it(nlp):
+    # the tagger reads "rang Hale" as a name; its surname would then stand for two people
+    text = "Martin Hale fell ill. Dempsey rang Hale on Monday. Mayor Bill de Blasio spoke."
+    names = {(e.text, e.canonical) for e in extract_entities(nlp(text)) if e.label == "PERSON"}
+    assert ("Hale", "Martin Hale") in names
+    assert not any(name.startswith("rang") for name, _ in names)
+    assert ("Bill de Blasio", "Bill de Blasio") in names  # a surname particle stays
+
+
+def test_a_name_alone_in_quotation_marks_is_a_title(nlp):
+    text = "Thurman spoke about the production of “Kill Bill.” She said the stunt scared her."
+    labels = {(e.text, e.label) for e in extract_entities(nlp(text))}
+    assert ("Kill Bill", "PERSON") not in labels

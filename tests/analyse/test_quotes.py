@@ -1086,3 +1086,140 @@ def test_a_speaker_noun_keeps_the_phrase_that_says_whose_it_is(nlp):
     # not a time ("at the time"), nor a phrase cut at "and"
     assert [s for _, s in reported(nlp, "A spokesman at the time said the plant was safe.")] == [
         "A spokesman"]
+
+
+def test_one_proper_name_in_marks_inside_a_sentence_is_a_title_not_words_said(nlp):
+    text = ("“It grabbed me at once,” he said. “It just connected.” Reyes, who phoned in from "
+            "the set of “Harbourline,” had a similar memory.")
+    assert [t for t, *_ in quotes(nlp, text)] == ["It grabbed me at once", "It just connected."]
+    # said words: a capital that opens the sentence, a word ended as a sentence, a shout
+    assert [t for t, *_ in quotes(nlp, "“Unacceptable,” the minister said of the plan.")] == [
+        "Unacceptable"]
+    assert [t for t, *_ in quotes(nlp, "When someone in the hall shouted, “Morales,” the "
+                                       "speaker laughed.")] == ["Morales"]
+
+
+def test_a_participle_setting_the_scene_is_not_what_was_said(nlp):
+    got = quotes(nlp, "Asked about the merger, Laura Chen said “Absolutely.”", kind="reported")
+    assert got == []
+    assert [t for t, *_ in quotes(nlp, "Asked about the merger, Laura Chen said "
+                                       "“Absolutely.”")] == ["Absolutely."]
+    # with no quotation, the statement set around the verb still counts
+    assert reported(nlp, "The merger is off, Laura Chen said.") == [("The merger is off",
+                                                                    "Laura Chen")]
+
+
+def test_a_clause_joined_by_though_or_if_before_the_verb_states_nothing(nlp):
+    assert reported(nlp, "Though most remain calm, a small group of fans have responded with "
+                         "anger.") == []
+    got = reported(nlp, "As the mayor prepared to speak on Tuesday, a man outside the hall was "
+                        "struck by a car, police said.")
+    assert [s for _, s in got] == ["police"]
+
+
+def test_the_n_year_old_is_the_person_of_that_age_or_the_one_just_spoken_of(nlp):
+    text = ("Police arrested Dana Brooks, 34, on Monday. Her lawyer, Tom Avery, spoke to "
+            "reporters. “She is innocent,” the 34-year-old said in a statement.")
+    assert [c for _, _, c, _ in quotes(nlp, text)] == ["Dana Brooks"]
+    text = ("Marta Quinn was named head coach of the club on Monday.\n\nThe 41-year-old said "
+            "after her appointment: “I am proud to lead this team.”")
+    assert [c for _, _, c, _ in quotes(nlp, text)] == ["Marta Quinn"]
+
+
+def test_a_statement_hung_on_a_relative_clause_of_the_hearers(nlp):
+    got = reported(nlp, "Union president Karen Holt told hundreds of nurses who filled the square "
+                        "that the province should spend its reserves on hospitals.")
+    assert got == [("that the province should spend its reserves on hospitals", "Karen Holt")]
+
+
+def test_a_relative_clause_running_on_to_the_verb_is_part_of_the_subject(nlp):
+    got = reported(nlp, "A spokesperson who did not wish to be named because of agency policy "
+                        "said that the agency had never run such a programme.")
+    assert [s for _, s in got] == ["A spokesperson"]
+
+
+def test_a_closing_mark_before_the_sentence_is_not_part_of_the_statement(nlp):
+    got = reported(nlp, 'Savings matter, he explained on his podcast "Money Talks." Cutting '
+                        'costs takes continued effort, they said.')
+    assert ("Cutting costs takes continued effort", "they") in got
+
+
+def test_a_report_inside_a_report_is_part_of_it_once_the_quotation_closes_it(nlp):
+    got = reported(nlp, 'Ortiz said that after legal consultation Lima had concluded the '
+                        'expansion of mining was "not, per se, inconsistent with national law", '
+                        'saying he trusted the courts to decide.')
+    assert [s for _, s in got] == ["Ortiz", "Ortiz"]
+
+
+def test_doubled_single_marks_and_a_mistyped_closing_mark(nlp):
+    got = quotes(nlp, "‘‘The vote was a mistake,’’ Anna Kohl told the radio station. “We will "
+                      "ask for a recount.”")
+    assert [(t, c) for t, _, c, _ in got] == [("The vote was a mistake", "Anna Kohl"),
+                                             ("We will ask for a recount.", "Anna Kohl")]
+    got = quotes(nlp, "“The reality is that the race is wide open,“ said Peter Sand, a "
+                      "county official.")
+    assert [(t, s) for t, s, _, _ in got] == [("The reality is that the race is wide open",
+                                              "Peter Sand")]
+
+
+def test_a_paragraph_opening_with_a_mark_left_open_is_a_quotation_to_its_end(nlp):
+    text = ("The club said in a statement: “Elena is one of the most decorated coaches in "
+            "the league.\n\n“She has won titles in three countries and led two national teams."
+            "\n\nClub statement\n\nThe team has lost five of its last six matches.")
+    got = quotes(nlp, text)
+    assert [t for t, *_ in got] == [
+        "Elena is one of the most decorated coaches in the league.",
+        "She has won titles in three countries and led two national teams."]
+    assert got[1][2] == got[0][2]  # the turn goes on
+
+
+def test_inch_marks_open_no_quotation():
+    spans = find_quote_spans('The set measures 22" long and 22" wide, in the "Master" series.')
+    assert len(spans) == 1
+
+
+def test_a_marked_word_inside_a_sentence_is_not_a_carried_turn(nlp):
+    text = ("Clarke said the new order should be released “sometime soon” for the firms to bid "
+            "on, as well as one for the rover. The agency is also working on a second call, with "
+            "a goal of doing two “deliveries” of cargo to the moon every year.")
+    assert quotes(nlp, text) == []
+    got = quotes(nlp, "“We won,” Smith said. “Absolutely.”")
+    assert [t for t, *_ in got] == ["We won", "Absolutely."]
+
+
+def test_the_object_of_led_or_forced_speaks_the_infinitive(nlp):
+    got = reported(nlp, "A weak quarter led the carmaker to announce it would cut 2,000 jobs.")
+    assert [s for _, s in got] == ["the carmaker"]
+    got = quotes(nlp, "The senator later blamed his hesitancy to condemn the group on a “bad "
+                      "phone line,” claiming he had already disavowed it.")
+    assert [s for _, s, _, _ in got] == ["The senator"]
+
+
+def test_a_hyphenated_subject_is_one_speaker(nlp):
+    got = reported(nlp, "The neo-banks have promised that they will ease your pain.")
+    assert [s for _, s in got] == ["The neo-banks"]
+
+
+def test_a_possessive_after_the_verb_is_the_speaker_not_a_statement(nlp):
+    got = reported(nlp, "Job cuts will be announced later this week in areas that do not "
+                        "support the core business, said the Acme Group’s recently named "
+                        "executive chair Marcel Dumont in an email to staff.")
+    assert [t for t, _ in got] == [
+        "Job cuts will be announced later this week in areas that do not support the core "
+        "business"]
+
+
+def test_a_quotation_then_its_verb_is_the_quotation_not_how_it_came(nlp):
+    text = ("Hayes said that he is more focused on helping the team recover after seeing its "
+            "winning streak come to an end.\n\n\"The most important thing is we lost that "
+            "game,\" Hayes said, via Brian Moss of the Boston Globe.")
+    assert len(quotes(nlp, text, kind="reported")) == 1
+    assert [t for t, *_ in quotes(nlp, text)] == ["The most important thing is we lost that game"]
+
+
+def test_an_indefinite_role_hung_on_a_body_name_is_no_one_named_before(nlp):
+    text = ("Mayor of London Sadiq Khan said: “I am in contact with emergency services.”\n"
+            "A Transport for London spokesman said: “Trains are running with delays on the "
+            "north line.”")
+    got = quotes(nlp, text)
+    assert got[1][1] == "A Transport for London spokesman" and got[1][2] is None
