@@ -231,7 +231,23 @@ def _without_hearer(verb: Token, content: list[Token]) -> list[Token]:
     opponents are angry")."""
     ordered = sorted(content, key=lambda t: t.i)
     split = _hearer_name(verb, ordered)
-    return [t for t in ordered if t.i >= split] if split is not None else content
+    if split is not None:
+        return [t for t in ordered if t.i >= split]
+    return _without_time_of_saying(verb, ordered)
+
+
+def _without_time_of_saying(verb: Token, ordered: list[Token]) -> list[Token]:
+    """ "Officials said Monday the victim was …": the day right after the verb tells when it
+    was said, though the parser hung it on the statement."""
+    time = 0
+    while (time < len(ordered) and ordered[time].i == verb.i + 1 + time
+           and ordered[time].ent_type_ in {"DATE", "TIME"} and not ordered[time].like_num):
+        time += 1
+    run, rest = ordered[:time], ordered[time:]
+    if run and rest and all(t.dep_ in {"npadvmod", "tmod", "amod", "det", "compound"}
+                            and (t.head in run or t.head.i >= rest[0].i) for t in run):
+        return rest  # not "She said Monday was the worst day", where the day is the subject
+    return ordered
 
 
 def _modal_continuations(verb: Token, clause: Token) -> list[Token]:

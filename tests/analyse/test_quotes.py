@@ -1223,3 +1223,14 @@ def test_an_indefinite_role_hung_on_a_body_name_is_no_one_named_before(nlp):
             "north line.”")
     got = quotes(nlp, text)
     assert got[1][1] == "A Transport for London spokesman" and got[1][2] is None
+
+
+def test_the_day_after_the_verb_is_when_it_was_said_not_part_of_the_statement(nlp):
+    assert reported(nlp, "County health officials said Monday the victim was one of two people "
+                         "who caught the virus.") == [
+        ("the victim was one of two people who caught the virus", "County health officials")]
+    assert reported(nlp, "Officials said last week the plant would close.") == [
+        ("the plant would close", "Officials")]
+    # the day as the statement's subject stays
+    assert reported(nlp, "She said Monday was the worst day of her life.") == [
+        ("Monday was the worst day of her life", "She")]
