@@ -340,6 +340,12 @@ def subject_of(verb: Token) -> Token | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted
+    set_in = speaker_set_in_statement(verb)
+    if set_in is not None:
+        return _name_in_phrase([t for t in set_in if not t.is_punct], verb)
+    inverted = inverted_set_in(verb)
+    if inverted is not None:
+        return inverted[0]
     current: Token | None = verb
     for _ in range(3):
         if current is None:
@@ -354,7 +360,7 @@ def subject_of(verb: Token) -> Token | None:
                 and (current.head.dep_ != "pobj" or current.head.head.lower_ == "of")):
             # "a letter saying that …", "footage of Clinton asking, “…”" — not "broke into
             # tears saying", "sent an e-mail to a colleague noting"
-            return current.head
+            return _issuer(current.head) or current.head
         subjects = [c for c in current.children if c.dep_ == "nsubj" and c.text not in _DASHES]
         apposed = _named_of_apposed(subjects)
         # "Moon Jae-in said", parsed with two subjects: the name, not "in" after its hyphen
@@ -398,6 +404,21 @@ def subject_of(verb: Token) -> Token | None:
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})
+
+
+def _issuer(text: Token) -> Token | None:
+    """ "The campaign issued a statement saying …": the one who issued, sent or released the
+    text speaks through it (not one who found or read it: "Police found a note saying")."""
+    verb = text.head
+    if text.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUING:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.text not in _DASHES), None)
+
+
+_ISSUING = frozenset({"issue", "release", "send", "publish", "post", "file", "write", "deliver",
+                      "sign", "circulate", "distribute", "air", "run", "give", "make", "put",
+                      "tweet", "unveil", "launch", "submit", "present"})
 
 
 def _infinitive(verb: Token) -> bool:
@@ -474,9 +495,9 @@ def _noun_before(verb: Token) -> Token | None:
         return None
     token = verb.doc[verb.i - 1]
     if token.text == ",":
-        return _named_after_quotation(verb)
+        return _subject_before_relative(verb) or _named_after_quotation(verb)
     participle = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
-                       and c.right_edge.i == token.i and _participle_read_as_verb(c)), None)
+                       and c.right_edge.i == token.i and participle_read_as_verb(c)), None)
     if participle is not None:
         # "Survivors rescued from the wreckage said …": the parser read the participle as the
         # verb of a clause; its subject is the one who spoke
@@ -486,13 +507,31 @@ def _noun_before(verb: Token) -> Token | None:
     return token if speaks else None
 
 
-def _participle_read_as_verb(clause: Token) -> bool:
-    """ "Survivors rescued from the wreckage": a past participle with a subject and no object,
-    only a phrase after it, taken for a finite verb."""
+def _subject_before_relative(verb: Token) -> Token | None:
+    """ "Jo Reed, who was among 50 injured, said …": the parser read the relative clause's
+    last word as the verb of a clause whose subject is the name; the name speaks."""
+    comma = verb.doc[verb.i - 1]
+    for clause in verb.children:
+        if (clause.dep_ != "ccomp" or clause.right_edge.i != comma.i - 1
+                or clause.tag_ not in {"VBD", "VBN"}):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i),
+                       None)
+        if subject is not None and any(c.dep_ == "relcl" and c.right_edge.i == clause.i - 1
+                                       for c in subject.children):
+            return subject
+    return None
+
+
+def participle_read_as_verb(clause: Token) -> bool:
+    """ "Survivors rescued from the wreckage", "the Iranians released by the United States": a
+    past participle with a subject and no object, only a phrase after it, taken for a finite
+    verb."""
     return (clause.tag_ in {"VBD", "VBN"}
             and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
-            and all(c.dep_ in {"nsubj", "prep", "advmod", "punct"} for c in clause.children)
-            and any(c.dep_ == "prep" and c.i > clause.i for c in clause.children))
+            and all(c.dep_ in {"nsubj", "prep", "agent", "advmod", "punct"}
+                    for c in clause.children)
+            and any(c.dep_ in {"prep", "agent"} and c.i > clause.i for c in clause.children))
 
 
 def _named_after_quotation(verb: Token) -> Token | None:
@@ -508,6 +547,67 @@ def _named_after_quotation(verb: Token) -> Token | None:
     if (not names_only(between) or between[0].ent_type_ in _TIMES
             or not _same_paragraph(close, verb)):
         return None
+    return _name_in_phrase(between, verb)
+
+
+def speaker_set_in_statement(verb: Token) -> Span | None:
+    """ "The attacker acted alone, the brother of the gunman, Eric Paddock, said": with no
+    quotation marks, the parser hung the speaker's description and name on the statement's
+    last noun as an apposition (and the verb on the sentence, or on the statement's verb as
+    a second verb); that phrase, between two commas and ending right before the verb, is who
+    said it."""
+    doc = verb.doc
+    set_after = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.i < verb.i
+                                        and not any(c.dep_ == "cc" for c in verb.children))
+    if (not set_after or verb.i < 2 or doc[verb.i - 1].text != ","
+            or any(c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ in _OBJECTS and c.i > verb.i)
+                   for c in verb.children)
+            or any(t.text in _CLOSING_MARKS for t in doc[verb.sent.start : verb.i])):
+        # "…, the home of Jane Rowe, said goodbye": the verb has its own object; after a
+        # quotation, the name follows the closing mark (``_named_after_quotation``)
+        return None
+    phrase, token = None, doc[verb.i - 2]
+    while token.dep_ in {"appos", "compound", "prep", "pobj"} and token.head.i < token.i:
+        start = token.left_edge.i
+        if token.dep_ == "appos" and start > 0 and doc[start - 1].text == ",":
+            phrase = token
+        token = token.head
+    if phrase is None or phrase.right_edge.i != verb.i - 2:
+        return None
+    words = [t for t in doc[phrase.left_edge.i : verb.i - 1] if not t.is_punct]
+    statement = doc[verb.sent.start : phrase.left_edge.i - 1]
+    if (not names_only(words) or words[0].ent_type_ in _TIMES
+            or not any(t.pos_ in {"VERB", "AUX"} for t in statement)):
+        return None
+    return doc[phrase.left_edge.i : verb.i - 1]
+
+
+def inverted_set_in(verb: Token) -> tuple[Token, Token] | None:
+    """ "The advertisement, said Kelli Conlin, the director of the group, is intended to …": a
+    reporting clause set into the statement with its subject after the verb; the parser made
+    the statement's subject the verb's and the speaker the statement's. Returns the speaker and
+    the statement's verb."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (subject is None or verb.i < 2 or doc[verb.i - 1].text != "," or subject.i >= verb.i
+            or _can_speak(subject)):
+        return None  # ("Jo Reed, 30, said John Smith, her friend, was hurt": Reed spoke)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        named = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                      and c.left_edge.i == verb.i + 1 and c.ent_type_ == "PERSON"), None)
+        if named is None:
+            continue
+        comma = named.right_edge.i if named.right_edge.text == "," else named.right_edge.i + 1
+        if comma < clause.i and doc[comma].text == ",":
+            return named, clause
+    return None
+
+
+def _name_in_phrase(between: list[Token], verb: Token) -> Token | None:
+    """The speaker in a name-and-title phrase: its person, else its first name."""
+    doc = verb.doc
     names = []  # the runs of proper nouns, by their last word
     for token in between:
         if token.pos_ == "PROPN" and (not names or names[-1].i != token.i - 1):
@@ -616,6 +716,7 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         for t in token.subtree:
             candidate = entities.at(t.idx)
             if (candidate is not None and candidate.label == "PERSON"
+                    and not _in_clause(t, token)
                     and (_holder_after_body(t, token)
                          or (not _owner_or_complement(t, token)
                              and not _modifier_only(t, token)))):
@@ -831,6 +932,18 @@ def _holder_after_body(t: Token, head: Token) -> bool:
     body = t.doc[t.i - 1]
     return (body.i > of.i and body.text[:1].isupper() and body.ent_type_ != "PERSON"
             and body.lower_.rstrip(".") not in TITLE_WORDS)
+
+
+def _in_clause(t: Token, head: Token) -> bool:
+    """``t`` sits in a clause of ``head``'s own: "Smith" in "a statement saying “Mr. Smith acts
+    …”" or "the man who shot John Lennon"; not the name a noun is given ("a man named John")."""
+    previous = t
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in {"acl", "relcl", "ccomp", "advcl"} and not naming_verb(t):
+            # but "a speech Clinton delivered", "reports Schoen filed": its author
+            return not (t.dep_ == "relcl" and t.head.i == head.i and previous.dep_ == "nsubj")
+        previous, t = t, t.head
+    return False
 
 
 def _owner_or_complement(t: Token, head: Token) -> bool:

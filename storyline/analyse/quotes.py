@@ -332,13 +332,16 @@ def _verb_tagged_plural(token: Token) -> bool:
             and doc[token.i - 1].pos_ in {"PROPN", "NOUN", "PRON"})
 
 
-def _speaker_outside(cue: Token, spans: list[QuoteSpan], entities: EntityIndex,
-                     salience: Salience) -> Source | None:
+def _speaker_outside(cue: Token, span: QuoteSpan, spans: list[QuoteSpan],
+                     entities: EntityIndex, salience: Salience) -> Source | None:
     """The parser sometimes takes words inside the marks for the verb's subject ("“Full panic
     mode,” said Leslie Wimes"): the speaker is then the noun phrase next to the verb outside
     them, after it when the order is inverted, else right before it."""
     chunks = [c for c in cue.sent.noun_chunks if not _quoted(spans, _first_word(c).idx)]
-    after = [c for c in chunks if c.start == cue.i + 1 and c.root.dep_ not in _OBJECTS]
+    # right after the closing mark the verb takes no object: "“…,” added the champion"
+    inverted = _said_after(span, cue, cue.doc.text)
+    after = [c for c in chunks
+             if c.start == cue.i + 1 and (inverted or c.root.dep_ not in _OBJECTS)]
     before = [c for c in chunks if c.end == cue.i]
     # "“…,” Estrosi, former mayor of Nice, tweeted": the name right after the closing mark
     closing = [c for c in chunks if c.end <= cue.i and any(
@@ -479,7 +482,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
                                 or (source is None and _said_after(span, cue, text))):
             # the subject inside the marks, or hung elsewhere ("“…,” said Cubs fan Rodrigo
             # Gonzales, 24, moments after the game ended")
-            source = _speaker_outside(cue, spans, index, salience)
+            source = _speaker_outside(cue, span, spans, index, salience)
         if source is None:
             source = _dash_signed(span, text, index) or _named_before_colon(
                 span, text, paragraphs, index)
@@ -514,7 +517,8 @@ def extract_quotes(doc: Doc, entities: list[Entity],
             continue  # a partial quotation inside a reported statement is part of it
         if source is not None and source.start <= span.open_at and span.close_at < source.end:
             continue  # "A “Wanted” poster warned that …": a word of the speaker's own phrase
-        if _modifies_a_noun(span, tokens):
+        if (_modifies_a_noun(span, tokens) or _object_of_a_preposition(span, tokens)
+                or _word_after_a_determiner(span, cue, tokens)):
             continue  # "waved “W” flags", "his “step up” remark": a name for a thing
         if ((_is_title(text[span.start : span.end]) or _one_word_name(span, tokens))
                 and not _in_headline(span, text, paragraphs)):
@@ -698,6 +702,33 @@ def _modifies_a_noun(span: QuoteSpan, tokens: _Tokens) -> bool:
     head = words[-1].head
     return (head.i > words[-1].i and head.idx > span.close_at and head.pos_ == "NOUN"
             and words[-1].dep_ in {"compound", "amod", "nmod"})
+
+
+def _object_of_a_preposition(span: QuoteSpan, tokens: _Tokens) -> bool:
+    """ "were on a “dream holiday” … and were confirmed dead": a phrase of three words or fewer
+    in marks as the object of a preposition that no speech verb governs is a phrase borrowed,
+    not a statement ("warned of “dire consequences”", "decried the issue of “systemic
+    racism”" report one)."""
+    words = [t for t in tokens.between(span.start, span.end) if not t.is_punct]
+    if not words or len(words) > 3:
+        return False
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head.i not in inside]
+    if len(roots) != 1 or roots[0].dep_ != "pobj":
+        return False
+    return not any(_is_cue(t) for t in roots[0].ancestors)
+
+
+def _word_after_a_determiner(span: QuoteSpan, cue: Token | None, tokens: _Tokens) -> bool:
+    """ "in an “initiative” designed to rally …": one word in marks right after "a", "the" or
+    "his" is a word held at arm's length, unless a verb of naming gives it ("called it a
+    “disaster”", "referred to him as a “reformer”")."""
+    words = [t for t in tokens.between(span.start, span.end) if not t.is_punct]
+    if len(words) != 1 or span.open_at == 0 or any(
+            t.lemma_.lower() in _NAMING | {"refer"} for t in (cue, *words[0].ancestors) if t):
+        return False
+    before = tokens.between(words[0].sent.start_char, span.open_at)
+    return bool(before) and before[-1].tag_ in {"DT", "PRP$"}
 
 
 def _is_title(quoted: str) -> bool:

@@ -24,7 +24,10 @@ from storyline.analyse.attribution import (
     apposed_before,
     describe_source,
     describe_speaker,
+    inverted_set_in,
     names_only,
+    participle_read_as_verb,
+    speaker_set_in_statement,
     subject_of,
 )
 from storyline.analyse.speech_verbs import is_speech_cue, made_clear
@@ -69,10 +72,19 @@ def _content(token: Token) -> list[Token] | None:
     if token.lemma_.lower() == "make":
         # without "clear", which the parser may have hung inside the clause
         return [t for t in made_clear(token).subtree if t.i > token.i + 1]
+    inverted = inverted_set_in(token)
+    if inverted is not None:
+        # the statement is the verb's subject and what follows the speaker's phrase
+        named, clause = inverted
+        subject = [t for c in token.children if c.dep_ == "nsubj" for t in c.subtree]
+        return subject + [t for t in clause.subtree if t.i > named.right_edge.i + 1]
+    speaker = speaker_set_in_statement(token)
     clauses = [c for c in token.children
                if c.dep_ == "ccomp" and (c.pos_ in {"VERB", "AUX"} or _has_subject(c))
                and not _bare_participle(token, c) and not _subjectless_next(token, c)
-               and not _adverbial_before(token, c) and not _owner_read_as_subject(c)]
+               and not _adverbial_before(token, c) and not _beyond_semicolon(token, c)
+               and not _past_own_object(token, c) and not _before_own_object(token, c)
+               and not _owner_read_as_subject(c)]
     clauses += _misattached_that_clauses(token)
     clauses += _gerund_subjects(token)
     clauses = clauses or _unmarked_adverbials(token)
@@ -81,13 +93,26 @@ def _content(token: Token) -> list[Token] | None:
         # the one after the verb is what it reports.
         after = [c for c in clauses if c.i > token.i]
         clause = after[0] if after else clauses[-1]
+        clause = _statement_of_relay(clause)
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
             return None  # "would not say whether the deal was done": a question left open
+        if _left_unsaid(token, clause):
+            return None
         subject = _split_subject(token, clause) + _subject_after_hearer(token, clause)
         if not subject and _missing_subject(token, clause):
             return None
-        return _without_hearer(token, subject + _before_next_report(clause)
-                               + _modal_continuations(token, clause))
+        content = _without_hearer(token, subject + _before_next_report(clause)
+                                  + _predicate_after_participle(token, clause)
+                                  + _modal_continuations(token, clause))
+        # "…, the brother of the gunman, Eric Paddock, said": the statement ends at its comma
+        if speaker is not None:
+            return [t for t in content if t.i < speaker.start - 1]
+        return _without_speaker_inside(token, clause, content)
+    if token.dep_ == "conj" and speaker is not None:
+        return [t for t in token.head.subtree if t.i < speaker.start - 1]
+    lead_in = _reporting_clause_read_as_complement(token)
+    if lead_in is not None:
+        return lead_in
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         return _around_reporting_clause(token, list(token.head.subtree))
     if token.dep_ == "parataxis":  # "The difference now, he told me, is …": set into a noun
@@ -104,6 +129,9 @@ def _content(token: Token) -> list[Token] | None:
         head = token.head
         if ((is_speech_cue(head) and _has_subject(head) and _content(head) is not None)
                 or (mark.i and token.doc[mark.i - 1].lower_ in _AS_OF_TIME)
+                or _ongoing_or_ahead(token)
+                or any(t.dep_ in _OWN_OBJECTS and not _hearer(token, t)
+                       for t in token.subtree if t.i > token.i)
                 or (any(c.dep_ == "nsubjpass" for c in token.children)
                     and not any(c.dep_ == "agent" for c in token.children))):
             # … nor what was said ("as the talks were announced")
@@ -119,11 +147,107 @@ def _content(token: Token) -> list[Token] | None:
 _AS_OF_TIME = frozenset({"even", "soon"})  # "even as …", "as soon as …": a time, not a source
 
 
+def _ongoing_or_ahead(verb: Token) -> bool:
+    """ "The update comes as Smith will testify", "… as she was speaking": an "as" with a
+    modal or a progressive verb tells when, not who said so ("as Smith noted"). (Nor does
+    one whose verb has an object of its own: "… as most companies reported good results".)"""
+    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def _adverbial_before(verb: Token, clause: Token) -> bool:
     """ "As criticism grew louder, the academy announced a review": a clause before the verb
-    joined by "as", "when" or "if" sets the scene; it was not what was said."""
-    return clause.i < verb.i and any(c.dep_ == "mark" and c.lower_ != "that"
-                                     for c in clause.children)
+    joined by "as", "when" or "if" sets the scene; it was not what was said — unless the
+    parser hung the statement on it ("Rockets will be needed as astronauts venture out, said
+    Tom Engler": a clause with its own subject before the "as")."""
+    mark = next((c for c in clause.children if _joining_word(c) and c.lower_ != "that"), None)
+    return clause.i < verb.i and mark is not None and not any(
+        c.i < mark.i and c.dep_ in {"ccomp", "advcl", "conj"} and _has_subject(c)
+        for c in clause.children)
+
+
+def _past_own_object(verb: Token, clause: Token) -> bool:
+    """ "… since the businessman announced his candidacy, here we are": a clause after the
+    verb's own object and a comma is the sentence going on, not what the verb reports."""
+    if verb.lemma_.lower() in _TOLD_TO_SOMEONE or any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False  # "told the workers, who had waited, that …": a hearer, a complement
+    objects = [c for c in verb.children
+               if c.dep_ == "dobj" and verb.i < c.i < clause.i and not _hearer(verb, c)]
+    # (an object that is the clause's subject misread is not one: "said foreign ministers
+    # Berg and Hale, who met on Dec. 3, could meet again")
+    between = verb.doc[objects[0].right_edge.i : clause.i] if objects else []
+    return _has_subject(clause) and any(t.text == "," for t in between)
+
+
+def _before_own_object(verb: Token, clause: Token) -> bool:
+    """ "Ms. LaBelle got a roar when … she added the words “…”", "In his book, “Make Your Kid a
+    Millionaire,” McKinley suggested looking at …": a verb with an object of its own right
+    after it reports that, not a clause before it (after a phrase or a colon the "object" may
+    be a title or a list: "…, Rubio said in his book, “An American Son”")."""
+    return (clause.i < verb.i and verb.lemma_.lower() not in _TOLD_TO_SOMEONE
+            and any(c.dep_ in {"dobj", "xcomp"} and c.left_edge.i == verb.i + 1
+                    and not _hearer(verb, c) for c in verb.children))
+
+
+def _left_unsaid(verb: Token, clause: Token) -> bool:
+    """ "The company did not say how the law would affect it", "who did not say that he was
+    unfit": a question the speaker did not answer, or a claim not made, states nothing."""
+    return (any(c.dep_ == "neg" for c in verb.children) and clause.i > verb.i
+            and (clause.left_edge.tag_ in {"WRB", "WP", "WDT"} or verb.lemma_.lower() == "say"))
+
+
+def _joining_word(token: Token) -> bool:
+    """The word that opens a subordinate clause: a mark ("as", "if"), or "when" or "where"
+    as the parser may read it (an adverb of the clause's verb)."""
+    return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB"
+                                    and token.i == token.head.left_edge.i)
+
+
+def _without_speaker_inside(verb: Token, clause: Token, content: list[Token]) -> list[Token]:
+    """ "… lost his support among Republicans, White House and Republican sources said
+    Monday": the parser read the speakers as more nouns of the statement and left the verb
+    with no subject; the statement ends at the comma before them."""
+    inside = {t.i for t in content}
+    for reporting in (verb, *verb.ancestors):  # the verb's own, or the report it sits in
+        if (reporting.i < clause.i or not is_speech_cue(reporting)
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in reporting.children)):
+            continue
+        speaker = subject_of(reporting)
+        if speaker is None or speaker.i not in inside:
+            continue
+        doc = verb.doc
+        for comma in (t.i for t in content if t.text == "," and t.i < speaker.i):
+            # the first comma after which only the speaker's name and description remain
+            if names_only([t for t in doc[comma + 1 : reporting.i] if not t.is_punct]):
+                return [t for t in content if t.i < comma]
+    return content
+
+
+def _reporting_clause_read_as_complement(verb: Token) -> list[Token] | None:
+    """ "A senior source tells CNN, there is a lot of evidence …": the parser made the
+    reporting clause that leads into the statement a complement of the statement's verb; the
+    statement is what follows the comma."""
+    head, end = verb.head, verb.right_edge.i
+    if (verb.dep_ != "ccomp" or head.i <= end or end + 1 >= len(verb.doc)
+            or verb.doc[end + 1].text != "," or is_speech_cue(head)
+            or not any(c.dep_ == "nsubj" for c in verb.children)):
+        return None  # (not "Cuts will be announced …, said the chair": that one is the said)
+    return [t for t in head.subtree if t.i > end + 1] or None
+
+
+def _statement_of_relay(clause: Token) -> Token:
+    """ "She said the murder was a stain on Israel, Israel radio reported": the parser hung the
+    medium's reporting clause on her verb; what she said is the clause before it."""
+    if not is_speech_cue(clause) or not any(c.dep_ == "nsubj" for c in clause.children):
+        return clause
+    return next((c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i), clause)
+
+
+def _beyond_semicolon(verb: Token, clause: Token) -> bool:
+    """ "The attacker is killed; he pledges allegiance to …": a clause before a semicolon
+    stands on its own; the verb after it does not report it."""
+    return clause.i < verb.i and any(t.text == ";"
+                                     for t in verb.doc[clause.right_edge.i : verb.i])
 
 
 def _misattached_that_clauses(verb: Token) -> list[Token]:
@@ -250,6 +374,17 @@ def _without_time_of_saying(verb: Token, ordered: list[Token]) -> list[Token]:
     return ordered
 
 
+def _predicate_after_participle(verb: Token, clause: Token) -> list[Token]:
+    """ "said some people trapped under the tram were calling for help": the parser read the
+    participle describing the subject as the clause's verb and hung the real verb beside it,
+    with no subject; that verb is still what was said."""
+    if not participle_read_as_verb(clause):
+        return []
+    return next((list(c.subtree) for c in verb.children
+                 if c.dep_ == "ccomp" and c.left_edge.i == clause.right_edge.i + 1
+                 and not _has_subject(c) and _finite(c)), [])
+
+
 def _modal_continuations(verb: Token, clause: Token) -> list[Token]:
     """ "said she hoped to get it back, and then would continue to …": a subjectless verb with
     a modal, joined to the speech verb after its complement, goes on with what was said (the
@@ -332,6 +467,23 @@ def _no_statement(cue: Token) -> bool:
         return True
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in {"decline", "refuse"}:
         return True  # "The school declined to comment on reports that …"
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _REQUESTS:
+        return True  # "Observers are encouraged to report what they saw": asked, not done
+    if (cue.dep_ in {"xcomp", "ccomp"} and cue.head.lemma_.lower() == "help"
+            and cue.head.i < cue.i and not _has_subject(cue)):
+        return True  # "… which helps explain why …": a cause, not a speaker
+    if cue.tag_ == "VBG" and any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children):
+        return True  # "There's no denying he has had quite a run": the writer's aside
+    if (any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.children)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)):
+        return True  # "It should be noted that …": the writer's aside
+    if (any(c.dep_ == "nsubj" and c.lower_ in {"one", "you"} for c in cue.children)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)):
+        return True  # "one could say …", "you might say …": a way of putting it
+    if (cue.tag_ == "VBN" and _has_subject(cue)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in cue.children)
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children)):
+        return True  # "Three names mentioned as nominees are …": a participle, no verb
     if any(c.dep_ == "prep" and c.lower_ == "with" and not any(g.dep_ == "pobj" for g in c.children)
            and any(s.dep_ == "nsubj" and s.left_edge.i == c.i + 1 for s in cue.children)
            for c in cue.children):
@@ -353,6 +505,7 @@ def _no_statement(cue: Token) -> bool:
                     for c in cue.children if c.i < cue.i))
 
 
+_REQUESTS = frozenset({"encourage", "urge", "ask", "invite", "beg", "implore"})
 _EARLIER = frozenset({"earlier", "previous", "original", "prior"})
 
 
@@ -435,6 +588,13 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
                for c in verb.children):
         return None
     statement = [t for t in scope if not start <= t.i <= end]
+    rest = [t for t in statement if t.i > end and not t.is_punct]
+    if (rest and rest[0].dep_ == "cc" and _has_subject(rest[0].head)
+            and any(t.text in {"”", '"', "''"} for t in doc[max(start - 3, 0) : start])):
+        # "“You winning?” she said, but Kevin was drifting off": after a quotation and its
+        # reporting clause the sentence goes on with something else (not so in "It failed,
+        # he said, and had cost …", where the statement goes on)
+        statement = [t for t in statement if t.i < start]
     if not any(t.pos_ in {"VERB", "AUX"} for t in statement):
         return None  # "At Monday's debate, Clinton said …": an opening phrase, no statement
     before = [t for t in statement if t.i < start and not t.is_punct]
@@ -443,9 +603,10 @@ def _around_reporting_clause(verb: Token, scope: list[Token]) -> list[Token] | N
         # "So far, the North has not responded, perhaps calculating that …": the verb's own
         # sentence after an opening phrase; nothing is set into a statement
         return None
+    opening = [t for t in before if t.dep_ != "cc"]  # "But when Congress cut funding, …"
     if _scene_before_quotation(verb, before) or (
-            before and not any(not t.is_punct for t in statement if t.i > end)
-            and all(_under_subordinate(verb, t) for t in before)):
+            opening and not any(not t.is_punct for t in statement if t.i > end)
+            and all(_under_subordinate(verb, t) for t in opening)):
         return None
     return statement
 
@@ -474,8 +635,10 @@ def _under_subordinate(verb: Token, token: Token) -> bool:
     pepper-sprayed, police said")."""
     while token.head != verb and token.head != token:
         token = token.head
+    if token.head == verb and token.dep_ in {"advmod", "npadvmod"}:
+        return True  # "…, two years later, Mexico said enough": a time
     return token.head == verb and _adverbial_before(verb, token) and not any(
-        t is not token and _has_subject(t) and not any(c.dep_ == "mark" for c in t.children)
+        t is not token and _has_subject(t) and not any(_joining_word(c) for c in t.children)
         for t in token.subtree)
 
 
@@ -523,9 +686,9 @@ def _extent(tokens: list[Token]) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     doc = first.doc
-    while last.i > first.i and (last.is_space or (last.is_punct
-                                and last.text not in {"”", '"', ")", "%"})):
-        last = doc[last.i - 1]
+    while last.i > first.i and (last.is_space or last.dep_ == "cc" or (
+            last.is_punct and last.text not in {"”", '"', ")", "%"})):
+        last = doc[last.i - 1]  # "said the families needed time, and added": not the "and"
     while first.i < last.i and (first.is_space or first.dep_ == "cc" or (
             first.is_punct and (first.text not in _OPENING_MARKS or first.whitespace_))):
         first = doc[first.i + 1]
@@ -569,6 +732,17 @@ def _inverted_after_quotation(verb: Token, content_start: int,
                for _, q_end in inside_quotes)
 
 
+def _colon_before_quotation(verb: Token, span: tuple[int, int],
+                            inside_quotes: list[tuple[int, int]]) -> bool:
+    """ "The goal was clear: “This structure,” wrote Yakushina, “…”": the statement ends with
+    a quotation its verb follows, and a colon introduces that quotation; the quotation is what
+    was said, the words before the colon the writer's."""
+    start, end = span
+    text = verb.doc.text
+    return any(start < q_start and end <= q_end <= verb.idx
+               and text[start:q_start].rstrip().endswith(":") for q_start, q_end in inside_quotes)
+
+
 def _said_after_own_quotation(verb: Token, content_start: int,
                               inside_quotes: list[tuple[int, int]]) -> bool:
     """ "“We lost that game,” Heyward said, via the Post-Gazette": the statement opens with a
@@ -595,11 +769,20 @@ def _only_a_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _sentence_remainder(sentence: list[Token], phrase: list[Token]) -> tuple[int, int] | None:
-    """The part of the sentence left of or right of an "according to X" phrase."""
+    """The part of the sentence left of or right of an "according to X" phrase; both, when the
+    phrase is set into the statement after its subject ("A further 17 makers, according to
+    the report, had …") or before a clause that hangs on it ("…, according to the report, as
+    buyers returned")."""
     lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
     left = [t for t in sentence if t.i < lo]
     right = [t for t in sentence if t.i > hi]
     side = right if len(right) >= len(left) else left
+    words = [t for t in right if not t.is_punct]
+    opening = [t for t in left if not t.is_punct and t.dep_ != "cc"]
+    if opening and words and (not any(t.pos_ in {"VERB", "AUX"} for t in left)
+                              or words[0].dep_ == "mark"):
+        # … or the rest goes on with the statement ("…, according to …, as buyers returned")
+        side = left + right
     words = [t for t in side if not t.is_punct]
     if len(words) < MIN_CONTENT_TOKENS:
         return None
@@ -642,14 +825,17 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
             holder = according_to([token])
             if holder is None:
                 continue
+            # the phrase runs from "according" on: words the parser hung before it ("… but
+            # still down 10 percent from a year ago, according to …") are the statement's
             span = _sentence_remainder(_in_paragraph(list(token.sent), token, text),
-                                       list(token.subtree))
+                                       [t for t in token.subtree if t.i >= token.i])
             if span and not quoted(*span):
                 found.append(ReportedSpeech(*span, token,
                                             describe_source(holder, entities, salience)))
             continue
-        if not is_speech_cue(token) or _no_statement(token):
-            continue
+        if not is_speech_cue(token) or _no_statement(token) or any(
+                q_start < token.idx < q_end for q_start, q_end in inside_quotes):
+            continue  # (a verb inside a quotation is part of what the quotation says)
         span = _block_quotation(token, text)
         if span is None:
             content = _content(token)
@@ -659,6 +845,7 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
                 continue
             span = _extent(content)
         if (quoted(*span) or _inverted_after_quotation(token, span[0], inside_quotes)
+                or _colon_before_quotation(token, span, inside_quotes)
                 or _said_after_own_quotation(token, span[0], inside_quotes)):
             continue
         subject = subject_of(speaking_verb(token))
@@ -666,9 +853,12 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
         found.append(ReportedSpeech(*span, token, source))
     # "Ushakov said Putin told Biden that ...": the statement is Ushakov's; a report inside a
     # report is part of it. But a medium that reports what someone said ("Mujahid said that
-    # …, Reuters reported") only relays it: the statement is the one inside.
+    # …, Reuters reported") only relays it: the statement is the one inside, or the one with
+    # the same words ("She said the murder was a stain, radio reported").
     relays = [o for o in found if o.cue.lemma_ == "report"
-              and any(r is not o and o.start <= r.cue.idx < o.end and _one_clause_apart(o, r)
+              and any(r is not o and ((o.start <= r.cue.idx < o.end and _one_clause_apart(o, r))
+                                      or ((r.start, r.end) == (o.start, o.end)
+                                          and r.cue.lemma_ != "report"))
                       for r in found)]
     return outermost([r for r in found if r not in relays])
 
