@@ -661,14 +661,25 @@ def _phrase_before(verb: Token) -> Token | None:
 
 
 def according_to(tokens: list[Token]) -> Token | None:
+    """The source of "according to X" — not "according to plan", "according to tradition",
+    which say how, not who."""
     for token in tokens:
         if token.lower_ == "according":
             for child in token.children:
                 if child.lower_ == "to":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
+                    if objects and not _manner_not_source(objects[0]):
                         return objects[0]
     return None
+
+
+def _manner_not_source(noun: Token) -> bool:
+    return noun.lemma_.lower() in _MANNER_NOUNS and not any(
+        c.dep_ in {"det", "poss", "compound", "amod", "nummod", "prep"} for c in noun.children)
+
+
+_MANNER_NOUNS = frozenset({"plan", "schedule", "tradition", "custom", "legend", "protocol",
+                           "script", "design", "form", "expectation", "rule"})
 
 
 _PARTS = frozenset({"several", "some", "many", "most", "all", "both", "each", "few", "none",

@@ -517,8 +517,8 @@ def extract_quotes(doc: Doc, entities: list[Entity],
             continue  # a partial quotation inside a reported statement is part of it
         if source is not None and source.start <= span.open_at and span.close_at < source.end:
             continue  # "A “Wanted” poster warned that …": a word of the speaker's own phrase
-        if (_modifies_a_noun(span, tokens) or _object_of_a_preposition(span, tokens)
-                or _word_after_a_determiner(span, cue, tokens)):
+        if (_modifies_a_noun(span, tokens) or _borrowed_phrase(span, tokens)
+                or _word_held_at_arms_length(span, cue, tokens)):
             continue  # "waved “W” flags", "his “step up” remark": a name for a thing
         if ((_is_title(text[span.start : span.end]) or _one_word_name(span, tokens))
                 and not _in_headline(span, text, paragraphs)):
@@ -704,31 +704,37 @@ def _modifies_a_noun(span: QuoteSpan, tokens: _Tokens) -> bool:
             and words[-1].dep_ in {"compound", "amod", "nmod"})
 
 
-def _object_of_a_preposition(span: QuoteSpan, tokens: _Tokens) -> bool:
-    """ "were on a “dream holiday” … and were confirmed dead": a phrase of three words or fewer
-    in marks as the object of a preposition that no speech verb governs is a phrase borrowed,
-    not a statement ("warned of “dire consequences”", "decried the issue of “systemic
-    racism”" report one)."""
+def _borrowed_phrase(span: QuoteSpan, tokens: _Tokens) -> bool:
+    """ "were on a “dream holiday” … and were confirmed dead", "issued a “travel advisory”": a
+    phrase of three words or fewer in marks as the object of a preposition or of a verb that no
+    speech verb governs is a phrase borrowed, not a statement ("warned of “dire consequences”",
+    "decried the issue of “systemic racism”" report one)."""
     words = [t for t in tokens.between(span.start, span.end) if not t.is_punct]
     if not words or len(words) > 3:
         return False
     inside = {t.i for t in words}
     roots = [t for t in words if t.head.i not in inside]
-    if len(roots) != 1 or roots[0].dep_ != "pobj":
+    if len(roots) != 1 or roots[0].dep_ not in {"pobj", "dobj"}:
         return False
     return not any(_is_cue(t) for t in roots[0].ancestors)
 
 
-def _word_after_a_determiner(span: QuoteSpan, cue: Token | None, tokens: _Tokens) -> bool:
+def _word_held_at_arms_length(span: QuoteSpan, cue: Token | None, tokens: _Tokens) -> bool:
     """ "in an “initiative” designed to rally …": one word in marks right after "a", "the" or
-    "his" is a word held at arm's length, unless a verb of naming gives it ("called it a
-    “disaster”", "referred to him as a “reformer”")."""
+    "his", or an adverb set into the sentence, is a word held at arm's length, unless a verb of
+    naming gives it ("called it a “disaster”", "referred to him as a “reformer”")."""
     words = [t for t in tokens.between(span.start, span.end) if not t.is_punct]
     if len(words) != 1 or span.open_at == 0 or any(
             t.lemma_.lower() in _NAMING | {"refer"} for t in (cue, *words[0].ancestors) if t):
         return False
     before = tokens.between(words[0].sent.start_char, span.open_at)
-    return bool(before) and before[-1].tag_ in {"DT", "PRP$"}
+    if not before:
+        return False
+    # … or an adverb in marks set into the sentence: "Tunisia “forcefully” condemned the
+    # attack" (not one said: "Chen said “Absolutely.”")
+    said = (tokens.text[span.start : span.end].rstrip()[-1:] in {".", "!", "?"}
+            or before[-1].text in {",", ":"} or _is_cue(before[-1]))
+    return before[-1].tag_ in {"DT", "PRP$"} or (words[0].pos_ == "ADV" and not said)
 
 
 def _is_title(quoted: str) -> bool:

@@ -431,12 +431,17 @@ def _bare_participle(verb: Token, clause: Token) -> bool:
     it describes) is no clause of its own — unless the verb's object before it is the clause's
     subject, misread (see ``_split_subject``). "said about half of the cost reflected losses"
     is a statement: its verb has an object."""
-    if (_has_subject(clause) or any(c.dep_ in {"aux", "auxpass", "dobj"}
-                                    for c in clause.children)
+    if _has_subject(clause) or any(c.dep_ in {"aux", "auxpass"} for c in clause.children):
+        return False
+    before = clause.doc[clause.i - 1] if clause.i else None
+    if (clause.tag_ in {"VBN", "VBD"} and before is not None and before.dep_ == "pobj"
+            and before.head.head == verb and before.head.lower_ in _SETTINGS):
+        return True  # "said in a statement issued a half-hour before …", whatever follows
+    if (any(c.dep_ == "dobj" for c in clause.children)
             or any(c.dep_ == "dobj" and c.i < clause.i for c in verb.children)):
         return False
-    return clause.tag_ == "VBN" or (clause.tag_ == "VBD" and clause.i > 0
-                                    and clause.doc[clause.i - 1].dep_ == "pobj")
+    return clause.tag_ == "VBN" or (clause.tag_ == "VBD" and before is not None
+                                    and before.dep_ == "pobj")
 
 
 def _owner_read_as_subject(clause: Token) -> bool:
@@ -777,6 +782,11 @@ def _sentence_remainder(sentence: list[Token], phrase: list[Token]) -> tuple[int
     left = [t for t in sentence if t.i < lo]
     right = [t for t in sentence if t.i > hi]
     side = right if len(right) >= len(left) else left
+    verbs = [any(t.pos_ in {"VERB", "AUX"} for t in part) for part in (left, right)]
+    if verbs == [True, False]:
+        side = left  # "… view her unfavorably, according to a poll last week — virtually …"
+    elif verbs == [False, True] and not left:
+        side = right
     words = [t for t in right if not t.is_punct]
     opening = [t for t in left if not t.is_punct and t.dep_ != "cc"]
     if opening and words and (not any(t.pos_ in {"VERB", "AUX"} for t in left)

@@ -1333,6 +1333,8 @@ def test_right_after_a_closing_mark_the_verb_names_its_speaker_not_an_object(nlp
 def test_a_short_phrase_in_marks_after_a_preposition_is_borrowed_not_said(nlp):
     assert quotes(nlp, "The two were on a \"dream holiday\" to the south of France and were "
                        "confirmed dead by friends online.") == []
+    assert quotes(nlp, "The league issued a \"travel advisory\" in October warning fans of "
+                       "delays.") == []
     # under a speech verb it reports what was said
     got = quotes(nlp, "The minister warned of \"dire consequences\" if the deal failed.")
     assert [t for t, *_ in got] == ["dire consequences"]
@@ -1407,6 +1409,8 @@ def test_one_word_in_marks_after_a_determiner_is_held_at_arms_length(nlp):
     got = quotes(nlp, 'The leader, in an "initiative" designed as much to rally opinion as to '
                       'open talks, announced yesterday that he would withdraw his troops.')
     assert got == []
+    assert quotes(nlp, 'The government "forcefully" condemned the attack on the market.') == []
+    assert [t for t, *_ in quotes(nlp, '"Absolutely," he said.')] == ["Absolutely"]
     got = quotes(nlp, 'The senator called the bill a "disaster" on Monday.', kind="reported")
     assert [t for t, *_ in got] == ['the bill a "disaster"']
     got = quotes(nlp, 'She misjudged the ruler, having referred to him as a "reformer."')
@@ -1421,3 +1425,19 @@ def test_a_reporting_clause_set_in_with_its_speaker_after_the_verb(nlp):
     # a person before the verb is its speaker
     assert reported(nlp, "Martin Bamford, 30, said John Smith, his friend, was hurt.") == [
         ("John Smith, his friend, was hurt", "Martin Bamford")]
+
+
+def test_according_to_plan_names_no_source(nlp):
+    assert reported(nlp, "If all goes according to plan, the agency will land a probe on the far "
+                         "side of the moon next year.") == []
+    assert [s for _, s in reported(nlp, "According to police, the man was armed with a "
+                                        "knife.")] == ["police"]
+
+
+def test_clauses_that_only_describe_a_noun_are_not_statements(nlp):
+    got = reported(nlp, "The ad is misleading, spokesman Jeff Bell said in a statement issued a "
+                        "half-hour before the event was set to begin.")
+    assert got == [("The ad is misleading", "Jeff Bell")]
+    got = reported(nlp, "Some 59 percent of voters view her unfavorably, according to a poll "
+                        "last week - virtually the same as her rival's 60 percent.")
+    assert [t for t, _ in got] == ["Some 59 percent of voters view her unfavorably"]
