@@ -495,7 +495,8 @@ def _noun_before(verb: Token) -> Token | None:
         return None
     token = verb.doc[verb.i - 1]
     if token.text == ",":
-        return _subject_before_relative(verb) or _named_after_quotation(verb)
+        return (_subject_before_relative(verb) or _antecedent_of_relative(verb)
+                or _named_after_quotation(verb))
     participle = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                        and c.right_edge.i == token.i and participle_read_as_verb(c)), None)
     if participle is not None:
@@ -521,6 +522,20 @@ def _subject_before_relative(verb: Token) -> Token | None:
                                        for c in subject.children):
             return subject
     return None
+
+
+def _antecedent_of_relative(verb: Token) -> Token | None:
+    """ "At Time, Rana Foroohar, who writes about the economy, says …": the parser hung the
+    name on the opening phrase and left the verb without a subject; the name that the
+    relative clause set off by commas right before the verb describes is the one who speaks."""
+    comma = verb.doc[verb.i - 1]
+    clause = next((t for t in (verb.doc[comma.i - 1], *verb.doc[comma.i - 1].ancestors)
+                   if t.dep_ == "relcl" and t.right_edge.i == comma.i - 1), None)
+    if clause is None or clause.left_edge.i == 0:
+        return None
+    name = clause.head
+    opened = verb.doc[clause.left_edge.i - 1].text == ","
+    return name if opened and name.i < clause.i and _can_speak(name) else None
 
 
 def participle_read_as_verb(clause: Token) -> bool:

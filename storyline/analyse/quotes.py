@@ -60,6 +60,7 @@ _INTERVIEW_CUE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|talks|speaks)
                             r"|\bcondensed\b", re.IGNORECASE)
 _SIGNED_NAME = re.compile(  # "Edwin G. Monroy", "Helena Brask." (an initial keeps its stop)
     r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]*(?:\.(?= ))?){1,3})\.?[ \t\u00a0]*(?:\n|$)")
+_STAGE_DIRECTION = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])[.,]?\s*")
 _CREDIT_AT_END = re.compile(r"\((?:[A-Z][\w.&/'’-]*\s?){1,4}\)\s*$")  # "(Getty)", "(AP Photo)"
 _CREDIT_AT_START = re.compile(  # "Getty Images …"
     r"[A-Z]\w+ (?:" + "|".join(w.capitalize() for w in sorted(CREDIT_WORDS)) + r")\b")
@@ -523,6 +524,8 @@ def extract_quotes(doc: Doc, entities: list[Entity],
         if ((_is_title(text[span.start : span.end]) or _one_word_name(span, tokens))
                 and not _in_headline(span, text, paragraphs)):
             continue  # “Fox News Sunday”, “Women in Power”: a name in marks, not words said
+        if _STAGE_DIRECTION.fullmatch(text[span.start : span.end]):
+            continue  # "(CROSSTALK.)", "[Applause]" in a transcript: what happened, not words
         n_words = len(text[span.start : span.end].split())
         if source is None and n_words < MIN_WORDS_WITHOUT_SPEAKER:
             continue

@@ -312,16 +312,22 @@ def _split_subject(verb: Token, clause: Token) -> list[Token]:
     if not _finite(clause):
         return []
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i
-                    and c.pos_ in {"NOUN", "PROPN"}), None)
+                    and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
     if subject is None:
         return []
     # Between the two only phrases the parser also misplaced ("life for the next generation
-    # would be worse"), no clause of the verb's own ("told residents not to drink water they
-    # had been assured was safe").
+    # would be worse", "said he and quarterback Carson Palmer would ride away", the second
+    # subject read as a verb joined to "said"), no clause of the verb's own ("told residents
+    # not to drink water they had been assured was safe").
     between = [c for c in verb.children if subject.i < c.i < clause.i]
-    if any(c.dep_ not in _MISPLACED_MODIFIERS for c in between):
+    joined = [c for c in between if c.dep_ == "conj"]
+    if any(c.dep_ not in _MISPLACED_MODIFIERS | {"cc", "conj"} for c in between) or (
+            joined and not (len(joined) == 1 and between[0].dep_ == "cc"
+                            and not _has_subject(joined[0])
+                            and joined[0].right_edge.i < clause.left_edge.i)):
         return []
-    return [*subject.subtree, *(t for c in between if c.dep_ == "prep" for t in c.subtree)]
+    return [*subject.subtree, *(t for c in between if c.dep_ in {"prep", "cc", "conj"}
+                                for t in c.subtree)]
 
 
 def _hearer_name(verb: Token, phrase: list[Token]) -> int | None:
@@ -361,16 +367,20 @@ def _without_hearer(verb: Token, content: list[Token]) -> list[Token]:
 
 
 def _without_time_of_saying(verb: Token, ordered: list[Token]) -> list[Token]:
-    """ "Officials said Monday the victim was …": the day right after the verb tells when it
-    was said, though the parser hung it on the statement."""
+    """ "Officials said Monday the victim was …", "Musk said earlier this year he was …": the
+    day right after the verb tells when it was said, though the parser hung it on the
+    statement."""
     time = 0
     while (time < len(ordered) and ordered[time].i == verb.i + 1 + time
            and ordered[time].ent_type_ in {"DATE", "TIME"} and not ordered[time].like_num):
         time += 1
     run, rest = ordered[:time], ordered[time:]
-    if run and rest and all(t.dep_ in {"npadvmod", "tmod", "amod", "det", "compound"}
-                            and (t.head in run or t.head.i >= rest[0].i) for t in run):
-        return rest  # not "She said Monday was the worst day", where the day is the subject
+    if run and rest and all((t.dep_ in {"npadvmod", "tmod", "amod", "det", "compound"}
+                             and (t.head in run or t.head.i >= rest[0].i))
+                            or (t.dep_ == "advmod" and t.head in run) for t in run) and all(
+            _has_subject(t.head) for t in run if t.head not in run):
+        # not "She said Monday (last year) was the worst", where the day is the subject
+        return rest
     return ordered
 
 

@@ -422,6 +422,11 @@ def test_a_subject_the_parser_read_as_the_speech_verbs_object(nlp):
         ("life for the next generation would be harder than life today", "Most farmers"),
         # the object of "told" is who heard it
         ("that the plant would reopen next week", "The mayor")]
+    # a pronoun and a second subject the parser read as a verb joined to "said"
+    got = reported(nlp, "Coach Bruce Arians once said he and quarterback Carson Palmer would "
+                        "ride away into the sunset together like a pair of old cowboys.")
+    assert got == [("he and quarterback Carson Palmer would ride away into the sunset together "
+                     "like a pair of old cowboys", "Bruce Arians")]
 
 
 def test_a_clause_joined_by_no_word_and_a_report_kept_to_its_paragraph(nlp):
@@ -1234,15 +1239,27 @@ def test_the_day_after_the_verb_is_when_it_was_said_not_part_of_the_statement(nl
         ("the victim was one of two people who caught the virus", "County health officials")]
     assert reported(nlp, "Officials said last week the plant would close.") == [
         ("the plant would close", "Officials")]
-    # the day as the statement's subject stays
+    assert reported(nlp, "And Musk said earlier this year he was targeting November.") == [
+        ("he was targeting November", "Musk")]
+    # the day as the statement's subject stays, even where the parser left it none
     assert reported(nlp, "She said Monday was the worst day of her life.") == [
         ("Monday was the worst day of her life", "She")]
+    assert reported(nlp, "She said last year was the worst of her life.") == [
+        ("last year was the worst of her life", "She")]
 
 
 def test_a_name_before_a_relative_clause_the_parser_ran_to_the_verb_speaks(nlp):
     got = reported(nlp, "Martin Rowe, who was among more than 50 injured, said he recalled "
                         "the tram speeding up.")
     assert got == [("he recalled the tram speeding up", "Martin Rowe")]
+
+
+def test_a_name_after_an_opening_phrase_and_before_its_relative_clause_speaks(nlp):
+    # the parser hangs the name on "At Time" and leaves the verb without a subject
+    got = reported(nlp, "At Time, Rana Foroohar, who writes about the economy, says the "
+                        "revelations could lead to a great crisis for capitalism.")
+    assert got == [("the revelations could lead to a great crisis for capitalism",
+                    "Rana Foroohar")]
 
 
 def test_a_participle_describing_the_subject_keeps_the_statement_whole(nlp):
@@ -1441,3 +1458,13 @@ def test_clauses_that_only_describe_a_noun_are_not_statements(nlp):
     got = reported(nlp, "Some 59 percent of voters view her unfavorably, according to a poll "
                         "last week - virtually the same as her rival's 60 percent.")
     assert [t for t, _ in got] == ["Some 59 percent of voters view her unfavorably"]
+
+
+def test_a_stage_direction_in_a_quoted_transcript_is_no_quote(nlp):
+    text = ('"PENCE: And that is why we will win in this state and in every other one, '
+            'because the people here want a change.\n\n'
+            '"(CROSSTALK.)\n\n'
+            '"WALLACE: If I may, sir, because we have got limited time, I want to ask you '
+            'about the debate.')
+    got = [q for q, *_ in quotes(nlp, text)]
+    assert len(got) == 2 and not any("CROSSTALK" in q for q in got)
