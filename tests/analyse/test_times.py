@@ -61,6 +61,14 @@ def test_modifiers_durations_sets_and_references(nlp):
     assert ("the coming days", "PXD", "DURATION", None) in got
 
 
+def test_an_approximate_offset_and_days_counted_by_trading(nlp):
+    got = values(nlp, "A week or so ago, the board picked a date. The index fell for eight "
+                      "trading days, and refunds take five business days.")
+    assert got == [("A week or so ago", "2021-W47", "DATE", "APPROX"),
+                   ("eight trading days", "P8D", "DURATION", None),
+                   ("five business days", "P5D", "DURATION", None)]
+
+
 def test_without_a_publication_date_nothing_relative_is_invented(nlp):
     got = values(nlp, "They met on Friday and will meet again on Dec. 7 and on 3 May 2020.",
                  dct=None)

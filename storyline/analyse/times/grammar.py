@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}|last year|this year|"
                          r"next year)\b)?")),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
-                       r"(?P<way>ago|earlier)\b", re.I)),
+                       r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier)\b", re.I)),
     ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"
                         r"(?:\s+time)?\b", re.I)),
     ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
@@ -152,7 +152,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("duration", re.compile(
         rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+"
-        rf"(?:(?P<more>more|additional|extra)\s+)?(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
+        rf"(?:(?P<more>more|additional|extra)\s+)?(?:(?:trading|business|working)\s+(?=days?\b))?"
+        rf"(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
         re.I)),
     # "for the full year", "a high for the year", "earlier in the year": the year the report is
     # in, as "this year" (not "the year before", "the year ended June 30", "the year-ago …")

@@ -301,10 +301,10 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    """ "three days ago", "a year earlier", "in two weeks"."""
+    """ "three days ago", "a year earlier", "in two weeks", "a week or so ago" (about)."""
     n = amount_of(g["n"])
     unit = g["unit"].lower()
-    mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
+    mod = QUALIFIER_MODS.get((g.get("q") or "").lower()) or ("APPROX" if g.get("about") else None)
     if n is None:
         return ("PAST_REF" if m.kind == "ago" else "FUTURE_REF"), "DATE", None
     if dct is None:
