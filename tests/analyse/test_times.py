@@ -69,6 +69,13 @@ def test_an_approximate_offset_and_days_counted_by_trading(nlp):
                    ("five business days", "P5D", "DURATION", None)]
 
 
+def test_a_programme_title_in_marks_is_no_time(nlp):
+    got = values(nlp, 'Baker, speaking on ABC\'s "This Week," said talks would resume this week.')
+    assert [t[0] for t in got] == ["this week"]
+    # a quotation that opens with a time is still one
+    assert values(nlp, "“This week we will vote,” she said.")[0][:2] == ("This week", "2021-W48")
+
+
 def test_without_a_publication_date_nothing_relative_is_invented(nlp):
     got = values(nlp, "They met on Friday and will meet again on Dec. 7 and on 3 May 2020.",
                  dct=None)

@@ -32,6 +32,8 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     out = []
     anchor = None  # the latest quarter named: what "the quarter" and "a year ago" refer to
     for m in with_ranges(text, find_matches(text, doc), doc):
+        if _title_in_marks(text, m.start, m.end):
+            continue
         value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
         points_to = None
         if offset := offset_value(m, text, value, out):
@@ -56,6 +58,17 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
         out.append(TimeExpression(text=text[m.start : m.end], value=value, type=type_,
                                   start=m.start, end=m.end, mod=mod, points_to=points_to))
     return out
+
+
+def _title_in_marks(text: str, start: int, end: int) -> bool:
+    """ 'speaking on ABC's "This Week,"', '"Next Week Tonight"': words of a time, each
+    capitalised, that open a quotation are the title of a programme or a work, not a time."""
+    words = text[start:end].split()
+    return (len(words) > 1 and all(w[:1].isupper() for w in words)
+            and text[max(0, start - 1) : start] in _OPENING_MARKS)
+
+
+_OPENING_MARKS = {'"', "“", "‘"}
 
 
 def _reported(quarter: str, dct: date | None) -> bool:
