@@ -375,13 +375,14 @@ def _without_time_of_saying(verb: Token, ordered: list[Token]) -> list[Token]:
            and ordered[time].ent_type_ in {"DATE", "TIME"} and not ordered[time].like_num):
         time += 1
     run, rest = ordered[:time], ordered[time:]
-    if run and rest and all((t.dep_ in {"npadvmod", "tmod", "amod", "det", "compound"}
+    if not run or not rest:
+        return ordered
+    hung_on_statement = all((t.dep_ in {"npadvmod", "tmod", "amod", "det", "compound"}
                              and (t.head in run or t.head.i >= rest[0].i))
-                            or (t.dep_ == "advmod" and t.head in run) for t in run) and all(
-            _has_subject(t.head) for t in run if t.head not in run):
-        # not "She said Monday (last year) was the worst", where the day is the subject
-        return rest
-    return ordered
+                            or (t.dep_ == "advmod" and t.head in run) for t in run)
+    # not "She said Monday (last year) was the worst", where the day is the subject
+    day_is_subject = any(not _has_subject(t.head) for t in run if t.head not in run)
+    return rest if hung_on_statement and not day_is_subject else ordered
 
 
 def _predicate_after_participle(verb: Token, clause: Token) -> list[Token]:
