@@ -501,3 +501,25 @@ def test_a_rate_after_an_amount_is_part_of_the_figure_not_a_time(nlp):
     assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
         ("annually", "P1Y", "SET"), ("now", "PRESENT_REF", "DATE"), ("weekly", "P1W", "SET"),
         ("daily", "P1D", "SET")]
+
+
+def test_an_ordinal_counted_within_a_span_makes_it_a_length_of_time(nlp):
+    text = ("His second letter to the minister in two weeks was published on Tuesday. It was "
+            "the third bombing in a month.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("two weeks", "P2W", "DURATION"), ("Tuesday", "2021-11-30", "DATE"),
+        ("a month", "P1M", "DURATION")]
+    # a verb between them: the span says when
+    assert values(nlp, "The second round of talks will be held in two weeks.")[0][:3] == (
+        "in two weeks", "2021-W50", "DATE")
+
+
+def test_a_second_before_its_noun_is_an_ordinal_not_a_length_of_time(nlp):
+    text = "The court ruled for a second time. He paused for a second before answering."
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [("a second", "PT1S")]
+
+
+def test_a_paper_named_by_how_often_it_comes_out_is_no_recurring_time(nlp):
+    text = ("The Daily Mail and the Communist Party daily Granma ran the story, and the "
+            "Kommersant daily reported that flights would run daily.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [("daily", "P1D", "SET")]

@@ -221,10 +221,11 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = m.start("prep") + len(groups["prep"]) if groups.get("prep") else m.start()
+            read_as = kind
             if kind == "in_n" and _after_superlative(text, m.start(), doc):
                 # "the worst in a decade", "the first time in 20 years": how long, not when
-                kind, start = "duration", m.start("n")
-            found.append(Match(start, m.end(), kind, groups, m.start()))
+                read_as, start = "duration", m.start("n")
+            found.append(Match(start, m.end(), read_as, groups, m.start()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     chosen: list[Match] = []
     for match in found:
@@ -249,6 +250,9 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         if _AGE_RE.match(after) or (groups["unit"].lower() == "quarter"
                                     and _FRACTION_RE.match(after)):
             return False
+        if ((groups["n"] or "").lower() == "a" and groups["unit"].lower() == "second"
+                and _modifies_noun(doc, m.start("unit"))):
+            return False  # "for a second time", "a second visit": an ordinal
         framed = ("-" in m.group(0) or m.group(0).lower().endswith("long")
                   or any(groups.get(k) for k in ("more", "half", "and_half")))
         return (framed or bool(groups.get("q")) or bool(_DURATION_CONTEXT_RE.search(prefix))
@@ -266,7 +270,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "ref" and groups.get("w4"):
         return _present_adjective(text, m, doc)
     if kind == "set" and groups.get("adv"):
-        return not _rate_of_amount(text, m, doc)
+        return not _rate_of_amount(text, m, doc) and not _publication(text, m, doc)
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh2"):
@@ -342,6 +346,7 @@ def _rate_of_amount(text: str, m: re.Match[str], doc: Doc | None) -> bool:
 
 _RATE_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)\b",
                       re.I)
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _SUPERLATIVE_RE = re.compile(r"\b(?:\w+est|first|last|only|most|least|worst|best)\b"
                              r"[^.;:!?]{0,40}$", re.I)
 
@@ -354,7 +359,13 @@ def _after_superlative(text: str, offset: int, doc: Doc | None) -> bool:
         return False
     start = span[0]
     window = doc[max(start.sent.start, start.i - 8) : start.i]
-    return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last", "only"} for t in window)
+    if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last", "only"} for t in window):
+        return True
+    # "the second letter in two weeks", "a third attack in a month": a count within a span.
+    # A verb between them ("the second round will be held in two weeks") makes it a when.
+    ordinals = [t for t in window if t.ent_type_ == "ORDINAL" or t.lower_ in _ORDINALS]
+    return bool(ordinals) and not any(t.pos_ in {"VERB", "AUX"}
+                                      for t in doc[ordinals[-1].i : start.i])
 
 
 def year_in_context(text: str, start: int, doc: Doc | None) -> bool:
@@ -365,6 +376,33 @@ def year_in_context(text: str, start: int, doc: Doc | None) -> bool:
         return False
     prefix = text[max(0, start - 12) : start]
     return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
+
+
+_NAME_AFTER_RE = re.compile(rf"\s+(?!(?:{_WEEKDAY}|{_MONTH_FULL})\b)[A-Z]")
+_NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
+
+
+def _publication(text: str, m: re.Match[str], doc: Doc | None) -> bool:
+    """ "the Daily Mail", "the Communist Party daily Granma", "Haaretz daily said": a paper or
+    a magazine, named by how often it comes out, not a recurring time."""
+    word = m.group("adv")
+    if word[0].isupper() and text[: m.start("adv")].rstrip()[-1:] not in {"", ".", "!", "?",
+                                                                          "\"", "“", "\n"}:
+        return True
+    if _NAME_AFTER_RE.match(text, m.end("adv")):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(m.start("adv"), m.end("adv"), alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].dep_ in _NOUN_ROLES
+
+
+def _modifies_noun(doc: Doc | None, offset: int) -> bool:
+    """Whether the parser reads the word at ``offset`` as an adjective before its noun."""
+    if doc is None:
+        return False
+    span = doc.char_span(offset, offset + 2, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].dep_ == "amod"
 
 
 def _entity_label(doc: Doc | None, offset: int) -> str | None:
