@@ -361,7 +361,9 @@ def subject_of(verb: Token) -> Token | None:
             # "a letter saying that …", "footage of Clinton asking, “…”" — not "broke into
             # tears saying", "sent an e-mail to a colleague noting"
             return _issuer(current.head) or current.head
-        subjects = [c for c in current.children if c.dep_ == "nsubj" and c.text not in _DASHES]
+        # not a dash, nor a preposition misread as one ("Of Carson, Levine, who …, said")
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and c.text not in _DASHES
+                    and c.pos_ != "ADP"]
         apposed = _named_of_apposed(subjects)
         # "Moon Jae-in said", parsed with two subjects: the name, not "in" after its hyphen
         subjects = [apposed] if apposed else [

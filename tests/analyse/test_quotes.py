@@ -1262,6 +1262,13 @@ def test_a_name_after_an_opening_phrase_and_before_its_relative_clause_speaks(nl
                     "Rana Foroohar")]
 
 
+def test_a_preposition_the_parser_took_for_the_subject_does_not_speak(nlp):
+    # "Of" is read as the verb's subject; the name set off by its relative clause speaks
+    got = quotes(nlp, "Of the senator, Levine, who has given money to his rival, said, "
+                      "“He is a wonderful man, but he is totally unprepared.”")
+    assert [q[1] for q in got] == ["Levine"]
+
+
 def test_a_participle_describing_the_subject_keeps_the_statement_whole(nlp):
     got = reported(nlp, "She said some people trapped underneath the bus were calling for help.")
     assert got == [("some people trapped underneath the bus were calling for help", "She")]
