@@ -523,3 +523,9 @@ def test_a_paper_named_by_how_often_it_comes_out_is_no_recurring_time(nlp):
     text = ("The Daily Mail and the Communist Party daily Granma ran the story, and the "
             "Kommersant daily reported that flights would run daily.")
     assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [("daily", "P1D", "SET")]
+
+
+def test_in_a_span_in_a_clause_about_the_past_is_how_long_it_took(nlp):
+    text = "Shares have lost 20% in two weeks. The company will report results in a month."
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("two weeks", "P2W", "DURATION"), ("in a month", "2022-01", "DATE")]

@@ -15,6 +15,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
+from storyline.analyse.times.tense import direction
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -222,8 +224,10 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 continue
             start = m.start("prep") + len(groups["prep"]) if groups.get("prep") else m.start()
             read_as = kind
-            if kind == "in_n" and _after_superlative(text, m.start(), doc):
-                # "the worst in a decade", "the first time in 20 years": how long, not when
+            if kind == "in_n" and (_after_superlative(text, m.start(), doc)
+                                   or direction(doc, text, m.start("n"), m.start()) == "past"):
+                # "the worst in a decade", "the first time in 20 years", "lost 20% in two
+                # weeks": how long, not when
                 read_as, start = "duration", m.start("n")
             found.append(Match(start, m.end(), read_as, groups, m.start()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
