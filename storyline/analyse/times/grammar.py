@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from storyline.analyse.times.tense import direction
+from storyline.analyse.times.tense import direction, token_at
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -395,18 +395,12 @@ def _publication(text: str, m: re.Match[str], doc: Doc | None) -> bool:
         return True
     if _NAME_AFTER_RE.match(text, m.end("adv")):
         return True
-    if doc is None:
-        return False
-    span = doc.char_span(m.start("adv"), m.end("adv"), alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].dep_ in _NOUN_ROLES
+    return doc is not None and token_at(doc, m.start("adv")).dep_ in _NOUN_ROLES
 
 
 def _modifies_noun(doc: Doc | None, offset: int) -> bool:
     """Whether the parser reads the word at ``offset`` as an adjective before its noun."""
-    if doc is None:
-        return False
-    span = doc.char_span(offset, offset + 2, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].dep_ == "amod"
+    return doc is not None and token_at(doc, offset).dep_ == "amod"
 
 
 def _entity_label(doc: Doc | None, offset: int) -> str | None:
