@@ -225,11 +225,28 @@ def _person_by_pronoun(doc: Doc, text: str, start: int, end: int) -> bool:
             and referred_to_as_a_person(span.root))
 
 
+def _phrases(ent: Span) -> list[Span]:
+    """The tagger can run a name over a comma into the next one ("In an interview with The
+    Canadian Press, Morneau said"): where the words before the comma close a phrase set before
+    the verb ("In …", "Speaking to …") and the name after it is that verb's own, the two are
+    separate names. "Apple, Inc." and "the University of California, Berkeley" stay one."""
+    for comma in (t for t in ent[1:-1] if t.text == ","):
+        left, right = ent.doc[ent.start : comma.i], ent.doc[comma.i + 1 : ent.end]
+        verb = right.root.head
+        opener = next((a for a in left.root.ancestors if a.head == verb), None)
+        if (verb.pos_ in {"VERB", "AUX"} and not ent.start <= verb.i < ent.end
+                and opener is not None and opener.dep_ in {"prep", "advcl"}
+                and opener.i < left.start):
+            return [Span(ent.doc, left.start, left.end, ent.label_),
+                    *_phrases(Span(ent.doc, right.start, right.end, ent.label_))]
+    return [ent]
+
+
 def mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     """(text, label, start, end) for every kept entity, determiners and possessives trimmed."""
     text = doc.text  # built afresh on every access: read it once
     out: list[tuple[str, str, int, int]] = []
-    for ent in doc.ents:
+    for ent in (part for e in doc.ents for part in _phrases(e)):
         if ent.label_ in KEEP_LABELS and (span := _trimmed(ent)) is not None:
             start, end = span
             if out and start < out[-1][3]:

@@ -175,3 +175,16 @@ def test_a_name_alone_in_quotation_marks_is_a_title(nlp):
     text = "Thurman spoke about the production of “Kill Bill.” She said the stunt scared her."
     labels = {(e.text, e.label) for e in extract_entities(nlp(text))}
     assert ("Kill Bill", "PERSON") not in labels
+
+
+def test_a_name_run_over_a_comma_into_the_next_is_two_names(nlp):
+    got = canon(nlp, "Finance Minister Bill Morneau spoke on Monday. In an interview with The "
+                     "Canadian Press, Morneau said the deficit is manageable.")
+    texts = {t for t, _, _ in got}
+    assert "Canadian Press" in texts and not any("," in t for t in texts)
+    assert ("Morneau", "Bill Morneau", "PERSON") in got
+    # A name whose parts hang together across the comma stays one.
+    assert {t for t, _, _ in canon(nlp, "Apple, Inc. said sales rose.")} == {"Apple, Inc."}
+    assert "University of California, Berkeley" in {t for t, _, _ in canon(
+        nlp, "Two scholars of the University of California, Berkeley suggest that it was a "
+             "choice.")}
