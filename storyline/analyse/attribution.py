@@ -387,7 +387,7 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head  # "Voters are more likely to say": through "likely"
             continue
         controller = next((c for c in current.head.children if c.dep_ == "dobj"
-                           and c.i < current.i and _can_speak(c)),
+                           and c.i < current.i and can_speak(c)),
                           None) if _infinitive(current) else None
         if controller is not None:
             return controller  # "led the manufacturer to announce …": its object speaks
@@ -429,7 +429,7 @@ def _infinitive(verb: Token) -> bool:
                                         for c in verb.children)
 
 
-def _can_speak(noun: Token) -> bool:
+def can_speak(noun: Token) -> bool:
     """A person, a body or a role: "led the manufacturer to announce", not "blamed his
     hesitancy to condemn", "had this to say"."""
     return ((noun.tag_ == "PRP" and noun.lower_ != "it") or noun.pos_ == "PROPN"
@@ -537,7 +537,7 @@ def _antecedent_of_relative(verb: Token) -> Token | None:
         return None
     name = clause.head
     opened = verb.doc[clause.left_edge.i - 1].text == ","
-    return name if opened and name.i < clause.i and _can_speak(name) else None
+    return name if opened and name.i < clause.i and can_speak(name) else None
 
 
 def participle_read_as_verb(clause: Token) -> bool:
@@ -607,7 +607,7 @@ def inverted_set_in(verb: Token) -> tuple[Token, Token] | None:
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if (subject is None or verb.i < 2 or doc[verb.i - 1].text != "," or subject.i >= verb.i
-            or _can_speak(subject)):
+            or can_speak(subject)):
         return None  # ("Jo Reed, 30, said John Smith, her friend, was hurt": Reed spoke)
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i < verb.i:
@@ -803,7 +803,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         # a name the tagger did not mark this time, or took for a plural ("Plemons said")
         canonical = entities.person_called(token.text)
     if canonical is None:
-        canonical = _role_holder(token, span_tokens, salience) or _body_meant(token, salience)
+        canonical = (_role_holder(token, span_tokens, salience) or _body_meant(token, salience)
+                     or _issued_earlier(token, entities, salience))
     if canonical is None and _age_epithet(token):
         canonical = _of_age(token, entities, salience)
     if canonical is None and all(t.pos_ == "PROPN" for t in span_tokens):
@@ -869,6 +870,28 @@ def _body_meant(noun: Token, salience: Salience) -> str | None:
     return salience.body(noun.idx, lemma)
 
 
+def _issued_earlier(noun: Token, entities: EntityIndex, salience: Salience) -> str | None:
+    """ "Air Canada issued a statement on Monday. “…,” the statement read": the one who issued
+    that text, or spoke in it ("In a statement, the airline said"), the latest time before."""
+    lemma = noun.lemma_.lower()
+    if (lemma not in WRITTEN_WORDS or noun.tag_ != "NN"
+            or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                       for c in noun.children)):
+        return None
+    for earlier in reversed(noun.doc[: noun.i]):
+        if earlier.idx < noun.idx - RECENT_CHARS:
+            return None
+        if earlier.lemma_.lower() != lemma:
+            continue
+        spoke_in = (earlier.dep_ == "pobj" and earlier.head.lower_ == "in"
+                    and earlier.head.head.pos_ in {"VERB", "AUX"})
+        author = subject_of(earlier.head.head) if spoke_in else _issuer(earlier)
+        if author is not None and author.lemma_.lower() not in WRITTEN_WORDS:
+            found = describe_source(author, entities, salience)
+            return found.canonical if found is not None else None
+    return None
+
+
 def _phrase_tokens(token: Token) -> list[Token]:
     """The words of a subject phrase up to its head, from the start of its line: a time stamp or
     heading above it ("4:43 p.m.") that the parser took into the phrase is not part of it."""
@@ -901,7 +924,7 @@ def _one_known(role: Token) -> bool:
     return not any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in role.children)
 
 
-_WRITTEN_WORDS = frozenset({"statement", "letter", "tweet", "post", "message", "email",
+WRITTEN_WORDS = frozenset({"statement", "letter", "tweet", "post", "message", "email",
                            "note", "release", "memo"})
 
 
@@ -917,7 +940,7 @@ def _relative_antecedent(pronoun: Token) -> Token:
         noun = noun.head
         while noun.pos_ not in _NOMINAL and noun.head.i != noun.i:
             noun = noun.head
-    if (noun.lemma_.lower() in _WRITTEN_WORDS and noun.dep_ == "dobj"
+    if (noun.lemma_.lower() in WRITTEN_WORDS and noun.dep_ == "dobj"
             and (author := subject_of(noun.head)) is not None):
         return author  # "Khan issued a statement that said …": the one who issued it
     if pronoun.lower_ != "who" or noun.ent_type_ == "PERSON":

@@ -24,10 +24,12 @@ from storyline.analyse.attribution import (
     CUE_LEMMAS,
     PRONOUNS,
     SPEAKER_LABELS,
+    WRITTEN_WORDS,
     EntityIndex,
     Salience,
     Source,
     according_to,
+    can_speak,
     describe_source,
     describe_speaker,
     naming_verb,
@@ -68,6 +70,14 @@ MAX_CAPTION_WORDS = 30
 MAX_CAPTIONS_BETWEEN = 2
 _DASH_SIGNATURE = re.compile("[ \u00a0]{0,4}[―—–][ \u00a0]*")  # "“…” ― Jorge Falcon"
 _OBJECTS = frozenset({"dobj", "dative", "pobj"})  # "telling the crowd": the verb's hearers
+# "That's how Maria Lopez describes …", "Those were the words of …" after a quotation paragraph
+_OWNED_BY = re.compile(r"(?:That|This|Those|These)(?:['’]s| is| was| are| were) "
+                       r"(?:how|what|the (words) of)\b")
+# A text someone issued "reads" its words ("the statement read"); a sign's or a banner's
+# words are not someone's statement.
+_READ_TEXTS = WRITTEN_WORDS | {"report"}
+# A heading signed after a dash by the people who say what follows the colon
+_SIGNED_HEADING = re.compile(r"\s[-–—]\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s+|\s+and\s+)[A-Z][\w.'’-]*)*:$")
 SPILLED_CUE_TOKENS = 5  # "the Kremlin spokesman said": a cue in the next sentence stands early
 
 
@@ -273,6 +283,8 @@ def _introducing_verb(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
     for verb in reversed(verbs):
         if _is_cue(verb):
             return verb
+    if _SIGNED_HEADING.search(text, p_start, colon + 1):
+        return None  # "… COMPETITIVENESS - Frank Newport and Jim Harter: “…”": the names say it
     for verb in reversed(verbs):
         if any(c.dep_ == "nsubj" and _names_speaker(c, entities) for c in verb.children):
             return verb
@@ -280,10 +292,13 @@ def _introducing_verb(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
 
 
 def _names_speaker(token: Token, entities: EntityIndex) -> bool:
+    """A name of someone who can speak, a personal pronoun, or a role or body ("The premier
+    was blunt:")."""
     entity = entities.at(token.idx)
     if entity is not None:
         return entity.label in SPEAKER_LABELS
-    return token.lower_ in PRONOUNS or token.lower_ in {"they", "we", "i"}
+    return (token.lower_ in PRONOUNS or token.lower_ in {"they", "we", "i"}
+            or (token.pos_ == "NOUN" and can_speak(token)))
 
 
 def _transcript_label(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | None:
@@ -315,6 +330,8 @@ def _is_cue(token: Token) -> bool:
         return not any(c.dep_ in {"xcomp", "dobj"} for c in token.children)
     if lemma in SPEECH_PARTICLES:
         return with_particle(token)
+    if lemma == "read":  # "“We had no idea,” the statement read", "reads a post on …"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _READ_TEXTS for c in token.children)
     return lemma in CUE_LEMMAS
 
 
@@ -404,6 +421,38 @@ def _dash_signed(span: QuoteSpan, text: str, entities: EntityIndex) -> Source | 
     return Source(entity.text, entity.canonical, entity.start, entity.end)
 
 
+def _owned_in_next_paragraph(span: QuoteSpan, tokens: _Tokens,
+                             paragraphs: list[tuple[int, int]], entities: EntityIndex,
+                             salience: Salience) -> tuple[Token | None, Source | None]:
+    """A feature's opening quotation, owned by the paragraph after it: "“It's
+    heartbreaking.” ⏎ That's how Maria Lopez describes losing her home", "Those were the words
+    of …": the speaker is the subject of the verb after "how" / "what", or the one whose words
+    they were. The cue is that verb, if there is one."""
+    text = tokens.text
+    if not (_opens_paragraph(span, paragraphs) and _fills_paragraph(span, paragraphs, text)):
+        return None, None
+    following = _past_captions(span.paragraph + 1, paragraphs, text)
+    if following >= len(paragraphs):
+        return None, None
+    start = paragraphs[following][0]
+    owner = _OWNED_BY.match(text, start)
+    if owner is None:
+        return None, None
+    sentence = tokens.at(start).sent
+    after = [t for t in sentence if t.idx >= start + owner.end() - owner.start()]
+    if owner.group(1):
+        holder = next((t for t in after if t.dep_ == "pobj" and t.head.lower_ == "of"), None)
+        return None, describe_speaker(holder, entities, salience) if holder else None
+    verb = next((t for t in after if t.pos_ in {"VERB", "AUX"}
+                 and any(c.dep_ == "nsubj" for c in t.children)), None)
+    if verb is None:
+        return None, None
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    if not _names_speaker(subject, entities):
+        return None, None
+    return verb, describe_speaker(subject, entities, salience)
+
+
 def _named_before_colon(span: QuoteSpan, text: str, paragraphs: list[tuple[int, int]],
                         entities: EntityIndex) -> Source | None:
     """A person's name and a colon lead into the quotation: right before it ("… surprise
@@ -443,10 +492,20 @@ def _continues(previous: QuoteSpan, span: QuoteSpan, paragraphs: list[tuple[int,
     # A quotation left open at the end of its paragraph ("Massa said: “It's difficult … ⏎
     # “This place …") goes on in the next, whatever came before it in its own paragraph, and
     # past a picture caption set between them.
+    # A paragraph that is one quotation and nothing else, set right after a quotation, is the
+    # same speaker's next turn ("“…,” Tory said. “…” ⏎ “Every street counts.”").
     runs_on = previous.close_at == paragraphs[previous.paragraph][1]
     return (_past_captions(previous.paragraph + 1, paragraphs, text) == span.paragraph
             and _opens_paragraph(span, paragraphs)
-            and (runs_on or _opens_paragraph(previous, paragraphs)))
+            and (runs_on or _opens_paragraph(previous, paragraphs)
+                 or _fills_paragraph(span, paragraphs, text)))
+
+
+def _fills_paragraph(span: QuoteSpan, paragraphs: list[tuple[int, int]], text: str) -> bool:
+    """The quotation is its paragraph, and a sentence: it ends with a full stop, "?" or "!"
+    (a link left in marks, "“Related”", does not)."""
+    return (not text[span.close_at + 1 : paragraphs[span.paragraph][1]].strip()
+            and text[span.start : span.end].rstrip("”’\"' ")[-1:] in {".", "?", "!", "…"})
 
 
 def _past_captions(number: int, paragraphs: list[tuple[int, int]], text: str) -> int:
@@ -487,6 +546,8 @@ def extract_quotes(doc: Doc, entities: list[Entity],
         if source is None:
             source = _dash_signed(span, text, index) or _named_before_colon(
                 span, text, paragraphs, index)
+        if source is None and cue is None:
+            cue, source = _owned_in_next_paragraph(span, tokens, paragraphs, index, salience)
         source = _transcript_label(span, text, index) or source
         named_here = source is not None
         if source is None and found and _continues(found[-1][0], span, paragraphs, text):

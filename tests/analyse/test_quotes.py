@@ -129,6 +129,35 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next(nlp):
     assert got[0][1] == "New York Times"
 
 
+def test_a_clause_with_a_role_or_body_for_subject_introduces_a_quotation_after_its_colon(nlp):
+    got = quotes(nlp, "Mayor Anna Berg toured the harbour on Monday. The mayor was blunt: “We "
+                      "will not pay for the ministry's mistakes.”\n"
+                      "The message was clear: “Stay home if you are sick.”")
+    # A role can speak; a message is not someone, and its short quotation is nobody's turn.
+    assert [(t, s, c) for t, s, c, _ in got] == [
+        ("We will not pay for the ministry's mistakes.", "The mayor", "Anna Berg")]
+    # Names right before the colon say it, not the subject of a heading's verb before them.
+    got = quotes(nlp, "VOTERS CARE MORE ABOUT SCHOOLS THAN TAXES - Lena Fisk and Tom Lake: “We "
+                      "found that most voters would rather see better schools.”")
+    assert [s for _, s, _, _ in got] == ["Tom Lake"]
+    got = quotes(nlp, "Mayor Anna Berg delivered a blunt message to Tom Lake: “It is time to "
+                      "stop attacking the harbour staff.”")
+    assert [s for _, s, _, _ in got] == ["Anna Berg"]
+
+
+def test_a_statement_reads_its_words_and_stands_for_whoever_issued_it(nlp):
+    got = quotes(nlp, "Nordic Ferries issued a statement on Monday. “We had no idea,” the "
+                      "statement read.\n"
+                      "Mayor Anna Berg sent a letter to parents. The letter said that the "
+                      "schools would open in May.\n"
+                      "The sign on the gate reads: “Closed until further notice.”")
+    assert [(t, s, c, cue) for t, s, c, cue in got] == [
+        ("We had no idea", "the statement", "Nordic Ferries", "read")]
+    (letter,) = quotes(nlp, "Mayor Anna Berg sent a letter to parents. The letter said that "
+                            "the schools would open in May.", kind="reported")
+    assert letter[1:3] == ("The letter", "Anna Berg")
+
+
 def test_continued_and_transcript_turns(nlp):
     got = _attributed(nlp, "Senator Ana Ruiz spoke to students on Monday. She continued, “We "
                            "will fund every school in this state.”\n"
@@ -833,6 +862,31 @@ def test_a_quotation_left_open_at_its_paragraph_end_goes_on_by_the_same_speaker(
                       "“This harbour is so special to me.\n"
                       "“I will never forget this day.”")
     assert [(s, c) for _, s, c, _ in got] == [("Berg", "Berg"), (None, "Berg"), (None, "Berg")]
+
+
+def test_a_paragraph_that_is_one_short_quotation_goes_on_by_the_same_speaker(nlp):
+    got = quotes(nlp, "“We are not going to stop,” Mayor Anna Berg said. “This is a port "
+                      "that works.”\n"
+                      "“Every street counts.”\n"
+                      "The council meets on Monday.\n"
+                      "“A safe harbour.”")
+    # The short paragraph right after her quotations is her next turn; the one after the
+    # narration is nobody's, and too short to stand as a quotation on its own.
+    assert [(t, s, c) for t, s, c, _ in got] == [
+        ("We are not going to stop", "Anna Berg", "Anna Berg"),
+        ("This is a port that works.", None, "Anna Berg"),
+        ("Every street counts.", None, "Anna Berg")]
+
+
+def test_a_feature_opening_quotation_is_owned_by_the_paragraph_after_it(nlp):
+    got = quotes(nlp, "“It's heartbreaking.”\n"
+                      "That's how Maria Lopez describes losing her home in the flood.\n"
+                      "“We have nothing left.”\n"
+                      "Those were the words of Tom Lake, whose farm was under water.\n"
+                      "“Closed for repairs.”\n"
+                      "That's what the sign on the bridge said for a year.")
+    assert got == [("It's heartbreaking.", "Maria Lopez", "Maria Lopez", "describes"),
+                   ("We have nothing left.", "Tom Lake", "Tom Lake", None)]
 
 
 def test_a_company_named_beside_its_description_is_the_speaker(nlp):
