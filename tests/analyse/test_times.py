@@ -529,3 +529,14 @@ def test_in_a_span_in_a_clause_about_the_past_is_how_long_it_took(nlp):
     text = "Shares have lost 20% in two weeks. The company will report results in a month."
     assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
         ("two weeks", "P2W", "DURATION"), ("in a month", "2022-01", "DATE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews worked through this past weekend.", ("this past weekend", "2021-W47-WE")),
+    ("The vote was held this past Tuesday.", ("this past Tuesday", "2021-11-30")),
+    ("The port opens this coming Sunday.", ("this coming Sunday", "2021-12-05")),
+    ("The farm was sold this past spring.", ("this past spring", "2021-SP")),
+    ("The ferry returns this coming summer.", ("this coming summer", "2022-SU")),
+])
+def test_this_past_and_this_coming_are_the_last_and_the_next(nlp, text, expected):
+    assert values(nlp, text)[0][:2] == expected

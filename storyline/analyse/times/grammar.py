@@ -63,6 +63,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
              "twenty first": 21}
 _ORDINAL_WORDS = "|".join(w.replace(" ", r"[\s-]") for w in sorted(ORDINALS, key=len, reverse=True))
 _PREP = r"(?P<prep>(?:on|in)\s+)?"
+_THIS = r"(?:this\s+(?=(?:past|coming)\b))?"  # "this past weekend", "this coming Sunday"
 _MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 YEAR = r"(?:19|20)\d{2}"
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
@@ -104,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                          r"(?P<unit>days|weeks|months|years|decades)\b", re.I)),
     ("clock", re.compile(rf"\b{_CLOCK}")),
-    ("weekday", re.compile(rf"{_PREP}\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?"
+    ("weekday", re.compile(rf"{_PREP}\b(?:(?i:{_THIS})(?P<rel>(?i:last|next|this|coming|past))\s+)?"
                            rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss>['’]s\b)?)"
                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relday", re.compile(r"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|"
@@ -112,7 +113,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("partday", re.compile(r"\b(?P<rel>this|last|tomorrow|yesterday)\s+"
                            r"(?P<part>morning|afternoon|evening|night)\b", re.I)),
     ("relunit", re.compile(rf"{_PREP}\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?"
-                           r"(?P<rel>this|next|last|past|previous|coming|current)\s+"
+                           rf"{_THIS}(?P<rel>this|next|last|past|previous|coming|current)\s+"
                            r"(?:(?:fiscal|financial)\s+)?(?P<unit>week|weekend|month|year|"
                            r"quarter|decade)\b", re.I)),
     ("weekend", re.compile(r"\bthe\s+weekend\b", re.I)),
@@ -129,7 +130,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"\bthe\s+(?P<w3>future|past|near\s+future|near\s+term)\b(?!\s+(?:\d|(?:few|several|"
                        rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))|"
                        r"\b(?P<w4>(?:then[\s-]+)?current)(?=\s+[a-z])", re.I)),
-    ("season", re.compile(r"\b(?:(?P<rel>this|last|next|early|late)\s+|the\s+)?"
+    ("season", re.compile(rf"\b(?:{_THIS}(?P<rel>this|last|next|past|coming|early|late)\s+|"
+                          r"the\s+)?"
                           r"(?P<season>spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}))?|"
                           r"\b(?P<rel2>this|last|next)\s+(?P<fall>fall)\b", re.I)),

@@ -25,6 +25,7 @@ from storyline.analyse.times.grammar import (
 )
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins
 _DATED_RE = re.compile(r"^\d{4}-\d{2}")  # a month or a day of a known year
 _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -421,6 +422,11 @@ def _season(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if dct is None:
         return f"XXXX-{season}", "DATE", None
     year = dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    start = SEASON_STARTS[season]
+    if rel == "past":  # the latest one begun before the report
+        year = dct.year if start < dct.month else dct.year - 1
+    elif rel == "coming":
+        year = dct.year if start > dct.month else dct.year + 1
     return f"{year}-{season}", "DATE", MODS.get(rel)
 
 
