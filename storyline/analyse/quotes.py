@@ -570,7 +570,7 @@ def extract_quotes(doc: Doc, entities: list[Entity],
     marked = quoted_text(spans)
     # a statement that ends inside a quotation ends with it, and may then hold another
     reported = outermost([_closing_quotation(r, spans, text)
-                          for r in find_reported(doc, index, salience, marked)])
+                          for r in find_reported(doc, index, salience, marked, text)])
     reported = [r for r in reported if not _is_quotation(r, [s for s, *_ in found], text)]
     found = _turn_passed_in_reported_speech(found, reported, text, paragraphs)
     quotes = []

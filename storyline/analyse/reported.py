@@ -737,24 +737,22 @@ def _next_act(doc: Doc, text: str, at: int) -> bool:
 
 
 def _inverted_after_quotation(verb: Token, content_start: int,
-                              inside_quotes: list[tuple[int, int]]) -> bool:
+                              inside_quotes: list[tuple[int, int]], text: str) -> bool:
     """ "“…,” said Cubs fan Rodrigo Gonzales, 24, moments after the game ended": a finite verb
     right after a closing mark with no subject before it; what follows is who said it."""
     if content_start < verb.idx or verb.tag_ not in _FINITE or any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children):
         return False
-    text = verb.doc.text
     return any(q_end <= verb.idx and not text[q_end : verb.idx].strip(" ,\n")
                for _, q_end in inside_quotes)
 
 
 def _colon_before_quotation(verb: Token, span: tuple[int, int],
-                            inside_quotes: list[tuple[int, int]]) -> bool:
+                            inside_quotes: list[tuple[int, int]], text: str) -> bool:
     """ "The goal was clear: “This structure,” wrote Yakushina, “…”": the statement ends with
     a quotation its verb follows, and a colon introduces that quotation; the quotation is what
     was said, the words before the colon the writer's."""
     start, end = span
-    text = verb.doc.text
     return any(start < q_start and end <= q_end <= verb.idx
                and text[start:q_start].rstrip().endswith(":") for q_start, q_end in inside_quotes)
 
@@ -818,9 +816,9 @@ def _one_clause_apart(outer: ReportedSpeech, inner: ReportedSpeech) -> bool:
 
 
 def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
-                  inside_quotes: list[tuple[int, int]]) -> list[ReportedSpeech]:
-    """Reported speech in ``doc``, skipping content already inside direct quotations."""
-    text = doc.text  # built afresh by spaCy on every access
+                  inside_quotes: list[tuple[int, int]], text: str) -> list[ReportedSpeech]:
+    """Reported speech in ``doc`` (whose ``text`` the caller has read once: spaCy builds it
+    afresh on every access), skipping content already inside direct quotations."""
 
     def quoted(start: int, end: int) -> bool:
         """Most of the content is a direct quotation ("“…,” he said" is not reported speech),
@@ -865,8 +863,8 @@ def find_reported(doc: Doc, entities: EntityIndex, salience: Salience,
             if not content or sum(1 for t in content if not t.is_punct) < MIN_CONTENT_TOKENS:
                 continue
             span = _extent(content)
-        if (quoted(*span) or _inverted_after_quotation(token, span[0], inside_quotes)
-                or _colon_before_quotation(token, span, inside_quotes)
+        if (quoted(*span) or _inverted_after_quotation(token, span[0], inside_quotes, text)
+                or _colon_before_quotation(token, span, inside_quotes, text)
                 or _said_after_own_quotation(token, span[0], inside_quotes)):
             continue
         subject = subject_of(speaking_verb(token))
