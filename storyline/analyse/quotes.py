@@ -62,6 +62,7 @@ _INTERVIEW_CUE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|talks|speaks)
                             r"|\bcondensed\b", re.IGNORECASE)
 _SIGNED_NAME = re.compile(  # "Edwin G. Monroy", "Helena Brask." (an initial keeps its stop)
     r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]*(?:\.(?= ))?){1,3})\.?[ \t\u00a0]*(?:\n|$)")
+_HTML_ATTRIBUTE = re.compile(r'[\w-]+="[^"\n]*"')
 _STAGE_DIRECTION = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])[.,]?\s*")
 _CREDIT_AT_END = re.compile(r"\((?:[A-Z][\w.&/'’-]*\s?){1,4}\)\s*$")  # "(Getty)", "(AP Photo)"
 _CREDIT_AT_START = re.compile(  # "Getty Images …"
@@ -132,6 +133,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     # marks), read as the straight mark they stand for; the same length, so every offset
     # still points into ``text``.
     text = text.replace("``", ' "').replace("''", ' "').replace("‘‘", ' "').replace("’’", '" ')
+    # HTML attributes left in the text (author="@jane" datetime="2016-09-01") hold no
+    # quotation: blanked, offsets kept.
+    text = _HTML_ATTRIBUTE.sub(lambda m: " " * len(m.group()), text)
     spans: list[QuoteSpan] = []
     paragraphs = _paragraphs(text)
     for number, (p_start, p_end) in enumerate(paragraphs):

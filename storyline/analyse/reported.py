@@ -474,11 +474,18 @@ def _subjectless_next(verb: Token, clause: Token) -> bool:
             and not _has_subject(clause))
 
 
+def _denied_thing(noun: Token) -> bool:
+    """A thing said not to exist: "nothing", "none", "no evidence", "not a word"."""
+    return noun.lower_ in {"nothing", "none"} or any(
+        c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not"} for c in noun.children)
+
+
 def _no_statement(cue: Token) -> bool:
     """Speech verbs that report nothing: an order or a request ("Now tell us this isn't …",
     "Don't tell me it failed"), a statement not made ("It goes without saying that …",
     "left without saying that …", "declined to comment on reports that …"), and the writer's
-    own asides ("It's worth noting that …", "As previously mentioned, …")."""
+    own asides ("It's worth noting that …", "As previously mentioned, …"); nor does a thing said
+    not to exist ("There is no evidence that suggests …")."""
     if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
         return True
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in {"decline", "refuse"}:
@@ -512,6 +519,8 @@ def _no_statement(cue: Token) -> bool:
         return True  # "it's worth noting that …": the writer's aside
     if any(c.dep_ in {"nsubj", "nsubjpass"} and _an_earlier_text(c) for c in cue.children):
         return True  # "An earlier version of this article said …": a correction note
+    if cue.dep_ == "relcl" and _denied_thing(cue.head):
+        return True  # "there is no evidence that suggests …", "nothing that says …"
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         # "As previously mentioned, …", "as noted above": the writer refers to the text itself
         return all(c.dep_ in {"mark", "advmod", "auxpass", "punct"} for c in cue.children)

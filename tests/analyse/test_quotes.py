@@ -20,6 +20,9 @@ def test_quote_marks_of_every_kind_and_across_paragraphs():
     assert inner == ["Curly works", "Straight works", "a single one", "This quote runs on",
                      "and ends here"]
     assert find_quote_spans("It’s Russia’s view and the leaders’ call.") == []
+    # an HTML attribute left in the text opens no quotation
+    html = '<tweet author="@jane" datetime="2016-09-01">Sept. 1</tweet> and “this one”'
+    assert [html[s.start:s.end] for s in find_quote_spans(html)] == ["this one"]
 
 
 def test_speaker_after_before_and_inverted(nlp):
@@ -635,7 +638,9 @@ def test_orders_statements_not_made_and_a_clause_the_parser_took_for_the_report(
             "without saying that he would come back to the city. Now tell us this is not a "
             "witch hunt of the highest order. Don't tell me the plan has failed again. "
             "Everything the mayor says is a lie unless proven otherwise. The port faces a "
-            "probe the ministry said was still going on in the spring.")
+            "probe the ministry said was still going on in the spring. There is no evidence "
+            "that suggests the ferry caused the damage. We have seen nothing that says the "
+            "plan will fail.")
     assert reported(nlp, text) == [("was still going on in the spring", "the ministry")]
 
 
