@@ -62,7 +62,7 @@ _INTERVIEW_CUE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|talks|speaks)
                             r"|\bcondensed\b", re.IGNORECASE)
 _SIGNED_NAME = re.compile(  # "Edwin G. Monroy", "Helena Brask." (an initial keeps its stop)
     r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]*(?:\.(?= ))?){1,3})\.?[ \t\u00a0]*(?:\n|$)")
-_HTML_ATTRIBUTE = re.compile(r'[\w-]+="[^"\n]*"')
+_HTML_ATTRIBUTE = re.compile(r'="[^"\n]*"')  # the value, from its "=" (linear on any text)
 _STAGE_DIRECTION = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])[.,]?\s*")
 _CREDIT_AT_END = re.compile(r"\((?:[A-Z][\w.&/'’-]*\s?){1,4}\)\s*$")  # "(Getty)", "(AP Photo)"
 _CREDIT_AT_START = re.compile(  # "Getty Images …"
