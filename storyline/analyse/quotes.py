@@ -288,7 +288,7 @@ def _introducing_verb(span: QuoteSpan, spans: list[QuoteSpan], tokens: _Tokens,
         if _is_cue(verb):
             return verb
     if _SIGNED_HEADING.search(text, p_start, colon + 1):
-        return None  # "… COMPETITIVENESS - Frank Newport and Jim Harter: “…”": the names say it
+        return None  # "… THAN TAXES - Lena Fisk and Tom Lake: “…”": the names say it
     for verb in reversed(verbs):
         if any(c.dep_ == "nsubj" and _names_speaker(c, entities) for c in verb.children):
             return verb
@@ -443,7 +443,7 @@ def _owned_in_next_paragraph(span: QuoteSpan, tokens: _Tokens,
     if owner is None:
         return None, None
     sentence = tokens.at(start).sent
-    after = [t for t in sentence if t.idx >= start + owner.end() - owner.start()]
+    after = [t for t in sentence if t.idx >= owner.end()]
     if owner.group(1):
         holder = next((t for t in after if t.dep_ == "pobj" and t.head.lower_ == "of"), None)
         return None, describe_speaker(holder, entities, salience) if holder else None
