@@ -23,9 +23,17 @@ well over|as few as|more than an estimated|an additional|another|only|just
 """.replace("\n", "").split("|"), key=len, reverse=True)
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6,
           "bn": 1e9, "m": 1e6, "k": 1e3, "hundred": 1e2}
-CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+# Longest first, so that "C$18 million" is Canadian and only a bare "$" is the US dollar.
+CURRENCY_SYMBOLS = {"US$": "USD", "CA$": "CAD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD",
+                    "C$": "CAD", "A$": "AUD", "S$": "SGD", "$": "USD", "€": "EUR", "£": "GBP",
+                    "¥": "JPY", "₹": "INR"}
 CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
                   "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH"}
+# "Canadian dollars", "Hong Kong dollars": the dollar of the country named before it.
+DOLLAR_COUNTRIES = {"canadian": "CAD", "australian": "AUD", "zealand": "NZD", "kong": "HKD",
+                    "singapore": "SGD", "taiwan": "TWD"}
+CURRENCIES = frozenset({*CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values(),
+                        *DOLLAR_COUNTRIES.values()})
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # One key for the spellings of a unit, so that "550 kilometres" and "600 km" meet.
 UNIT_KEYS = {
@@ -39,6 +47,10 @@ UNIT_KEYS = {
     "mph": "mph", "kph": "km/h", "km/h": "km/h",
 }
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# The spellings of a share after its number, each outlet's own: "7 per cent", "7 percent",
+# "7 pct", "7%"; a difference of shares ("1.5 percentage points") is another quantity.
+_PERCENT_RE = re.compile(r"\s*(?:(?P<points>percentage[- ]points?)|%|per[ -]?cent\b|pct\b)",
+                         re.IGNORECASE)
 MIN_WORD_NUMBER = 10
 
 
@@ -82,9 +94,11 @@ def _unit(span: Span) -> tuple[Token | None, str | None]:
         if symbol in text:
             return None, code
     for token in span:
-        code = CURRENCY_WORDS.get(token.lemma_.lower())
-        if code and (code != "GBP" or _money_pounds(token)):
+        if (code := _currency(token)) is not None:
             return token, code
+    share = _share(span)
+    if share is not None:
+        return None, share[0]
     if span.label_ == "PERCENT" or "%" in text:
         return None, "percent"
     numeric = [t for t in span if t.like_num or t.lower_ in SCALES]
@@ -92,11 +106,84 @@ def _unit(span: Span) -> tuple[Token | None, str | None]:
     head = anchor
     for _ in range(3):
         if head.pos_ in {"NOUN", "PROPN"} and head not in numeric:
-            return head, head.text
+            return head, _currency(head) or head.text
         if head.head.i == head.i:
             break
         head = head.head
+    level = _level_of(anchor)
+    if level is not None:
+        return level, level.text
     return None, None
+
+
+# Verbs that give a quantity its level: "the death toll rose to 45", "cases topped 1,000".
+_LEVEL_VERBS = frozenset({"rise", "climb", "jump", "soar", "surge", "grow", "increase", "fall",
+                          "drop", "decline", "plunge", "slip", "reach", "hit", "top", "exceed",
+                          "pass", "surpass", "stand", "total", "number"})
+# Verbs that put a level on their object: "police estimated the crowd at 10,000".
+_VALUING_VERBS = frozenset({"put", "estimate", "place", "peg", "set", "count"})
+# Words for a count that say what is counted only after "of": "the number of cases"; "the
+# figure" alone counts nothing a reader can name.
+_COUNT_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "amount"})
+
+
+def _level_of(number: Token) -> Token | None:
+    """What a bare number is the level of, when a verb says so: the subject of "rose to 45",
+    "stands at 52" or "topped 1,000", the object of "estimated the crowd at 10,000"; "the
+    number of cases" counts cases."""
+    preposition = number.head if number.dep_ == "pobj" else None
+    verb = preposition.head if preposition is not None else number.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = verb.lemma_.lower()
+    if preposition is not None and preposition.lower_ == "at" and lemma in _VALUING_VERBS:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif lemma in _LEVEL_VERBS and (number.dep_ in {"dobj", "attr"} or (
+            preposition is not None and preposition.lower_ in {"to", "at"})):
+        noun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    else:
+        return None
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    if noun.lemma_.lower() in _COUNT_NOUNS:
+        counted = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        return counted
+    return noun
+
+
+def _currency(token: Token) -> str | None:
+    """The code of a currency's name: "euros", "Canadian dollars", "two million pounds"."""
+    code = CURRENCY_WORDS.get(token.lemma_.lower())
+    if code == "USD" and token.i > 0:
+        code = DOLLAR_COUNTRIES.get(token.nbor(-1).lower_, code)
+    if code == "GBP" and not _money_pounds(token):
+        return None
+    return code
+
+
+def _key(unit: str, unit_token: Token | None) -> str:
+    """What two articles' figures must share to count the same thing: the currency's code
+    ("$5 million" and "5 million dollars"), the unit's one spelling ("km"), or the counted
+    noun's stem ("troop")."""
+    if unit in CURRENCIES:
+        return unit
+    if unit_token is None:
+        return unit.lower()
+    lemma = unit_token.lemma_.lower()
+    return UNIT_KEYS.get(lemma) or stem(lemma)
+
+
+def _share(span: Span) -> tuple[str, int] | None:
+    """ "percent" or "percentage point" when a share's spelling follows the span's last number,
+    and where that spelling ends."""
+    numeric = [t for t in span if t.like_num or t.lower_ in SCALES]
+    if not numeric:
+        return None
+    share = _PERCENT_RE.match(span.doc.text, numeric[-1].idx + len(numeric[-1].text))
+    if share is None:
+        return None
+    return ("percentage point" if share.group("points") else "percent"), share.end()
 
 
 def _money_pounds(token: Token) -> bool:
@@ -141,6 +228,8 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         end = ent.end_char
         if unit_token is not None and unit_token.idx >= end and unit_token.i - ent.end <= 3:
             end = unit_token.idx + len(unit_token.text)
+        elif (share := _share(ent)) is not None:
+            end = max(end, share[1])
         out.append(Figure(
             text=text[start:end],
             value=int(value) if value.is_integer() and abs(value) < 2**53 else value,
@@ -149,6 +238,6 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             attributed_to=claimants(numeric[0] if numeric else ent.root, index, salience),
             start=start,
             end=end,
-            key=(UNIT_KEYS.get(lemma) or stem(lemma)) if unit_token is not None else lemma,
+            key=_key(unit, unit_token),
         ))
     return out

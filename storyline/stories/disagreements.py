@@ -3,9 +3,10 @@
 Two figures speak of the same quantity when they count the same thing (their comparable key, the
 unit's stem) and the words right around them, in the figure's own clause, share a word ("killed"
 for people killed, "border" for troops near a border): a sentence often holds several
-quantities ("flew 2,700 km, reaching an altitude of 550 km"). A share, a sum of money or a
-measure, which can be anything, needs two shared words that are not among those the whole
-story keeps using. Values that differ by more than a rounding margin, printed by different
+quantities ("flew 2,700 km, reaching an altitude of 550 km"). A share or a measure, which
+can be anything, needs two shared words that are not among those the whole story keeps using;
+a sum of money, like a count, one ("would cost 40 million dollars" against "would cost $55
+million": its currency's code is its key, however it is spelt). Values that differ by more than a rounding margin, printed by different
 outlets, are a disagreement (one outlet's later figure is an update) — unless they are
 threefold apart (two different things counted) or each outlet prints both numbers; each claim
 keeps its words, who made it, and where it was printed.
@@ -31,10 +32,10 @@ RELATIVE_MARGIN = 0.05
 MAX_RATIO = 3.0
 MAX_SUBJECT_WORDS = 8
 CONTEXT_WORDS = 10  # on each side of the figure, inside its clause
-# A share, a sum or a length can measure anything: such figures must share two words that are
-# not the story's own vocabulary. A count ("troops", "people") names what it counts.
-MEASURE_KEYS = frozenset({"percent", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH",
-                          *UNIT_KEYS.values()})
+# A share or a length can measure anything: such figures must share two words that are not the
+# story's own vocabulary. A count ("troops", "people") names what it counts; a sum of money is
+# mostly told by its verb ("would cost", "was fined"), as a count is.
+MEASURE_KEYS = frozenset({"percent", "percentage point", *UNIT_KEYS.values()})
 _CLAUSE_BREAK_RE = re.compile(r"[;()\[\]]|,\s|\s[—–]\s")
 _MODIFIER_RE = re.compile(r"\d-(?:[^\W\d]|$)")
 _SCORE_OR_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d|\d.*\b(?:to|and)\b.*\d")

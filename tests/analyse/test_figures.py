@@ -44,3 +44,43 @@ def test_spellings_of_one_unit_share_a_key(nlp):
                                "Officials said it flew 2,700 kilometers.")
             for f in figures(nlp, text)]
     assert keys == ["km", "km", "km"]
+
+
+def test_spellings_of_a_share_meet_and_points_stay_apart(nlp):
+    got = [(f.text, f.key) for text in (
+        "The jobless rate rose to 7.2 per cent in January, the agency said.",
+        "The jobless rate rose to 7.4 percent in January, officials said.",
+        "Unemployment climbed to 7.3 pct, the ministry said.",
+        "The rate was up 0.4 percentage points from December.")
+        for f in figures(nlp, text)]
+    assert got == [("7.2 per cent", "percent"), ("7.4 percent", "percent"),
+                   ("7.3 pct", "percent"), ("0.4 percentage points", "percentage point")]
+
+
+def test_a_currency_meets_by_its_code_whatever_the_spelling(nlp):
+    got = [(f.value, f.key) for text in (
+        "The province will spend $5 million on the bridge.",
+        "The province will spend 5 million dollars on the bridge.",
+        "The firm reported sales of C$4.2 billion, or 3.1 billion Canadian dollars.",
+        "Brussels fined the company 300 million euros.")
+        for f in figures(nlp, text)]
+    assert got == [(5000000, "USD"), (5000000, "USD"), (4200000000, "CAD"),
+                   (3100000000, "CAD"), (300000000, "EUR")]
+
+
+def test_a_bare_number_is_the_level_of_what_its_verb_names(nlp):
+    got = [(f.text, f.key, f.attributed_to) for f in figures(
+        nlp, "The death toll rose to 45, the health ministry said. Police estimated the crowd "
+             "at 10,000. The number of confirmed cases topped 1,000 on Sunday. The police put "
+             "the figure at 20,000. He was 45 when he died.")]
+    # "the figure" names nothing a reader could match, and an age is no claim
+    assert got == [("45", "toll", ["health ministry"]), ("10,000", "crowd", ["Police"]),
+                   ("1,000", "case", [])]
+
+
+def test_a_claim_by_people_nobody_names_keeps_their_description(nlp):
+    got = [(f.value, f.attributed_to) for f in figures(
+        nlp, "Russia has massed 100,000 troops near the border, Ukrainian officials say. They "
+             "said 5,000 tanks were there.")]
+    # an unresolved "they" is no claimant
+    assert got == [(100000, ["Ukrainian officials"]), (5000, [])]

@@ -188,3 +188,16 @@ def test_speakers_who_said_it_together_take_the_storys_names(analyser):
         "that the Marrow Dam would be rebuilt by the spring"]}
     # each of them is an entity of the story (the web page links them one by one)
     assert built.speakers[0].names == ["Teodor Lind", "Helena Brask"]
+
+
+def test_a_sum_meets_its_other_spelling(analyser):
+    articles = [
+        make_article(analyser, "m1", "The Kessel council said the new bridge would cost $40 "
+                     "million.", "2024-04-02", "Valley Wire"),
+        make_article(analyser, "m2", "Opposition members said the new bridge would cost 55 "
+                     "million dollars.", "2024-04-03", "Harbor Ledger")]
+    built = build_story("s5", articles)
+    got = [{(c.value, c.outlet, tuple(c.attributed_to)) for c in d.claims}
+           for d in built.disagreements if d.kind == "figure"]
+    assert got == [{("$40 million", "Valley Wire", ("The Kessel council",)),
+                    ("55 million dollars", "Harbor Ledger", ("Opposition members",))}]
