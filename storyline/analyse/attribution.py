@@ -420,7 +420,8 @@ def _issuer(text: Token) -> Token | None:
 
 _ISSUING = frozenset({"issue", "release", "send", "publish", "post", "file", "write", "deliver",
                       "sign", "circulate", "distribute", "air", "run", "give", "make", "put",
-                      "tweet", "unveil", "launch", "submit", "present"})
+                      "tweet", "unveil", "launch", "submit", "present", "compile", "provide",
+                      "prepare", "produce", "conduct"})
 
 
 def _infinitive(verb: Token) -> bool:
@@ -804,7 +805,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         canonical = entities.person_called(token.text)
     if canonical is None:
         canonical = (_role_holder(token, span_tokens, salience) or _body_meant(token, salience)
-                     or _issued_earlier(token, entities, salience))
+                     or _issued_earlier(token, entities, salience)
+                     or _author(token, entities, salience))
     if canonical is None and _age_epithet(token):
         canonical = _of_age(token, entities, salience)
     if canonical is None and all(t.pos_ == "PROPN" for t in span_tokens):
@@ -892,6 +894,30 @@ def _issued_earlier(noun: Token, entities: EntityIndex, salience: Salience) -> s
     return None
 
 
+def _author(noun: Token, entities: EntityIndex, salience: Salience) -> str | None:
+    """Who made a text or a count: "figures released by Statistics Canada", "a report by the
+    central bank", "data from the Labor Department", "the agency's estimate", "a study in The
+    Lancet"; nobody for "the plan" or "figures from last year". Only made things have makers:
+    "Wise's dad" or "the senator's staff" are people of their own."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _MADE_THINGS:
+        return None
+    makers = [(c, "by") for c in noun.children if c.dep_ == "poss"]
+    makers += [(g, c.lower_) for c in noun.children
+               if c.dep_ == "prep" and c.lower_ in _MAKER_LABELS for g in c.children
+               if g.dep_ == "pobj"]
+    makers += [(g, "by") for c in noun.children if c.dep_ == "acl"
+               and c.lemma_.lower() in _ISSUING for a in c.children if a.dep_ == "agent"
+               for g in a.children if g.dep_ == "pobj"]
+    for maker, preposition in makers:
+        entity = entities.at(maker.idx)
+        if ((entity is not None and entity.label in _MAKER_LABELS[preposition])
+                or (entity is None and maker.lemma_.lower() in _SPEAKING_NOUNS)):
+            found = describe_source(maker, entities, salience)
+            if found is not None and found.canonical:
+                return found.canonical
+    return None
+
+
 def _phrase_tokens(token: Token) -> list[Token]:
     """The words of a subject phrase up to its head, from the start of its line: a time stamp or
     heading above it ("4:43 p.m.") that the parser took into the phrase is not part of it."""
@@ -926,6 +952,16 @@ def _one_known(role: Token) -> bool:
 
 WRITTEN_WORDS = frozenset({"statement", "letter", "tweet", "post", "message", "email",
                            "note", "release", "memo"})
+# Texts and counts, which someone made ("data" is lemmatised "datum").
+_MADE_THINGS = WRITTEN_WORDS | frozenset({
+    "report", "study", "survey", "poll", "figure", "data", "datum", "statistic", "number",
+    "estimate", "analysis", "document", "filing", "count", "tally", "projection",
+    "forecast", "research", "review", "audit", "census", "assessment", "complaint", "lawsuit",
+    "book", "memoir", "database", "tracker", "calculation", "model", "paper", "article"})
+# Who may make a thing, by the word that links them: anyone "by" (or whose it is); a person or
+# a body "from" ("a report from Kabul" tells where, not who); a publication "in".
+_MAKER_LABELS = {"by": SPEAKER_LABELS, "from": frozenset({"PERSON", "ORG", "NORP"}),
+                 "in": frozenset({"ORG"})}
 
 
 def _relative_antecedent(pronoun: Token) -> Token:
@@ -1050,17 +1086,25 @@ def claimants(token: Token, entities: EntityIndex, salience: Salience) -> list[s
         if head.lemma_ in CUE_LEMMAS and head.pos_ in {"VERB", "AUX"}:
             subject = subject_of(head)
             if subject is not None and subject.i != current.i:
-                names = []
-                for part in with_conjuncts(subject):
-                    source = describe_source(part, entities, salience)
-                    if source is not None and source.canonical:
-                        names.append(source.canonical)
+                names = _claimant_names(subject, entities, salience)
                 if names:
                     return names
         current = head
     target = according_to(sentence)
-    if target is not None:
-        names = [s.canonical for part in with_conjuncts(target)
-                 if (s := describe_source(part, entities, salience)) is not None and s.canonical]
-        return names
-    return []
+    return _claimant_names(target, entities, salience) if target is not None else []
+
+
+def _claimant_names(subject: Token, entities: EntityIndex, salience: Salience) -> list[str]:
+    """The one who is meant, or, for a description that names nobody ("Ukrainian officials",
+    "organisers"), the description as written; never a pronoun left unresolved, nor a share of
+    those polled ("42% say", "1,409 teachers said")."""
+    names = []
+    for part in with_conjuncts(subject):
+        source = describe_source(part, entities, salience)
+        if source is None:
+            continue
+        if source.canonical:
+            names.append(source.canonical)
+        elif part.pos_ != "PRON" and not any(t.like_num for t in part.subtree):
+            names.append(source.text)
+    return names

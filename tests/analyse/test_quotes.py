@@ -1534,3 +1534,25 @@ def test_a_stage_direction_in_a_quoted_transcript_is_no_quote(nlp):
             'about the debate.')
     got = [q for q, *_ in quotes(nlp, text)]
     assert len(got) == 2 and not any("CROSSTALK" in q for q in got)
+
+
+def test_a_text_or_a_count_speaks_for_whoever_made_it(nlp):
+    cases = {
+        "The jobless rate rose to 7.2 per cent, according to figures released by Statistics "
+        "Canada on Friday.": "Statistics Canada",
+        "A report by the Bank of Canada said 30,000 jobs were lost.": "Bank of Canada",
+        "Claims fell by 12,000, according to data from the Department of Labor.":
+            "Department of Labor",
+        "According to Statistics Canada's latest estimate, 40,000 people moved west.":
+            "Statistics Canada",
+        "About 2,000 people died, according to a survey conducted by Ipsos.": "Ipsos",
+        # nobody made these: a plan, and figures from a time
+        "The city will add 40 buses, according to the plan.": None,
+        "According to figures from last year, 3,000 homes were sold.": None,
+        # whoever obtained a document did not write it
+        "According to documents obtained by the Tribune, the firm paid $3 million.": None,
+    }
+    for text, maker in cases.items():
+        doc = nlp(text)
+        (quote,) = [q for q in extract_quotes(doc, extract_entities(doc)) if q.kind == "reported"]
+        assert quote.speaker_canonical == maker, text
