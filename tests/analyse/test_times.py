@@ -379,6 +379,16 @@ def test_days_two_away_and_the_night_before_the_report(nlp):
     ]
 
 
+def test_overnight_before_a_weekday_is_that_day_s_night(nlp):
+    text = ("Rebels shelled the town overnight Tuesday, and a second village overnight on "
+            "Monday. The storm will hit overnight Sunday.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("overnight Tuesday", "2021-11-30TNI"),  # not the night before the report
+        ("overnight on Monday", "2021-11-29TNI"),
+        ("overnight Sunday", "2021-12-05TNI"),
+    ]
+
+
 def test_a_range_is_its_two_ends_and_the_end_follows_the_start(nlp):
     text = ("The summit is set for Dec. 7-8 in Geneva, as it was on Dec. 9-10, 2020. The festival "
             "ran 28-30 June, 2019, as in "

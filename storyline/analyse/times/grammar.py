@@ -105,7 +105,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                          r"(?P<unit>days|weeks|months|years|decades)\b", re.I)),
     ("clock", re.compile(rf"\b{_CLOCK}")),
-    ("weekday", re.compile(rf"{_PREP}\b(?:(?i:{_THIS})(?P<rel>(?i:last|next|this|coming|past))\s+)?"
+    # "overnight Tuesday", "overnight on Monday into Tuesday": that day's night, not the
+    # night before the report
+    ("weekday", re.compile(rf"(?:(?P<overnight>(?i:overnight))\s+)?{_PREP}"
+                           rf"\b(?:(?i:{_THIS})(?P<rel>(?i:last|next|this|coming|past))\s+)?"
                            rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss>['’]s\b)?)"
                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relday", re.compile(r"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|"
@@ -224,7 +227,8 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             groups = m.groupdict()
             if not _accepted(kind, m, groups, text, doc):
                 continue
-            start = m.start("prep") + len(groups["prep"]) if groups.get("prep") else m.start()
+            start = (m.start("prep") + len(groups["prep"])
+                     if groups.get("prep") and not groups.get("overnight") else m.start())
             read_as = kind
             if kind == "in_n" and (_after_superlative(text, m.start(), doc)
                                    or direction(doc, text, m.start("n"), m.start()) == "past"):

@@ -349,7 +349,7 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     weekday = WEEKDAYS[g["wd"].lower()]
     if m.day is not None:  # "Saturday, April 25"
         return _month_day(m.day.groups, dct, way, m.day, weekday)
-    part = g.get("part")
+    part = "night" if g.get("overnight") else g.get("part")
     if g.get("plural"):
         return f"XXXX-WXX-{weekday + 1}", "SET", None
     if dct is None:
