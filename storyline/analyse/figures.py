@@ -93,6 +93,9 @@ def _unit(span: Span) -> tuple[Token | None, str | None]:
     for symbol, code in CURRENCY_SYMBOLS.items():
         if symbol in text:
             return None, code
+    before = _currency_before(span.doc.text, span.start_char)
+    if before is not None:
+        return None, before[0]
     for token in span:
         if (code := _currency(token)) is not None:
             return token, code
@@ -140,7 +143,10 @@ def _level_of(number: Token) -> Token | None:
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
     elif lemma in _LEVEL_VERBS and (number.dep_ in {"dobj", "attr"} or (
             preposition is not None and preposition.lower_ in {"to", "at"})):
-        noun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # "the toll rose to 45", or what was raised: "the agency increased the toll to 45"
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i != number.i),
+                    None) or next((c for c in verb.children
+                                   if c.dep_ in {"nsubj", "nsubjpass"}), None)
     else:
         return None
     if noun is None or noun.pos_ != "NOUN":
@@ -150,6 +156,17 @@ def _level_of(number: Token) -> Token | None:
                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
         return counted
     return noun
+
+
+def _currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """The currency of a sign the tagger left out of the amount ("reached $56,746" tagged
+    "56,746"), and where the sign starts."""
+    window = text[max(0, start - 5) : start]
+    before = window.rstrip(" ")
+    for symbol, code in CURRENCY_SYMBOLS.items():
+        if before.endswith(symbol):
+            return code, start - (len(window) - len(before)) - len(symbol)
+    return None
 
 
 def _currency(token: Token) -> str | None:
@@ -220,7 +237,8 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         lemma = unit_token.lemma_.lower() if unit_token is not None else unit.lower()
         if lemma.rstrip("s") in UNITS:
             continue  # "three years" is a duration, read by the time normaliser
-        qualifier, start = _qualifier(text, ent.start_char)
+        sign = _currency_before(text, ent.start_char)
+        qualifier, start = _qualifier(text, sign[1] if sign else ent.start_char)
         inner = re.match(r"(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+",
                          ent.text, re.I)
         if inner and qualifier is None:

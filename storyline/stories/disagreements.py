@@ -6,10 +6,10 @@ for people killed, "border" for troops near a border): a sentence often holds se
 quantities ("flew 2,700 km, reaching an altitude of 550 km"). A share or a measure, which
 can be anything, needs two shared words that are not among those the whole story keeps using;
 a sum of money, like a count, one ("would cost 40 million dollars" against "would cost $55
-million": its currency's code is its key, however it is spelt). Values that differ by more than a rounding margin, printed by different
-outlets, are a disagreement (one outlet's later figure is an update) — unless they are
-threefold apart (two different things counted) or each outlet prints both numbers; each claim
-keeps its words, who made it, and where it was printed.
+million": its currency's code is its key, however it is spelt). Values that differ by more
+than a rounding margin, printed by different outlets, are a disagreement (one outlet's later
+figure is an update) — unless they are threefold apart (two different things counted) or each
+outlet prints both numbers; each claim keeps its words, who made it, and where it was printed.
 
 Not claims of a quantity, so never compared: a conversion in brackets ("2,700 km (1,680
 miles)"), a number joined to its noun as a modifier ("a 10-yard run", "an 80,000-pound

@@ -84,3 +84,11 @@ def test_a_claim_by_people_nobody_names_keeps_their_description(nlp):
              "said 5,000 tanks were there.")]
     # an unresolved "they" is no claimant
     assert got == [(100000, ["Ukrainian officials"]), (5000, [])]
+
+
+def test_a_sign_the_tagger_left_out_is_still_the_currency(nlp):
+    got = [(f.text, f.key) for f in figures(
+        nlp, "Median household income reached $56,746 in November. The fine was C$ 300,000. "
+             "The agency increased the death toll to 267.")]
+    # and what is raised to a level is the object of the verb, not its subject
+    assert got == [("$56,746", "USD"), ("C$ 300,000", "CAD"), ("267", "toll")]
