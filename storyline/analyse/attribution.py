@@ -86,7 +86,12 @@ _MEDIA_WORDS = frozenset({
 _MEDIA_NOUNS = frozenset({"broadcaster", "publisher", "network"})
 _SPEAKING_NOUNS = (_ROLE_HEADS | _NAMED_BODY_NOUNS | _COMPANY_NOUNS | _PUBLIC_BODY_WORDS
                    | {"people", "person", "man", "woman", "voter", "resident", "member",
-                      "candidate", "witness", "expert", "critic", "worker", "student"})
+                      "candidate", "witness", "expert", "critic", "worker", "student",
+                      "organiser", "organizer", "rescuer", "protester", "activist",
+                      "economist", "researcher", "scientist", "doctor", "investigator",
+                      "lawyer", "campaigner", "opponent", "supporter", "villager", "farmer",
+                      "teacher", "parent", "survivor", "eyewitness", "medic", "paramedic",
+                      "firefighter", "soldier", "rebel", "militant"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECENT_CHARS = 1500
 RECENT_BODY_CHARS = 400  # "Acme said on Monday …. It said": "it" looks back a sentence or two
@@ -1095,9 +1100,10 @@ def claimants(token: Token, entities: EntityIndex, salience: Salience) -> list[s
 
 
 def _claimant_names(subject: Token, entities: EntityIndex, salience: Salience) -> list[str]:
-    """The one who is meant, or, for a description that names nobody ("Ukrainian officials",
-    "organisers"), the description as written; never a pronoun left unresolved, nor a share of
-    those polled ("42% say", "1,409 teachers said")."""
+    """The one who is meant, or, for someone who can speak that nobody names ("Ukrainian
+    officials", "organisers"), the description as written; never a pronoun left unresolved, a
+    share of those polled ("42% say", "1,409 teachers said") or a thing ("The contract added
+    $1.60")."""
     names = []
     for part in with_conjuncts(subject):
         source = describe_source(part, entities, salience)
@@ -1105,6 +1111,7 @@ def _claimant_names(subject: Token, entities: EntityIndex, salience: Salience) -
             continue
         if source.canonical:
             names.append(source.canonical)
-        elif part.pos_ != "PRON" and not any(t.like_num for t in part.subtree):
+        elif can_speak(part) and part.pos_ != "PRON" and not any(t.like_num
+                                                                 for t in part.subtree):
             names.append(source.text)
     return names

@@ -81,9 +81,11 @@ def test_a_bare_number_is_the_level_of_what_its_verb_names(nlp):
 def test_a_claim_by_people_nobody_names_keeps_their_description(nlp):
     got = [(f.value, f.attributed_to) for f in figures(
         nlp, "Russia has massed 100,000 troops near the border, Ukrainian officials say. They "
-             "said 5,000 tanks were there.")]
-    # an unresolved "they" is no claimant
-    assert got == [(100000, ["Ukrainian officials"]), (5000, [])]
+             "said 5,000 tanks were there. Rescuers said 45 people were killed. The contract "
+             "added $1.60 to settle at $52.")]
+    # an unresolved "they" is no claimant, nor a thing that "added" something
+    assert got == [(100000, ["Ukrainian officials"]), (5000, []), (45, ["Rescuers"]),
+                   (1.6, []), (52, [])]
 
 
 def test_a_sign_the_tagger_left_out_is_still_the_currency(nlp):
