@@ -389,6 +389,19 @@ def test_overnight_before_a_weekday_is_that_day_s_night(nlp):
     ]
 
 
+def test_shopping_days_after_thanksgiving_and_a_clock_time_told_in_local_time(nlp):
+    text = ("Shares fell on Black Friday. Sales on Cyber Monday will set a record. The truce "
+            "began at 6 a.m. local time (0300 GMT) on Wednesday, and ended at 9 p.m. local "
+            "time Thursday.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("Black Friday", "2021-11-26"),  # not the Friday before the report
+        ("Cyber Monday", "2022-11-28"),
+        ("6 a.m.", "2021-12-01T06:00"),  # the day after the other zone's time
+        ("Wednesday", "2021-12-01"),
+        ("9 p.m. local time Thursday", "2021-12-02T21:00"),
+    ]
+
+
 def test_a_range_is_its_two_ends_and_the_end_follows_the_start(nlp):
     text = ("The summit is set for Dec. 7-8 in Geneva, as it was on Dec. 9-10, 2020. The festival "
             "ran 28-30 June, 2019, as in "

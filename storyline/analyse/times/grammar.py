@@ -86,7 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
-                           r"Election Day|Easter(?: Sunday| Monday)?|Good Friday)\b")),
+                           r"Election Day|Easter(?: Sunday| Monday)?|Good Friday|Black Friday|"
+                           r"Cyber Monday)\b")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b|"
@@ -204,7 +205,10 @@ _JOINER_RE = re.compile(r"\s*,?\s*")
 _RANGE_END_RE = re.compile(rf"\b(?:{_MONTH_FULL})\s*(?:[-–]|\s(?:to|and|through|until|till)\s)\s*$")
 _GENERIC_DETERMINER_RE = re.compile(r"\b(?:an?|every|each|any)\s+$", re.I)
 # "10:35 a.m. (0735 GMT) Friday": the same time told in another zone between a time and its day
-_OTHER_ZONE_RE = re.compile(r"\s*\((?=[^()\n]*(?:\d|GMT|UTC|local))[^()\n]{1,20}\)\s*,?\s*")
+_OTHER_ZONE_RE = re.compile(r"\s*(?:local\s+time\s*)?\((?=[^()\n]*(?:\d|GMT|UTC|local))"
+                            r"[^()\n]{1,20}\)\s*,?\s*")
+# "6 a.m. local time Thursday": the zone named between a clock time and its day
+_CLOCK_JOINER_RE = re.compile(r"\s*(?:local\s+time\b)?\s*,?\s*", re.I)
 _CLOCK_AFTER_DAY_RE = re.compile(r"\s*,?\s*(?:at|around|about|by|from)?\s*", re.I)
 _DAY_KINDS = {"weekday", "relday", "partday", "mdy", "dmy"}
 
@@ -451,9 +455,10 @@ def _day_for_clock(day: Match, clock: Match) -> bool:
 
 
 def _joinable(first: Match, second: Match, text: str) -> bool:
-    if first.day is not None or _JOINER_RE.fullmatch(text[first.end : second.lead]) is None:
+    between = text[first.end : second.lead]
+    if first.kind == "clock" and first.day is None:
+        return second.kind in _DAY_KINDS and _CLOCK_JOINER_RE.fullmatch(between) is not None
+    if first.day is not None or _JOINER_RE.fullmatch(between) is None:
         return False
-    if first.kind == "clock":
-        return second.kind in _DAY_KINDS
     return (first.kind == "weekday" and second.kind in {"mdy", "dmy"}
             and not first.groups.get("rel") and not first.groups.get("part"))

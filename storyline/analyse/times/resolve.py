@@ -215,14 +215,15 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 
 def holiday_date(name: str, year: int) -> date:
-    """The day a holiday falls on in ``year`` (US rules for Thanksgiving, Labor, Memorial and
-    Election Day)."""
+    """The day a holiday falls on in ``year`` (US rules for Thanksgiving and the shopping days
+    after it, Labor, Memorial and Election Day)."""
     name = name.lower().replace("’", "'")
     if name in HOLIDAYS:
         return date(year, *HOLIDAYS[name])
-    if name.startswith("thanksgiving"):  # the fourth Thursday of November
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("thanksgiving") or name in {"black friday", "cyber monday"}:
+        first = date(year, 11, 1)  # Thanksgiving: the fourth Thursday of November
+        thanksgiving = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return thanksgiving + timedelta(days={"black friday": 1, "cyber monday": 4}.get(name, 0))
     if name == "labor day":  # the first Monday of September
         first = date(year, 9, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7)
