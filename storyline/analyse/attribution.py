@@ -91,7 +91,7 @@ _SPEAKING_NOUNS = (_ROLE_HEADS | _NAMED_BODY_NOUNS | _COMPANY_NOUNS | _PUBLIC_BO
                       "economist", "researcher", "scientist", "doctor", "investigator",
                       "lawyer", "campaigner", "opponent", "supporter", "villager", "farmer",
                       "teacher", "parent", "survivor", "eyewitness", "medic", "paramedic",
-                      "firefighter", "soldier", "rebel", "militant"})
+                      "firefighter", "soldier", "rebel", "militant", "source"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RECENT_CHARS = 1500
 RECENT_BODY_CHARS = 400  # "Acme said on Monday …. It said": "it" looks back a sentence or two
@@ -1091,15 +1091,15 @@ def claimants(token: Token, entities: EntityIndex, salience: Salience) -> list[s
         if head.lemma_ in CUE_LEMMAS and head.pos_ in {"VERB", "AUX"}:
             subject = subject_of(head)
             if subject is not None and subject.i != current.i:
-                names = _claimant_names(subject, entities, salience)
+                names = claimant_names(subject, entities, salience)
                 if names:
                     return names
         current = head
     target = according_to(sentence)
-    return _claimant_names(target, entities, salience) if target is not None else []
+    return claimant_names(target, entities, salience) if target is not None else []
 
 
-def _claimant_names(subject: Token, entities: EntityIndex, salience: Salience) -> list[str]:
+def claimant_names(subject: Token, entities: EntityIndex, salience: Salience) -> list[str]:
     """The one who is meant, or, for someone who can speak that nobody names ("Ukrainian
     officials", "organisers"), the description as written; never a pronoun left unresolved, a
     share of those polled ("42% say", "1,409 teachers said") or a thing ("The contract added

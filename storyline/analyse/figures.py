@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyse.attribution import EntityIndex, Salience, claimants
+from storyline.analyse.attribution import EntityIndex, Salience, claimant_names, claimants
 from storyline.analyse.times import NUMBERS, UNITS
 from storyline.models import Entity, Figure, TimeExpression
 from storyline.textutil import stem
@@ -125,6 +125,15 @@ _LEVEL_VERBS = frozenset({"rise", "climb", "jump", "soar", "surge", "grow", "inc
                           "pass", "surpass", "stand", "total", "number"})
 # Verbs that put a level on their object: "police estimated the crowd at 10,000".
 _VALUING_VERBS = frozenset({"put", "estimate", "place", "peg", "set", "count"})
+def _valuer(number: Token, entities: EntityIndex, salience: Salience) -> list[str]:
+    """Who puts the level: "The government puts the number of displaced people at 2 million"."""
+    verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ == "at" else None
+    if verb is None or verb.lemma_.lower() not in _VALUING_VERBS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return claimant_names(subject, entities, salience) if subject is not None else []
+
+
 # Words for a count that say what is counted only after "of": "the number of cases"; "the
 # figure" alone counts nothing a reader can name.
 _COUNT_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "amount"})
@@ -253,7 +262,8 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             value=int(value) if value.is_integer() and abs(value) < 2**53 else value,
             qualifier=qualifier,
             unit=unit,
-            attributed_to=claimants(numeric[0] if numeric else ent.root, index, salience),
+            attributed_to=(claimants(numeric[0] if numeric else ent.root, index, salience)
+                           or _valuer(ent.root, index, salience)),
             start=start,
             end=end,
             key=_key(unit, unit_token),

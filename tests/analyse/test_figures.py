@@ -76,15 +76,19 @@ def test_a_bare_number_is_the_level_of_what_its_verb_names(nlp):
     # "the figure" names nothing a reader could match, and an age is no claim
     assert got == [("45", "toll", ["health ministry"]), ("10,000", "crowd", ["Police"]),
                    ("1,000", "case", [])]
+    # whoever puts a level on something claims it, with no verb of saying
+    ((value, claimant),) = [(f.value, f.attributed_to) for f in figures(
+        nlp, "The government puts the number of displaced people at 2 million.")]
+    assert (value, claimant) == (2000000, ["The government"])
 
 
 def test_a_claim_by_people_nobody_names_keeps_their_description(nlp):
     got = [(f.value, f.attributed_to) for f in figures(
         nlp, "Russia has massed 100,000 troops near the border, Ukrainian officials say. They "
-             "said 5,000 tanks were there. Rescuers said 45 people were killed. The contract "
-             "added $1.60 to settle at $52.")]
+             "said 5,000 tanks were there. Hospital sources said 45 people were killed. The "
+             "contract added $1.60 to settle at $52.")]
     # an unresolved "they" is no claimant, nor a thing that "added" something
-    assert got == [(100000, ["Ukrainian officials"]), (5000, []), (45, ["Rescuers"]),
+    assert got == [(100000, ["Ukrainian officials"]), (5000, []), (45, ["Hospital sources"]),
                    (1.6, []), (52, [])]
 
 
