@@ -87,22 +87,23 @@ def _qualifier(text: str, start_char: int) -> tuple[str | None, int]:
     return None, start_char
 
 
-def _unit(span: Span) -> tuple[Token | None, str | None]:
-    """The counted noun ("troops") or the currency / percent sign."""
-    text = span.text
+def _unit(span: Span, text: str) -> tuple[Token | None, str | None]:
+    """The counted noun ("troops") or the currency / percent sign; ``text`` is the document's
+    (spaCy rebuilds ``doc.text`` on every access)."""
+    words = span.text
     for symbol, code in CURRENCY_SYMBOLS.items():
-        if symbol in text:
+        if symbol in words:
             return None, code
-    before = _currency_before(span.doc.text, span.start_char)
+    before = _currency_before(text, span.start_char)
     if before is not None:
         return None, before[0]
     for token in span:
         if (code := _currency(token)) is not None:
             return token, code
-    share = _share(span)
+    share = _share(span, text)
     if share is not None:
         return None, share[0]
-    if span.label_ == "PERCENT" or "%" in text:
+    if span.label_ == "PERCENT" or "%" in words:
         return None, "percent"
     numeric = [t for t in span if t.like_num or t.lower_ in SCALES]
     anchor = numeric[-1] if numeric else span.root
@@ -200,13 +201,13 @@ def _key(unit: str, unit_token: Token | None) -> str:
     return UNIT_KEYS.get(lemma) or stem(lemma)
 
 
-def _share(span: Span) -> tuple[str, int] | None:
+def _share(span: Span, text: str) -> tuple[str, int] | None:
     """ "percent" or "percentage point" when a share's spelling follows the span's last number,
     and where that spelling ends."""
     numeric = [t for t in span if t.like_num or t.lower_ in SCALES]
     if not numeric:
         return None
-    share = _PERCENT_RE.match(span.doc.text, numeric[-1].idx + len(numeric[-1].text))
+    share = _PERCENT_RE.match(text, numeric[-1].idx + len(numeric[-1].text))
     if share is None:
         return None
     return ("percentage point" if share.group("points") else "percent"), share.end()
@@ -240,7 +241,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         has_scale = any(t.lower_ in SCALES for t in ent)
         if not has_digits and not has_scale and value < MIN_WORD_NUMBER:
             continue
-        unit_token, unit = _unit(ent)
+        unit_token, unit = _unit(ent, text)
         if unit is None:
             continue
         lemma = unit_token.lemma_.lower() if unit_token is not None else unit.lower()
@@ -255,7 +256,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         end = ent.end_char
         if unit_token is not None and unit_token.idx >= end and unit_token.i - ent.end <= 3:
             end = unit_token.idx + len(unit_token.text)
-        elif (share := _share(ent)) is not None:
+        elif (share := _share(ent, text)) is not None:
             end = max(end, share[1])
         out.append(Figure(
             text=text[start:end],
