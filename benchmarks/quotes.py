@@ -15,6 +15,8 @@ when a system quote covers ≥ 30% (lenient) or ≥ 80% (strict) of its characte
 over quotes; speaker accuracy = found quotes whose speaker mentions overlap or that both leave
 unattributed. "Who" accuracy: the resolved speaker is the annotators' resolved person
 (GGT only; PolNeAR does not resolve pronouns). GGT's published figures are printed beside.
+Also counted, with no gold to score them: the figures found in the same texts ("figures") and
+how many of them carry a claimant ("claimed": "… troops, Ukrainian officials say").
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ def run(name: str, docs: list[QuoteDocument], analyser: Analyser, show_misses: b
     began = time.perf_counter()
     analyses = list(analyser.analyse_many((d.text, parse_dct(d.published)) for d in docs))
     seconds = time.perf_counter() - began
+    figures = [f for a in analyses for f in a.figures]
+    claimed = sum(1 for f in figures if f.attributed_to)
     rows = []
     for threshold in THRESHOLDS:
         score = QuoteScore(threshold)
@@ -56,7 +60,8 @@ def run(name: str, docs: list[QuoteDocument], analyser: Analyser, show_misses: b
         who = f"{score.canonical_accuracy:.3f}" if score.named else "—"
         rows.append([f"storyline — {name}", threshold, score.gold, score.system,
                      f"{q.precision:.3f}", f"{q.recall:.3f}", f"{q.f1:.3f}",
-                     f"{score.speaker_accuracy:.3f}", who, f"{len(docs) / seconds:.1f}"])
+                     f"{score.speaker_accuracy:.3f}", who, len(figures), claimed,
+                     f"{len(docs) / seconds:.1f}"])
     return rows
 
 
@@ -79,9 +84,9 @@ def main() -> None:
                     load_polnear(polnear, {"train"})[: args.train], analyser)
     for name, threshold, p, r, f1, speaker in PUBLISHED:
         rows.append([name, threshold, 1466, "", f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}",
-                     f"{speaker:.3f}", "", ""])
+                     f"{speaker:.3f}", "", "", "", ""])
     print(table(["system — set", "overlap ≥", "gold", "sys", "P", "R", "F1", "speaker acc",
-                 "who acc", "docs/s"], rows))
+                 "who acc", "figures", "claimed", "docs/s"], rows))
     print(f"\npeak RSS {peak_rss_mb():.0f} MB")
 
 
