@@ -87,16 +87,16 @@ def _qualifier(text: str, start_char: int) -> tuple[str | None, int]:
     return None, start_char
 
 
-def _unit(span: Span, text: str) -> tuple[Token | None, str | None]:
+def _unit(span: Span, text: str, sign: str | None) -> tuple[Token | None, str | None]:
     """The counted noun ("troops") or the currency / percent sign; ``text`` is the document's
-    (spaCy rebuilds ``doc.text`` on every access)."""
+    (spaCy rebuilds ``doc.text`` on every access), ``sign`` the currency of a sign just before
+    the span."""
     words = span.text
     for symbol, code in CURRENCY_SYMBOLS.items():
         if symbol in words:
             return None, code
-    before = _currency_before(text, span.start_char)
-    if before is not None:
-        return None, before[0]
+    if sign is not None:
+        return None, sign
     for token in span:
         if (code := _currency(token)) is not None:
             return token, code
@@ -126,15 +126,6 @@ _LEVEL_VERBS = frozenset({"rise", "climb", "jump", "soar", "surge", "grow", "inc
                           "pass", "surpass", "stand", "total", "number"})
 # Verbs that put a level on their object: "police estimated the crowd at 10,000".
 _VALUING_VERBS = frozenset({"put", "estimate", "place", "peg", "set", "count"})
-def _valuer(number: Token, entities: EntityIndex, salience: Salience) -> list[str]:
-    """Who puts the level: "The government puts the number of displaced people at 2 million"."""
-    verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ == "at" else None
-    if verb is None or verb.lemma_.lower() not in _VALUING_VERBS:
-        return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return claimant_names(subject, entities, salience) if subject is not None else []
-
-
 # Words for a count that say what is counted only after "of": "the number of cases"; "the
 # figure" alone counts nothing a reader can name.
 _COUNT_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "amount"})
@@ -162,10 +153,18 @@ def _level_of(number: Token) -> Token | None:
     if noun is None or noun.pos_ != "NOUN":
         return None
     if noun.lemma_.lower() in _COUNT_NOUNS:
-        counted = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-        return counted
+        return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     return noun
+
+
+def _valuer(number: Token, entities: EntityIndex, salience: Salience) -> list[str]:
+    """Who puts the level: "The government puts the number of displaced people at 2 million"."""
+    verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ == "at" else None
+    if verb is None or verb.lemma_.lower() not in _VALUING_VERBS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return claimant_names(subject, entities, salience) if subject is not None else []
 
 
 def _currency_before(text: str, start: int) -> tuple[str, int] | None:
@@ -241,13 +240,13 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         has_scale = any(t.lower_ in SCALES for t in ent)
         if not has_digits and not has_scale and value < MIN_WORD_NUMBER:
             continue
-        unit_token, unit = _unit(ent, text)
+        sign = _currency_before(text, ent.start_char)
+        unit_token, unit = _unit(ent, text, sign[0] if sign else None)
         if unit is None:
             continue
         lemma = unit_token.lemma_.lower() if unit_token is not None else unit.lower()
         if lemma.rstrip("s") in UNITS:
             continue  # "three years" is a duration, read by the time normaliser
-        sign = _currency_before(text, ent.start_char)
         qualifier, start = _qualifier(text, sign[1] if sign else ent.start_char)
         inner = re.match(r"(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+",
                          ent.text, re.I)
