@@ -178,6 +178,93 @@ def test_holidays_number_words_decades_and_spans_of_time(nlp):
 
 
 @pytest.mark.parametrize("text, dct, expected", [
+    # a day framed by "the week of" is that week; "the day before/after" moves it by one
+    ("The hearing is set for the week of March 6.", date(2000, 2, 24),
+     ("the week of March 6", "2000-W10")),
+    ("Shoppers crowded the malls the day after Christmas.", date(2021, 12, 30),
+     ("the day after Christmas", "2021-12-26")),
+    ("He flew to Miami the day before last Tuesday's hearing.", date(2000, 2, 24),
+     ("the day before last Tuesday", "2000-02-21")),
+    # two weeks on or back
+    ("The summit will be held the week after next.", date(2021, 12, 8),
+     ("the week after next", "2021-W51")),
+    ("They met in Paris the weekend before last.", date(2021, 12, 8),
+     ("the weekend before last", "2021-W47-WE")),
+    # a holiday week that has begun is this year's, although the clause is in the past
+    ("Pilgrims prayed as Holy Week began.", date(2000, 4, 17), ("Holy Week", "2000-W16")),
+    ("Crowds filled the squares during Easter week, police said.", date(2000, 4, 10),
+     ("Easter week", "1999-W13")),
+])
+def test_framed_days_far_weeks_and_holiday_weeks(nlp, text, dct, expected):
+    assert values(nlp, text, dct)[0][:2] == expected
+
+
+def test_edges_of_a_month_and_counts_from_now(nlp):
+    friday = date(2022, 2, 25)
+    assert values(nlp, "Talks are planned for the last week of February.", friday) == [
+        ("the last week of February", "2022-02", "DATE", "END")]
+    assert values(nlp, "Prices rose in the first days of March.", friday) == [
+        ("the first days of March", "2022-03", "DATE", "START")]
+    assert values(nlp, "It was the last year of his term.", friday) == []
+    # "this month" before an "of" that belongs to the noun is still the month
+    assert values(nlp, "Bombings this month of two embassies shocked the region.", friday) == [
+        ("this month", "2022-02", "DATE", None)]
+    assert values(nlp, "The offensive will begin two weeks from now.", friday) == [
+        ("two weeks from now", "2022-W10", "DATE", None)]
+    assert values(nlp, "You may qualify many years from now.", friday)[0][:2] == (
+        "many years from now", "FUTURE_REF")
+    # only "the last …" is an edge of what follows; "the next decade of action" is a decade
+    assert values(nlp, "The next decade of action is critical.", friday)[0][:2] == (
+        "next decade", "203")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks ended on the 24th, a day before the deadline.", ("the 24th", "2022-02-24")),
+    ("The vote will be held on the 3rd.", ("the 3rd", "2022-03-03")),  # next month's
+    ("The results will be known on the 28th.", ("the 28th", "2022-02-28")),
+    ("The company was founded a century ago.", ("a century ago", "19")),
+])
+def test_days_of_the_month_alone_and_centuries_back(nlp, text, expected):
+    assert values(nlp, text, date(2022, 2, 25))[0][:2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "before" looks ahead unless its clause tells of the past
+    ("The attack came just before 5am local time on Thursday (0200 GMT).",
+     ("5am local time on Thursday", "2022-02-24T05:00")),
+    ("The troops withdrew before Sunday, officials said.", ("Sunday", "2022-02-20")),
+    ("He must leave the country before Monday.", ("Monday", "2022-02-28")),
+    # so does "by"; an infinitive's time is ahead of the verb that governs it
+    ("The death toll rose to 137 by Thursday night.", ("Thursday night", "2022-02-24TNI")),
+    ("Officials asked residents to leave by Monday.", ("Monday", "2022-02-28")),
+    ("Rebels had taken the town by Wednesday.", ("Wednesday", "2022-02-23")),
+])
+def test_before_or_by_a_day_follows_its_clause(nlp, text, expected):
+    assert values(nlp, text, date(2022, 2, 25))[0][:2] == expected
+
+
+def test_a_season_in_a_name_is_no_season(nlp):
+    got = values(nlp, "The Winter Olympics ended on Sunday. Protesters recalled the Arab Spring "
+                      "and the ``Spring of Life'' rallies. Summer 2021 was hot; last winter was "
+                      "mild.", date(2022, 2, 25))
+    assert [t[:2] for t in got] == [("Sunday", "2022-02-20"), ("Summer 2021", "2021-SU"),
+                                    ("last winter", "2021-WI")]
+    got = values(nlp, "She spoke to the magazine's Spring 2015 issue.", date(2015, 12, 22))
+    assert got[0][:2] == ("Spring 2015", "2015-SP")
+
+
+def test_a_holiday_a_few_days_off_is_the_coming_one_whatever_the_tense(nlp):
+    got = values(nlp, "The debate was held the Saturday before Christmas.", date(2015, 12, 23))
+    assert ("Christmas", "2015-12-25", "DATE", None) in got
+    got = values(nlp, "Crowds gathered on Christmas Eve, police said.", date(2021, 12, 8))
+    assert got[0][:2] == ("Christmas Eve", "2020-12-24")  # weeks off: last year's
+
+
+def test_an_ordinal_before_its_noun_is_no_day(nlp):
+    assert values(nlp, "He lives on the 24th floor.", date(2022, 2, 25)) == []
+
+
+@pytest.mark.parametrize("text, dct, expected", [
     # a month and day close to the publication date is that occurrence, whatever the tense
     ("The offer was extended to Nov. 16.", date(1989, 10, 30), ("Nov. 16", "1989-11-16")),
     # plans look ahead although their verb is past

@@ -6,8 +6,9 @@ that year") finds spans (``grammar``); a news tense rule picks the direction for
 ones (``tense``): a weekday or a month in a clause about the past ("said on Friday") looks back
 from the DCT, in a clause about a coming event ("will hold talks on Tuesday") ahead; ``resolve``
 turns each into a TIMEX3 value, and phrases told from an earlier date ("the following month",
-"two days later") take it from the article (``anaphora``); a range is its two ends, the end
-read in the start's year (``ranges``). Without a DCT, relative expressions
+"two days later") take it from the article (``anaphora``), and a day told from a frame ("the
+week of March 6", "the day after Christmas") moves with it (``frames``); a range is its two
+ends, the end read in the start's year (``ranges``). Without a DCT, relative expressions
 keep an unresolved value (``XXXX-12-07``) or none, never a guessed date.
 """
 
@@ -18,6 +19,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from storyline.analyse.times.anaphora import anaphor_value, offset_value
+from storyline.analyse.times.frames import framed
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
 from storyline.analyse.times.period import is_quarter, is_year_back, period_value, quarter_of
 from storyline.analyse.times.ranges import with_ranges
@@ -55,8 +57,11 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
             anchor = value
         if m.kind == "year":
             mod = _year_mod(text, m.start)
-        out.append(TimeExpression(text=text[m.start : m.end], value=value, type=type_,
-                                  start=m.start, end=m.end, mod=mod, points_to=points_to))
+        start = m.start
+        if (frame := framed(text, m.lead, value)) and (not out or out[-1].end <= frame[0]):
+            start, value, type_, mod = frame  # "the week of March 6", "the last week of May"
+        out.append(TimeExpression(text=text[start : m.end], value=value, type=type_,
+                                  start=start, end=m.end, mod=mod, points_to=points_to))
     return out
 
 

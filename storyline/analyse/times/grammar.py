@@ -82,12 +82,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                        rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{YEAR})\b)?")),
+    # "on the 24th": a day of the month the report is in, or of the one before or after
+    ("ordinal_day", re.compile(r"\b(?P<prep>on\s+)the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+                               r"(?=\s*[,.;:!?)]|\s+(?:and|at|when|after|before|in)\b)")),
     ("holiday", re.compile(r"\b(?:(?P<rel>(?i:this|last|next))\s+)?(?P<h>New Year['’]s Eve|"
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
-                           r"Election Day|Easter(?: Sunday| Monday)?|Good Friday|Black Friday|"
-                           r"Cyber Monday)\b")),
+                           r"Election Day|Holy Week|Easter [Ww]eek|Easter(?: Sunday| Monday)?|"
+                           r"Good Friday|Black Friday|Cyber Monday)\b")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b|"
@@ -100,7 +103,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}|last year|this year|"
                          r"next year)\b)?")),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
-                       r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier)\b", re.I)),
+                       r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier|from\s+(?:now|today))\b", re.I)),
     ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"
                         r"(?:\s+time)?\b", re.I)),
     ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
@@ -120,6 +123,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"{_THIS}(?P<rel>this|next|last|past|previous|coming|current)\s+"
                            r"(?:(?:fiscal|financial)\s+)?(?P<unit>week|weekend|month|year|"
                            r"quarter|decade)\b", re.I)),
+    # "the week after next", "the weekend before last": two weeks on or back
+    ("far_week", re.compile(r"\bthe\s+(?P<unit>week|weekend)\s+(?P<far>after\s+next|"
+                            r"before\s+last)\b", re.I)),
     ("weekend", re.compile(r"\bthe\s+weekend\b", re.I)),
     # Told from a date the article gave before: "later that year", "the following month",
     # "the next morning", "that same day" (``anaphora``).
@@ -201,6 +207,8 @@ _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|aft
                               r"into|fiscal)[\s-]+$", re.I)
 _OLD_YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|from|before|after|during|between|"
                                   r"and|to|of)\s+$", re.I)
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 _JOINER_RE = re.compile(r"\s*,?\s*")
 _RANGE_END_RE = re.compile(rf"\b(?:{_MONTH_FULL})\s*(?:[-–]|\s(?:to|and|through|until|till)\s)\s*$")
 _GENERIC_DETERMINER_RE = re.compile(r"\b(?:an?|every|each|any)\s+$", re.I)
@@ -285,6 +293,11 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return _present_adjective(text, m, doc)
     if kind == "set" and groups.get("adv"):
         return not _rate_of_amount(text, m, doc) and not _publication(text, m, doc)
+    if kind == "season" and groups.get("season"):
+        return not _season_in_name(text, m)
+    if (kind == "relunit" and groups["rel"].lower() == "last"
+            and _OF_AFTER_RE.match(text, m.end()) and _THE_BEFORE_RE.search(prefix)):
+        return False  # "the last week of February", "the last year of his term"
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh2"):
@@ -292,6 +305,21 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "clock" and groups.get("hh3"):
         return 1 <= int(groups["hh3"]) <= 12
     return True
+
+
+_CAPITALISED_AFTER_RE = re.compile(r"\s+[A-Z]")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?i:the)\s+)?$")
+
+
+def _season_in_name(text: str, m: re.Match[str]) -> bool:
+    """ "the Winter Olympics", "the Arab Spring", "Spring of Life" rallies: a season written
+    with a capital inside a sentence, or before another capitalised word, is part of a name
+    (not with its year: "Spring 2015")."""
+    season = m.start("season")
+    if not text[season].isupper() or m.group("y"):
+        return False  # "the magazine's Spring 2015 issue" is a time
+    return (_CAPITALISED_AFTER_RE.match(text, m.end("season")) is not None
+            or _SENTENCE_START_RE.search(text, 0, season) is None)
 
 
 # Nouns "current" names a kind of, not a time: "current account", "current assets".

@@ -43,6 +43,7 @@ _VAGUE_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades
 _PAST_RELS = {"last": -1, "past": -1, "previous": -1}
 AHEAD = {"future", "present"}
 NEAR_DAYS = 45  # a month and day this close to the DCT is that occurrence, whatever the tense
+NEAR_HOLIDAY_DAYS = 7  # a holiday this few days ahead is the coming one, whatever the tense
 Value = tuple[str | None, str, str | None]  # value, type, mod
 Way = Callable[[], str | None]
 
@@ -94,6 +95,8 @@ def relative_unit(dct: date, unit: str, offset: int) -> str:
         return f"{y}-Q{(m - 1) // 3 + 1}"
     if unit == "decade":
         return str((dct.year + 10 * offset) // 10)
+    if unit == "century":
+        return str((dct.year + 100 * offset) // 100)
     return str(dct.year + offset)
 
 
@@ -195,6 +198,29 @@ def _month_day(g: dict, dct: date | None, way: Way, m: Match, weekday: int | Non
     return f"{year}-{month:02d}-{day:02d}", "DATE", None
 
 
+def _ordinal_day(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "on the 24th": that day of the DCT's month, or of the month before (a past day after
+    the DCT's) or after (a coming one before it); with no tense, the nearest."""
+    day = int(g["d"])
+    if not 1 <= day <= 31:
+        return None, "DATE", None
+    if dct is None:
+        return f"XXXX-XX-{day:02d}", "DATE", None
+    direction = way()
+    readings = []
+    for shift in (-1, 0, 1):
+        year, month = _shift_month(dct, shift)
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    if direction == "past":
+        readings = [d for d in readings if d <= dct] or readings
+    elif direction in AHEAD:
+        readings = [d for d in readings if d >= dct] or readings
+    return min(readings, key=lambda d: abs((d - dct).days)).isoformat(), "DATE", None
+
+
 def _near_year(dct: date, month: int, day: int) -> int | None:
     """The year of a day within NEAR_DAYS of the DCT: "the offer expired Nov. 16" in an
     article of Oct. 30 names the coming Nov. 16 whatever the tense of its clause."""
@@ -259,11 +285,17 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     rel = (g.get("rel") or "").lower()
     direction = {"last": "past", "next": "future"}.get(rel) or way() or "future"
     day = holiday_date(name, dct.year)
-    if direction == "past" and day > dct:
+    # A holiday a few days off is this year's whatever the tense: "the Saturday before
+    # Christmas" in an article of Dec. 23, "as Holy Week began".
+    if direction == "past" and day > dct + timedelta(days=NEAR_HOLIDAY_DAYS):
         day = holiday_date(name, dct.year - 1)
     elif direction != "past" and day < dct:
         day = holiday_date(name, dct.year + 1)
-    return day.isoformat(), "DATE", None
+    return (week_of(day) if name.lower() in _HOLIDAY_WEEKS else day.isoformat()), "DATE", None
+
+
+# Weeks named after a holiday: the ISO week (Monday to Sunday) that ends on Easter Sunday.
+_HOLIDAY_WEEKS = {"holy week", "easter week"}
 
 
 def _edge(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -303,20 +335,22 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    """ "three days ago", "a year earlier", "in two weeks", "a week or so ago" (about)."""
+    """ "three days ago", "a year earlier", "in two weeks", "two weeks from now", "a week or so
+    ago" (about)."""
     n = amount_of(g["n"])
     unit = g["unit"].lower()
     mod = QUALIFIER_MODS.get((g.get("q") or "").lower()) or ("APPROX" if g.get("about") else None)
+    ahead = m.kind == "in_n" or (g.get("way") or "").lower().startswith("from")
     if n is None:
-        return ("PAST_REF" if m.kind == "ago" else "FUTURE_REF"), "DATE", None
+        return ("FUTURE_REF" if ahead else "PAST_REF"), "DATE", None
     if dct is None:
         return None, "DATE", mod
-    n = n if m.kind == "in_n" else -n
+    n = n if ahead else -n
     if unit == "day":
         return (dct + timedelta(days=n)).isoformat(), "DATE", mod
     if unit in {"week", "fortnight"}:
         return week_of(dct + timedelta(weeks=n * (2 if unit == "fortnight" else 1))), "DATE", mod
-    if unit in {"month", "year", "quarter", "decade"}:
+    if unit in {"month", "year", "quarter", "decade", "century"}:
         return relative_unit(dct, unit, n), "DATE", mod
     return None, "DATE", mod
 
@@ -393,6 +427,13 @@ def _relunit(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         return None, "DATE", mod
     offset = _PAST_RELS.get(rel, 1 if rel in {"next", "coming"} else 0)
     return relative_unit(dct, unit, offset), "DATE", mod
+
+
+def _far_week(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    if dct is None:
+        return None, "DATE", None
+    offset = 2 if g["far"].lower().startswith("after") else -2
+    return relative_unit(dct, g["unit"].lower(), offset), "DATE", None
 
 
 def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -536,11 +577,11 @@ def _later(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "iso": _iso, "numeric": _numeric, "mdy": _month_day, "dmy": _month_day,
-    "holiday": _holiday, "edge": _edge,
+    "holiday": _holiday, "edge": _edge, "ordinal_day": _ordinal_day,
     "month": _month, "ago": _offset, "in_n": _offset, "clock": _clock,
     "weekday": _weekday_value, "relday": _relday, "partday": _partday, "relunit": _relunit,
     "vague": _ref, "half": _half,
-    "weekend": _weekend, "ref": _ref, "season": _season, "quarter": _quarter,
+    "weekend": _weekend, "far_week": _far_week, "ref": _ref, "season": _season, "quarter": _quarter,
     "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
     "year_ended": _year_ended, "year": _year, "old_year": _year, "the_year": _the_year,
     "day_count": _day_count,

@@ -27,8 +27,9 @@ def _infinitive(verb: Token) -> bool:
 
 
 # Prepositions that point one way whatever the verb: "until Monday", "since Monday".
-_FORWARD_RE = re.compile(r"\b(?:until|till|before|by|ahead of|effective|payable|due|"
+_FORWARD_RE = re.compile(r"\b(?:until|till|ahead of|effective|payable|due(?:\s+by)?|"
                          r"scheduled for|set for)\s+$", re.IGNORECASE)
+_BY_OR_BEFORE_RE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)
 _BACKWARD_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
@@ -44,6 +45,12 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "until Friday" looks ahead, unless the clause is told from further back: "had
             # filed their reports by Wednesday"
             return "past" if verb is not None and _pluperfect(verb) else "future"
+        if _BY_OR_BEFORE_RE.search(before):
+            # "will leave before Friday", "asked them to leave by Monday" look ahead; "the
+            # attack came just before 5am on Thursday", "the toll rose to 45 by Thursday
+            # night" back, as their own verb tells
+            past = verb is not None and (_pluperfect(verb) or _verb_tense(verb) == "past")
+            return "past" if past else "future"
         if _BACKWARD_RE.search(before):
             return "past"
     return _verb_direction(verb, 0) if verb is not None else None
