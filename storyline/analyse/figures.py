@@ -32,6 +32,8 @@ CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", 
 # "Canadian dollars", "Hong Kong dollars": the dollar of the country named before it.
 DOLLAR_COUNTRIES = {"canadian": "CAD", "australian": "AUD", "zealand": "NZD", "kong": "HKD",
                     "singapore": "SGD", "taiwan": "TWD"}
+# A hundredth of a currency: "fell 24 cents" is $0.24, "39 Canadian cents" C$0.39.
+SUBUNITS = {"cent": "USD", "penny": "GBP", "pence": "GBP", "kopek": "RUB", "kopeck": "RUB"}
 CURRENCIES = frozenset({*CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values(),
                         *DOLLAR_COUNTRIES.values()})
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -52,6 +54,7 @@ _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _PERCENT_RE = re.compile(r"\s*(?:(?P<points>percentage[- ]points?)|%|per[ -]?cent\b|pct\b)",
                          re.IGNORECASE)
 MIN_WORD_NUMBER = 10
+RECENT_FIGURE_CHARS = 300  # how far back "the figure" / "the total" looks for what it counts
 
 
 def parse_number(tokens: list[Token]) -> float | None:
@@ -152,10 +155,29 @@ def _level_of(number: Token) -> Token | None:
         return None
     if noun is None or noun.pos_ != "NOUN":
         return None
-    if noun.lemma_.lower() in _COUNT_NOUNS:
+    if noun.lemma_.lower() in _COUNT_NOUNS and _counts_something(noun):
+        # "the number of cases" counts cases
         return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-    return noun
+    return noun  # "the figure" alone is a count told before (``_level_of_a_count``)
+
+
+def _counts_something(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+def _level_of_a_count(noun: Token, number: Token) -> bool:
+    """ "organisers put the figure at 10,000": the number is the level of a count noun that
+    counts nothing of its own, and not part of its phrase ("a 52-count complaint", "1.75
+    times the amount"). Only "the figure", "that total" can say what it counts: the count
+    told before it."""
+    return (noun.lemma_.lower() in _COUNT_NOUNS and not _counts_something(noun)
+            and noun.i not in {a.i for a in number.ancestors}
+            and noun.i not in {t.i for t in number.subtree})
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in noun.children)
 
 
 def _valuer(number: Token, entities: EntityIndex, salience: Salience) -> list[str]:
@@ -181,10 +203,33 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
 def _currency(token: Token) -> str | None:
     """The code of a currency's name: "euros", "Canadian dollars", "two million pounds"."""
     code = CURRENCY_WORDS.get(token.lemma_.lower())
+    if token.i > 0 and token.nbor(-1).lower_ == "per":
+        return None  # "119 roubles per dollar": what is paid for one, not the sum's currency
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lemma_.lower() in SUBUNITS:
+        return None  # "60 euro cents": hundredths of the currency (``_subunit``)
     if code == "USD" and token.i > 0:
         code = DOLLAR_COUNTRIES.get(token.nbor(-1).lower_, code)
     if code == "GBP" and not _money_pounds(token):
         return None
+    return code
+
+
+def _told_before(figures: list[Figure], start: int) -> Figure | None:
+    """The figure a count noun without a noun of its own ("put the figure at 10,000") refers
+    back to: the latest one, a sentence or two before at most."""
+    if figures and start - figures[-1].end <= RECENT_FIGURE_CHARS:
+        return figures[-1]
+    return None
+
+
+def _subunit(token: Token) -> str | None:
+    """The currency a hundredth of which the word names: "cents" (US unless another currency
+    or country comes first: "euro cents", "Canadian cents"), "pence"."""
+    code = SUBUNITS.get(token.lemma_.lower()) or SUBUNITS.get(token.lower_)
+    if code == "USD" and token.i > 0:
+        before = token.nbor(-1).lower_
+        code = CURRENCY_WORDS.get(before) or DOLLAR_COUNTRIES.get(before, code)
     return code
 
 
@@ -197,7 +242,13 @@ def _key(unit: str, unit_token: Token | None) -> str:
     if unit_token is None:
         return unit.lower()
     lemma = unit_token.lemma_.lower()
-    return UNIT_KEYS.get(lemma) or stem(lemma)
+    key = UNIT_KEYS.get(lemma) or stem(lemma)
+    if unit_token.i > 0 and (power := unit_token.nbor(-1).lower_) in _POWERS:
+        return f"{_POWERS[power]} {key}"  # "square kilometres" are no distance
+    return key
+
+
+_POWERS = {"square": "square", "sq": "square", "cubic": "cubic"}
 
 
 def _share(span: Span, text: str) -> tuple[str, int] | None:
@@ -244,6 +295,15 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         unit_token, unit = _unit(ent, text, sign[0] if sign else None)
         if unit is None:
             continue
+        if unit_token is not None and (code := _subunit(unit_token)) is not None:
+            unit, value = code, value / 100
+        key = _key(unit, unit_token)
+        anchor = numeric[-1] if numeric else ent.root
+        if unit_token is not None and _level_of_a_count(unit_token, anchor):
+            told = _told_before(out, ent.start_char) if _definite(unit_token) else None
+            if told is None:
+                continue  # "the figure" with nothing counted before it
+            unit, key = told.unit, told.key  # "organisers put the figure at 10,000"
         lemma = unit_token.lemma_.lower() if unit_token is not None else unit.lower()
         if lemma.rstrip("s") in UNITS:
             continue  # "three years" is a duration, read by the time normaliser
@@ -266,6 +326,6 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
                            or _valuer(ent.root, index, salience)),
             start=start,
             end=end,
-            key=_key(unit, unit_token),
+            key=key,
         ))
     return out

@@ -42,6 +42,11 @@ _SCORE_OR_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d|\d.*\b(?:to|and)\b.*\d")
 _POSITION_RE = re.compile(r"\s*of\s+\d")
 
 
+def _is_measure(key: str) -> bool:
+    """A share or a unit of measure, squared or cubed ("square km") or not."""
+    return key in MEASURE_KEYS or key.partition(" ")[2] in UNIT_KEYS.values()
+
+
 def _sentence_of(article: Article, figure: Figure) -> tuple[int, int]:
     for start, end in article.sentences:
         if start <= figure.start < end:
@@ -99,7 +104,7 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
                 continue
             left, right = _clause_window(article, figure)
             terms = set(content_terms(f"{left} {right}")) - {stem(figure.key)}
-            if figure.key in MEASURE_KEYS:
+            if _is_measure(figure.key):
                 terms -= common
             items.append((article, figure, terms, source))
     printed: dict[tuple[str, str], list[float]] = {}
@@ -110,7 +115,7 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
     for i, (_, figure, terms, source) in enumerate(items):
         if i in used:
             continue
-        needed = 2 if figure.key in MEASURE_KEYS else 1
+        needed = 2 if _is_measure(figure.key) else 1
         group = [items[i]]
         shared_all: set[str] = set()
         for j in range(i + 1, len(items)):

@@ -68,12 +68,43 @@ def test_a_currency_meets_by_its_code_whatever_the_spelling(nlp):
                    (3100000000, "CAD"), (300000000, "EUR")]
 
 
+def test_hundredths_of_a_currency_are_that_currency(nlp):
+    got = [(f.text, f.value, f.key) for text in (
+        "Brent crude fell 24 cents to $73.10 a barrel.",
+        "The bank earned 39 Canadian cents a share.",
+        "Shares in the retailer rose 12 pence in London.",
+        "A stamp for a letter now costs 60 euro cents.")
+        for f in figures(nlp, text)]
+    assert got == [("24 cents", 0.24, "USD"), ("$73.10", 73.1, "USD"),
+                   ("39 Canadian cents", 0.39, "CAD"), ("12 pence", 0.12, "GBP"),
+                   ("60 euro cents", 0.6, "EUR")]
+
+
+def test_the_figure_counts_what_was_counted_before_it(nlp):
+    got = [(f.text, f.key, f.attributed_to) for f in figures(
+        nlp, "Police said about 2,000 people attended the rally; organisers put the figure "
+             "at 10,000.")]
+    assert got == [("about 2,000 people", "people", ["Police"]),
+                   ("10,000", "people", ["organisers"])]
+    assert figures(nlp, "Officials put the total at 45.") == []  # nothing counted before
+
+
+def test_areas_volumes_and_rates_keep_apart(nlp):
+    got = [(f.text, f.key) for f in figures(
+        nlp, "The fire destroyed 500 square kilometres of forest, 20 km from the city. Gas "
+             "sold at 2,000 euros per 1,000 cubic metres.")]
+    assert got == [("500 square kilometres", "square km"), ("20 km", "km"),
+                   ("2,000 euros", "EUR"), ("1,000 cubic metres", "cubic metre")]
+    # an exchange rate's "per dollar" is not a sum in dollars
+    assert all(f.key != "USD" for f in figures(nlp, "The rouble fell to 119 per dollar."))
+
+
 def test_a_bare_number_is_the_level_of_what_its_verb_names(nlp):
     got = [(f.text, f.key, f.attributed_to) for f in figures(
         nlp, "The death toll rose to 45, the health ministry said. Police estimated the crowd "
-             "at 10,000. The number of confirmed cases topped 1,000 on Sunday. The police put "
-             "the figure at 20,000. He was 45 when he died.")]
-    # "the figure" names nothing a reader could match, and an age is no claim
+             "at 10,000. The number of confirmed cases topped 1,000 on Sunday. He was 45 when "
+             "he died.")]
+    # an age is no claim
     assert got == [("45", "toll", ["health ministry"]), ("10,000", "crowd", ["Police"]),
                    ("1,000", "case", [])]
     # whoever puts a level on something claims it, with no verb of saying
