@@ -768,6 +768,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         entity = next((e for c in token.children if c.dep_ == "appos"
                        and (e := entities.at(c.idx)) is not None and e.label == "ORG"), None)
     if entity is not None and entity.label in SPEAKER_LABELS:
+        if (owned := _owned_body(token, entity, entities)) is not None:
+            return owned
         return Source(entity.text, entity.canonical, entity.start, entity.end)
     if token.lower_ in PRONOUNS:
         return Source(token.text, salience.pronoun(token.idx, token.lower_), token.idx,
@@ -817,6 +819,21 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
     if canonical is None and all(t.pos_ == "PROPN" for t in span_tokens):
         canonical = text  # "Anadarko said": a name the tagger never marked
     return Source(text, canonical, left, last.idx + len(last.text))
+
+
+def _owned_body(token: Token, body: Entity, entities: EntityIndex) -> Source | None:
+    """ "Russia's Defence Ministry", "Ukraine's health ministry": a body told by the place it
+    belongs to, so that two countries' ministries in one story stay two speakers."""
+    if body.label != "ORG" or not body.canonical:
+        return None
+    for child in token.children:
+        owner = entities.at(child.idx) if child.dep_ == "poss" else None
+        if owner is not None and owner.label == "GPE" and owner.end <= body.start:
+            name = owner.canonical or owner.text
+            whose = f"{name}'" if name.endswith("s") else f"{name}'s"
+            return Source(token.doc.text[owner.start : body.end], f"{whose} {body.canonical}",
+                          owner.start, body.end)
+    return None
 
 
 def _age_epithet(token: Token) -> bool:

@@ -1556,3 +1556,16 @@ def test_a_text_or_a_count_speaks_for_whoever_made_it(nlp):
         doc = nlp(text)
         (quote,) = [q for q in extract_quotes(doc, extract_entities(doc)) if q.kind == "reported"]
         assert quote.speaker_canonical == maker, text
+
+
+def test_a_body_told_by_its_country_keeps_the_country(nlp):
+    got = reported(nlp, "Ukraine's defence ministry said 40 tanks were destroyed. Russia's "
+                        "Defence Ministry said the drills had ended.")
+    assert got == [("40 tanks were destroyed", "Ukraine's defence ministry"),
+                   ("the drills had ended", "Russia's Defence Ministry")]
+    (_, _, canonical, _), = quotes(nlp, "Britain's Ministry of Defence said the convoy had "
+                                        "stalled.", kind="reported")
+    assert canonical == "United Kingdom's Ministry of Defence"
+    # a person told by their country is still that person
+    assert quotes(nlp, "Russia's Putin said the drills had ended.", kind="reported")[0][1:3] == (
+        "Putin", "Putin")
