@@ -816,9 +816,20 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
                      or _author(token, entities, salience))
     if canonical is None and _age_epithet(token):
         canonical = _of_age(token, entities, salience)
-    if canonical is None and all(t.pos_ == "PROPN" for t in span_tokens):
-        canonical = text  # "Anadarko said": a name the tagger never marked
+    if canonical is None:
+        # "Anadarko said", "coach Pep Guardiola told": a name the tagger never marked
+        canonical = _unmarked_name(span_tokens)
     return Source(text, canonical, left, last.idx + len(last.text))
+
+
+def _unmarked_name(phrase: list[Token]) -> str | None:
+    """The proper nouns of a phrase after its titles, when nothing else is in it."""
+    rest = list(phrase)
+    while rest and rest[0].pos_ != "PROPN" and rest[0].lower_.rstrip(".") in TITLE_WORDS:
+        rest = rest[1:]
+    if not rest or not all(t.pos_ == "PROPN" for t in rest):
+        return None
+    return rest[0].doc[rest[0].i : rest[-1].i + 1].text
 
 
 def _owned_body(token: Token, body: Entity, entities: EntityIndex) -> Source | None:

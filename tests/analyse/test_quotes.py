@@ -1569,3 +1569,10 @@ def test_a_body_told_by_its_country_keeps_the_country(nlp):
     # a person told by their country is still that person
     assert quotes(nlp, "Russia's Putin said the drills had ended.", kind="reported")[0][1:3] == (
         "Putin", "Putin")
+
+
+def test_a_name_the_tagger_missed_after_a_title_is_the_speaker(nlp):
+    got = quotes(nlp, '"We didn\'t play well in the first half," coach Pep Guardiola told BBC '
+                      'Sport. "The second half was better."')
+    assert [(s, c) for _, s, c, _ in got] == [("coach Pep Guardiola", "Pep Guardiola"),
+                                              (None, "Pep Guardiola")]
