@@ -17,10 +17,10 @@ from storyline.analyse.times.resolve import week_of
 
 _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
-_DAY_FRAME_RE = re.compile(r"\bthe\s+(?:(?P<week>week)\s+of|day\s+(?P<way>before|after))\s+$",
+_DAY_FRAME_RE = re.compile(r"\bthe\s+(?:(?P<week>week)\s+of|day\s+(?P<way>before|after))\s+\Z",
                            re.I)
 _MONTH_FRAME_RE = re.compile(r"\bthe\s+(?P<edge>first|opening|last|final|closing)\s+"
-                             r"(?:week|days)\s+of\s+$", re.I)
+                             r"(?:week|days)\s+of\s+\Z", re.I)
 _EDGES = {"first": "START", "opening": "START", "last": "END", "final": "END",
           "closing": "END"}
 Framed = tuple[int, str, str, str | None]  # start, value, type, mod

@@ -106,7 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier|from\s+(?:now|today))\b", re.I)),
     ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"
                         r"(?:\s+time)?\b", re.I)),
-    ("vague", re.compile(r"\b(?:within|in|for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    # "for weeks", "in the days": the span is the time alone, as TimeBank marks it
+    ("vague", re.compile(r"\b(?P<prep>(?:within|in|for|over)\s+(?:the\s+)?)(?:past\s+|last\s+)?"
                          r"(?P<unit>days|weeks|months|years|decades)\b", re.I)),
     ("clock", re.compile(rf"\b{_CLOCK}")),
     # "overnight Tuesday", "overnight on Monday into Tuesday": that day's night, not the
@@ -209,6 +210,9 @@ _OLD_YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|from|before|after|during
                                   r"and|to|of)\s+$", re.I)
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+_DURATION_FRAME_RE = re.compile(r"(?:\b(?i:the)\s+)?(?:\b(?:first|past|next|last|final|"
+                                r"previous|coming|latest|remaining)\s+)?\Z")
+_FISCAL_RE = re.compile(r"\b(?i:fiscal)\s+\Z")
 _JOINER_RE = re.compile(r"\s*,?\s*")
 _RANGE_END_RE = re.compile(rf"\b(?:{_MONTH_FULL})\s*(?:[-–]|\s(?:to|and|through|until|till)\s)\s*$")
 _GENERIC_DETERMINER_RE = re.compile(r"\b(?:an?|every|each|any)\s+$", re.I)
@@ -247,6 +251,11 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 # "the worst in a decade", "the first time in 20 years", "lost 20% in two
                 # weeks": how long, not when
                 read_as, start = "duration", m.start("n")
+            elif kind == "duration" and not groups.get("q"):
+                # "the first nine months", "the past two years": TimeBank marks the frame too
+                start = _DURATION_FRAME_RE.search(text, max(0, start - 20), start).start()
+            elif kind == "year" and (fiscal := _FISCAL_RE.search(text, max(0, start - 8), start)):
+                start = fiscal.start()  # "fiscal 1989"
             found.append(Match(start, m.end(), read_as, groups, m.start()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     chosen: list[Match] = []
