@@ -376,6 +376,10 @@ def test_spelled_amounts_couples_and_halves_are_one_length_of_time(nlp):
     got = values(nlp, "Profit rose in the first nine months. Talks dragged on for weeks. In "
                       "fiscal 1988, the company earned $17.3 million.", date(1989, 11, 2))
     assert [t[0] for t in got] == ["the first nine months", "weeks", "fiscal 1988"]
+    got = values(nlp, "The board met late yesterday to start the 30-day review.",
+                 date(1989, 11, 2))
+    assert got == [("late yesterday", "1989-11-01", "DATE", "END"),
+                   ("30-day", "P30D", "DURATION", None)]
 
 
 def test_midday_fiscal_years_and_election_day(nlp):

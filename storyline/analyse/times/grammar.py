@@ -117,6 +117,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss>['’]s\b)?)"
                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relday", re.compile(r"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|"
+                          r"(?:(?P<mod>late|early)\s+(?=yesterday|today|tomorrow))?"
                           r"(?P<w>today|yesterday|tomorrow|tonight|overnight))\b", re.I)),
     ("partday", re.compile(r"\b(?P<rel>this|last|tomorrow|yesterday)\s+"
                            r"(?P<part>morning|afternoon|evening|night)\b", re.I)),
@@ -251,8 +252,9 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 # "the worst in a decade", "the first time in 20 years", "lost 20% in two
                 # weeks": how long, not when
                 read_as, start = "duration", m.start("n")
-            elif kind == "duration" and not groups.get("q"):
+            elif kind == "duration" and not groups.get("q") and "-" not in m.group(0):
                 # "the first nine months", "the past two years": TimeBank marks the frame too
+                # (not the article of a modifier: "the 30-day review")
                 start = _DURATION_FRAME_RE.search(text, max(0, start - 20), start).start()
             elif kind == "year" and (fiscal := _FISCAL_RE.search(text, max(0, start - 8), start)):
                 start = fiscal.start()  # "fiscal 1989"

@@ -409,7 +409,8 @@ def _relday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         night = dct - timedelta(days=word == "overnight" and way() != "future")
         return f"{night.isoformat()}TNI", "TIME", None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
-    return (dct + timedelta(days=shift)).isoformat(), "DATE", None
+    mod = MODS.get((g.get("mod") or "").lower())  # "late yesterday"
+    return (dct + timedelta(days=shift)).isoformat(), "DATE", mod
 
 
 def _partday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
