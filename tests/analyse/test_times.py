@@ -223,6 +223,8 @@ def test_edges_of_a_month_and_counts_from_now(nlp):
     ("The vote will be held on the 3rd.", ("the 3rd", "2022-03-03")),  # next month's
     ("The results will be known on the 28th.", ("the 28th", "2022-02-28")),
     ("The company was founded a century ago.", ("a century ago", "19")),
+    # "a week ago Wednesday": the Wednesday a week before the latest one
+    ("The strike began a week ago Wednesday.", ("a week ago Wednesday", "2022-02-16")),
 ])
 def test_days_of_the_month_alone_and_centuries_back(nlp, text, expected):
     assert values(nlp, text, date(2022, 2, 25))[0][:2] == expected

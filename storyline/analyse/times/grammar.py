@@ -102,6 +102,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          rf"(?P<mon>{_MONTH_FULL})"
                          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}|last year|this year|"
                          r"next year)\b)?")),
+    # "a week ago Sunday": that weekday, the given number of weeks before its latest one
+    ("weeks_ago_weekday", re.compile(rf"\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+"
+                                     rf"(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})\b", re.I)),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
                        r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier|from\s+(?:now|today))\b", re.I)),
     ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"

@@ -397,6 +397,13 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return day.isoformat(), "DATE", None
 
 
+def _weeks_ago_weekday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    if dct is None:
+        return None, "DATE", None
+    latest = _weekday(dct, WEEKDAYS[g["wd"].lower()], None, "past")
+    return (latest - timedelta(weeks=amount_of(g["n"]) or 1)).isoformat(), "DATE", None
+
+
 def _relday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     """ "today", "the day before yesterday"; "overnight" is the night before the report."""
     if dct is None:
@@ -580,7 +587,8 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "iso": _iso, "numeric": _numeric, "mdy": _month_day, "dmy": _month_day,
     "holiday": _holiday, "edge": _edge, "ordinal_day": _ordinal_day,
     "month": _month, "ago": _offset, "in_n": _offset, "clock": _clock,
-    "weekday": _weekday_value, "relday": _relday, "partday": _partday, "relunit": _relunit,
+    "weekday": _weekday_value, "weeks_ago_weekday": _weeks_ago_weekday, "relday": _relday,
+    "partday": _partday, "relunit": _relunit,
     "vague": _ref, "half": _half,
     "weekend": _weekend, "far_week": _far_week, "ref": _ref, "season": _season, "quarter": _quarter,
     "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
