@@ -38,7 +38,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
             continue
         value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
         points_to = None
-        if offset := offset_value(m, text, value, out):
+        if offset := offset_value(m, text, value, out, dct):
             (value, points_to), type_ = offset, "DURATION"
         elif m.kind == "anaphor":
             told = anaphor_value(m, out, dct)

@@ -27,7 +27,8 @@ from storyline.models import TimeExpression
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)")
 _PRECISION = {"year": 1, "month": 2}  # parts of a date a unit needs; a week or a day all three
 _STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
-_OFFSET_WAY_RE = re.compile(r"\s+(later|earlier|after that|before that)\b", re.I)
+_OFFSET_WAY_RE = re.compile(r"\s+(later|earlier|after that|before that|from now|from today)\b",
+                            re.I)
 _OFFSET_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "fortnight": 14}
 MAX_OFFSET_DAYS = 31
 MAX_ANCHOR_GAP = 600  # characters between the day named and the offset told from it
@@ -48,8 +49,8 @@ def anaphor_value(m: Match, before: list[TimeExpression], dct: date | None
     return (f"{day}T{part}", "TIME") if part else (day, "DATE")
 
 
-def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpression]
-                 ) -> tuple[str, str | None] | None:
+def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpression],
+                 dct: date | None = None) -> tuple[str, str | None] | None:
     """(duration value, day it leads to) of "two days later" / "a week earlier" told from the
     day named before it (None without one), or None when the phrase is no such offset;
     ``value`` is what ``resolve`` made of the phrase."""
@@ -62,17 +63,20 @@ def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpres
         way = after.group(1).lower() if after else ""
     else:
         return None
-    if unit not in _OFFSET_DAYS or way not in {"later", "earlier", "after that", "before that"}:
+    if unit not in _OFFSET_DAYS or way not in {"later", "earlier", "after that", "before that",
+                                               "from now", "from today"}:
         return None
     n = amount_of(amount)
     if n is None or n * _OFFSET_DAYS[unit] > MAX_OFFSET_DAYS or (unit == "hour" and n > 24):
         return None
     length = value if m.kind == "duration" and value else duration(str(n), unit)
-    # A narrative counts on from a day it named a few sentences back, not from one long gone.
-    anchor = _anchor([t for t in before if m.start - t.end <= MAX_ANCHOR_GAP], 3)
+    # A narrative counts on from a day it named a few sentences back, not from one long gone;
+    # "two weeks from now" from the publication date, the "now" TimeML marks apart.
+    anchor = (dct if way.startswith("from") else
+              _anchor([t for t in before if m.start - t.end <= MAX_ANCHOR_GAP], 3))
     if anchor is None:
         return length, None
-    sign = 1 if way in {"later", "after that"} else -1
+    sign = 1 if way in {"later", "after that", "from now", "from today"} else -1
     return length, (anchor + timedelta(days=sign * n * _OFFSET_DAYS[unit])).isoformat()
 
 

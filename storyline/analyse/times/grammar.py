@@ -106,7 +106,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weeks_ago_weekday", re.compile(rf"\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+"
                                      rf"(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})\b", re.I)),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
-                       r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier|from\s+(?:now|today))\b", re.I)),
+                       r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier)\b", re.I)),
     ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"
                         r"(?:\s+time)?\b", re.I)),
     # "for weeks", "in the days": the span is the time alone, as TimeBank marks it

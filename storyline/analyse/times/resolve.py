@@ -335,17 +335,15 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    """ "three days ago", "a year earlier", "in two weeks", "two weeks from now", "a week or so
-    ago" (about)."""
+    """ "three days ago", "a year earlier", "in two weeks", "a week or so ago" (about)."""
     n = amount_of(g["n"])
     unit = g["unit"].lower()
     mod = QUALIFIER_MODS.get((g.get("q") or "").lower()) or ("APPROX" if g.get("about") else None)
-    ahead = m.kind == "in_n" or (g.get("way") or "").lower().startswith("from")
     if n is None:
-        return ("FUTURE_REF" if ahead else "PAST_REF"), "DATE", None
+        return ("PAST_REF" if m.kind == "ago" else "FUTURE_REF"), "DATE", None
     if dct is None:
         return None, "DATE", mod
-    n = n if ahead else -n
+    n = n if m.kind == "in_n" else -n
     if unit == "day":
         return (dct + timedelta(days=n)).isoformat(), "DATE", mod
     if unit in {"week", "fortnight"}:
