@@ -333,7 +333,7 @@ def _season_in_name(text: str, m: re.Match[str]) -> bool:
     if not text[season].isupper() or m.group("y"):
         return False  # "the magazine's Spring 2015 issue" is a time
     return (_CAPITALISED_AFTER_RE.match(text, m.end("season")) is not None
-            or _SENTENCE_START_RE.search(text, 0, season) is None)
+            or _SENTENCE_START_RE.search(text, max(0, season - 12), season) is None)
 
 
 # Nouns "current" names a kind of, not a time: "current account", "current assets".
