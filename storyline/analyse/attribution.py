@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.entities import referred_to_as_a_person
-from storyline.analyse.names import TITLE_WORDS, first_name_genders, link_name_parts
+from storyline.analyse.names import (
+    STATE_BODY_HEADS,
+    TITLE_WORDS,
+    body_of,
+    first_name_genders,
+    link_name_parts,
+    nation_of,
+    owned_name,
+    variant_key,
+    variants,
+)
 from storyline.models import Entity
 
 CUE_LEMMAS = frozenset([
@@ -179,7 +189,7 @@ class Salience:
             # The subject of a sentence's main clause is who the next "he" most likely means;
             # the subject of a clause inside it ("Ushakov said Putin would ...") is not.
             main_subject = subject and root.head.dep_ == "ROOT"
-            self.people.append((ent.start, ent.canonical, frozenset(roles), main_subject))
+            self.people.append((ent.start, ent.canonical, _with_states(roles), main_subject))
             if subject and root.head.lemma_ in CUE_LEMMAS:
                 self.speakers.append((ent.start, ent.canonical))
         for token in doc:
@@ -194,7 +204,9 @@ class Salience:
                 # names someone introduced before is that person speaking, for the "he" after it
                 phrase = _phrase_tokens(token)
                 name = _role_holder(token, phrase, self) or _unmarked_person(token)
-                if name is None and all(t.pos_ == "PROPN" for t in phrase):
+                if name is None and (body := _state_body(token, phrase, entities)):
+                    self.bodies.append((token.idx, body, True))  # for "the ministry" after it
+                elif name is None and all(t.pos_ == "PROPN" for t in phrase):
                     # "Facebook said …. “…,” it said": a body the tagger never marked
                     self.bodies.append((token.idx, " ".join(t.text for t in phrase), True))
             else:
@@ -263,6 +275,7 @@ class Salience:
         introduced with another ("Panama's attorney general" is not "Panama's vice minister of
         finance"); a general word may stand for any ("the Kremlin official", "the leader")."""
         offices = words & ROLE_NOUNS - _GENERAL_ROLES
+        qualifiers = _with_states(qualifiers)
         for pos, name, roles, _ in reversed(self.people):
             held = roles & ROLE_NOUNS - _GENERAL_ROLES
             if offices and held and not offices & held:
@@ -270,6 +283,18 @@ class Salience:
             if pos < position and roles & words and (not qualifiers or roles & qualifiers):
                 return name
         return None
+
+
+def _with_states(words: set[str]) -> frozenset[str]:
+    """Words of a role with the state each one names: "Russian President Vladimir Putin" is
+    "Russia's president" and "the US president" is "the American president"."""
+    states = set()
+    for word in words:
+        known = variants().get(variant_key(word))
+        state = nation_of(word) or (known[0] if known and known[1] == "GPE" else None)
+        if state is not None:
+            states.add(state.lower())
+    return frozenset(words | states)
 
 
 def _introduced_as(name: Span) -> set[str]:
@@ -811,7 +836,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         # a name the tagger did not mark this time, or took for a plural ("Plemons said")
         canonical = entities.person_called(token.text)
     if canonical is None:
-        canonical = (_role_holder(token, span_tokens, salience) or _body_meant(token, salience)
+        canonical = (_state_body(token, span_tokens, entities)
+                     or _role_holder(token, span_tokens, salience) or _body_meant(token, salience)
                      or _issued_earlier(token, entities, salience)
                      or _author(token, entities, salience))
     if canonical is None and _age_epithet(token):
@@ -832,18 +858,41 @@ def _unmarked_name(phrase: list[Token]) -> str | None:
     return rest[0].doc[rest[0].i : rest[-1].i + 1].text
 
 
+def _state_body(head: Token, phrase: list[Token], entities: EntityIndex) -> str | None:
+    """ "the Russian defence ministry", "Russia's foreign ministry", "the Ukrainian military": a
+    state's body the tagger did not name, in the form ``owned_name`` gives every telling of it."""
+    if head.lower_ not in STATE_BODY_HEADS:
+        return None
+    words = [t for t in phrase if t.dep_ != "det"]
+    owner = entities.at(words[0].idx) if words else None
+    if owner is not None and owner.label == "GPE":
+        rest = [t for t in words if t.idx >= owner.end]  # "Russia's", "the US government"
+        nation, rest = owner.canonical, rest[1:] if rest and rest[0].tag_ == "POS" else rest
+    else:
+        size = next((n for n in (2, 1) if len(words) > n
+                     and nation_of(" ".join(t.text for t in words[:n]))), 0)
+        if not size:
+            return None
+        nation, rest = nation_of(" ".join(t.text for t in words[:size])), words[size:]
+    if not rest or not all(t.is_alpha for t in rest):
+        return None
+    return owned_name(nation, " ".join(t.text for t in rest))
+
+
 def _owned_body(token: Token, body: Entity, entities: EntityIndex) -> Source | None:
-    """ "Russia's Defence Ministry", "Ukraine's health ministry": a body told by the place it
-    belongs to, so that two countries' ministries in one story stay two speakers."""
-    if body.label != "ORG" or not body.canonical:
+    """ "Russia's Defence Ministry", "the Russian defence ministry": the speaker's words take in
+    the state it belongs to, whose name the body's canonical form already holds (see
+    ``entities``)."""
+    if body.label != "ORG":
         return None
     for child in token.children:
-        owner = entities.at(child.idx) if child.dep_ == "poss" else None
-        if owner is not None and owner.label == "GPE" and owner.end <= body.start:
-            name = owner.canonical or owner.text
-            whose = f"{name}'" if name.endswith("s") else f"{name}'s"
-            return Source(token.doc.text[owner.start : body.end], f"{whose} {body.canonical}",
-                          owner.start, body.end)
+        owner = entities.at(child.idx) if child.dep_ in {"poss", "amod", "compound"} else None
+        state = owner.canonical if owner is not None and owner.label == "GPE" else (
+            nation_of(owner.text) if owner is not None and owner.label == "NORP" else None)
+        part = body_of(body.canonical) if state else None
+        if part and owner.end <= body.start and owned_name(state, part) == body.canonical:
+            return Source(token.doc.text[owner.start : body.end], body.canonical, owner.start,
+                          body.end)
     return None
 
 

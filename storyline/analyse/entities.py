@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.names import (
     TITLE_WORDS,
     base_name,
+    body_of,
     clean_surface,
     first_name_genders,
     link_name_parts,
     link_surnames,
+    nation_of,
+    owned_name,
     resolve_person,
+    state_body,
     strip_titles,
     variant_key,
     variants,
@@ -344,4 +349,41 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if name in bodies:
             label = "ORG"
         entities.append(Entity(text=text, label=label, canonical=name, start=start, end=end))
-    return entities
+    return _owned_bodies(doc.text, entities)
+
+
+_OWNER_GAP_RE = re.compile(r"['’]s? ")
+
+
+def _owned_bodies(text: str, entities: list[Entity]) -> list[Entity]:
+    """A state's body named with its state ("Russia's Defence Ministry", "the Russian defence
+    ministry") keeps it; the same body named bare later ("the Defence Ministry said") is that
+    one, when the article gives it to one state only. Two countries' ministries in one story
+    stay two bodies."""
+    owned: list[Entity] = []
+    for before, entity in zip([None, *entities], entities, strict=False):
+        owner = _owner(text, before, entity) if before is not None else None
+        if owner is not None:
+            entity = replace(entity, canonical=owned_name(owner, entity.canonical))
+        owned.append(entity)
+    owners: dict[str, set[str]] = {}
+    for entity in owned:
+        body = body_of(entity.canonical) if entity.label == "ORG" else None
+        if body is not None:
+            owners.setdefault(body.lower(), set()).add(entity.canonical)
+    return [replace(e, canonical=next(iter(owners[e.canonical.lower()])))
+            if e.label == "ORG" and len(owners.get(e.canonical.lower(), ())) == 1 else e
+            for e in owned]
+
+
+def _owner(text: str, before: Entity, body: Entity) -> str | None:
+    """The state right before a body of its own: "Russia's" or "Russian" before "Defence
+    Ministry"."""
+    if body.label != "ORG" or not state_body(body.canonical):
+        return None
+    gap = text[before.end : body.start]
+    if before.label == "GPE" and _OWNER_GAP_RE.fullmatch(gap):
+        return before.canonical
+    if before.label == "NORP" and gap == " ":
+        return nation_of(before.text)
+    return None

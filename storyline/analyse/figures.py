@@ -49,6 +49,7 @@ UNIT_KEYS = {
     "mph": "mph", "kph": "km/h", "km/h": "km/h",
 }
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SLASHED_RE = re.compile(r"\d/\d")
 # The spellings of a share after its number, each outlet's own: "7 per cent", "7 percent",
 # "7 pct", "7%"; a difference of shares ("1.5 percentage points") is another quantity.
 _PERCENT_RE = re.compile(r"\s*(?:(?P<points>percentage[- ]points?)|%|per[ -]?cent\b|pct\b)",
@@ -282,6 +283,8 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
+        if _SLASHED_RE.search(text, max(0, ent.start_char - 2), ent.end_char + 2):
+            continue  # "9/11", "24/7", "2/3": a name, a date or a ratio, no count
         numeric = [t for t in ent if t.like_num or t.lower_ in SCALES or t.lower_ == "half"
                    or _DIGITS_RE.search(t.text)]
         value = parse_number(numeric)

@@ -47,6 +47,85 @@ def variants() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _demonyms() -> list[tuple[str, str]]:
+    text = resources.files("storyline.analyse").joinpath("data/demonyms.tsv").read_text("utf-8")
+    return [tuple(line.split("\t")) for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _nation_by_adjective() -> dict[str, str]:
+    return {adjective.lower(): nation for adjective, nation in _demonyms()}
+
+
+@cache
+def _adjective_by_nation() -> dict[str, str]:
+    first: dict[str, str] = {}
+    for adjective, nation in _demonyms():
+        first.setdefault(nation, adjective)
+    return first
+
+
+def nation_of(adjective: str) -> str | None:
+    """The country an adjective names: "Russian" → "Russia", "south korean" → "South Korea"."""
+    return _nation_by_adjective().get(" ".join(adjective.lower().split()))
+
+
+# The heads of a state's own bodies: "the Russian defence ministry", "the Ukrainian military".
+STATE_BODY_HEADS = frozenset({
+    "ministry", "department", "government", "military", "army", "navy", "embassy",
+    "consulate", "parliament", "police", "cabinet", "office", "administration", "authorities",
+    "presidency", "force", "forces", "guard", "treasury"})
+_WHOSE_RE = re.compile(r"(.+?)['’]s? (.+)\Z")
+
+
+def state_body(name: str) -> bool:
+    """ "Defence Ministry", "Ministry of Defence", "armed forces": a name a state's body has."""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in STATE_BODY_HEADS
+                            or (len(words) > 2 and words[0] in STATE_BODY_HEADS
+                                and words[1] == "of"))
+
+
+def owned_name(state: str, body: str) -> str:
+    """One name for a state's body however it is told: "Russian Defence Ministry" for "the
+    Russian defence ministry", "Russia's defence ministry" and "Russia's Defence Ministry";
+    the state's own name where it has no adjective ("New Brunswick's Government")."""
+    body = " ".join(w if w == "of" else w[:1].upper() + w[1:] for w in body.split())
+    adjective = _adjective_by_nation().get(state)
+    if adjective is not None:
+        return f"{adjective} {body}"
+    return f"{state}' {body}" if state.endswith("s") else f"{state}'s {body}"
+
+
+def _told_by_adjective(name: str) -> tuple[str, str] | None:
+    """ "Russian Defence Ministry" → ("Russia", "Defence Ministry")."""
+    words = name.split()
+    for size in (2, 1):
+        nation = nation_of(" ".join(words[:size])) if len(words) > size else None
+        if nation is not None and state_body(" ".join(words[size:])):
+            return nation, " ".join(words[size:])
+    return None
+
+
+def national_body(name: str) -> str | None:
+    """ "Russian defence ministry" → "Russian Defence Ministry"; None for a name that is not
+    a nation's adjective before a body of its state ("Russian Orthodox Church")."""
+    told = _told_by_adjective(name)
+    return owned_name(*told) if told is not None else None
+
+
+def body_of(name: str) -> str | None:
+    """The body a state's body's name names without its state: "Russian Defence Ministry" and
+    "New Brunswick's Government" → "Defence Ministry", "Government"."""
+    told = _told_by_adjective(name)
+    if told is not None:
+        return told[1]
+    whose = _WHOSE_RE.match(name)
+    return whose.group(2) if whose is not None and state_body(whose.group(2)) else None
+
+
+@cache
 def first_name_genders() -> dict[str, str]:
     """Given names that are almost always one gender ("m" or "f") in English-language news."""
     text = resources.files("storyline.analyse").joinpath("data/first_names.tsv").read_text("utf-8")
@@ -90,6 +169,8 @@ def base_name(text: str, label: str) -> tuple[str, str]:
         return known
     if label == "PERSON":
         surface = strip_titles(surface)
+    elif label == "ORG" and (body := national_body(surface)) is not None:
+        return body, label
     return surface, label
 
 

@@ -5,6 +5,7 @@ from storyline.analyse.names import (
     base_name,
     link_name_parts,
     link_surnames,
+    national_body,
     resolve_person,
     story_aliases,
     strip_titles,
@@ -188,3 +189,30 @@ def test_a_name_run_over_a_comma_into_the_next_is_two_names(nlp):
     assert "University of California, Berkeley" in {t for t, _, _ in canon(
         nlp, "Two scholars of the University of California, Berkeley suggest that it was a "
              "choice.")}
+
+
+def test_a_state_body_is_one_body_however_its_state_is_told(nlp):
+    got = canon(nlp, "The Russian Defence Ministry said the troops were leaving. Russia's Defence "
+                     "Ministry later said the drills had ended. The Defence Ministry also said "
+                     "ten units had left.")
+    ministries = {c for _, c, label in got if label == "ORG"}
+    assert ministries == {"Russian Defence Ministry"}
+    # two countries' ministries stay two; the bare one then belongs to neither
+    got = canon(nlp, "Russia's Defence Ministry said the drills had ended. Ukraine's Defence "
+                     "Ministry said they had not. The Defence Ministry in Kyiv said ten units "
+                     "remained.")
+    assert {c for _, c, label in got if label == "ORG"} == {
+        "Russian Defence Ministry", "Ukrainian Defence Ministry", "Defence Ministry"}
+    # a body that is not a state's own keeps its name
+    assert ("Russian Orthodox Church", "Russian Orthodox Church", "ORG") in canon(
+        nlp, "The Russian Orthodox Church said it would pray for peace.")
+
+
+def test_national_body_reads_the_adjective_of_a_state():
+    # one name, with the adjective the country's news mostly uses
+    assert national_body("Russian defence ministry") == "Russian Defence Ministry"
+    assert national_body("South Korean Foreign Ministry") == "South Korean Foreign Ministry"
+    assert national_body("British Ministry of Defence") == "British Ministry of Defence"
+    assert national_body("American armed forces") == "US Armed Forces"
+    assert national_body("Russian Orthodox Church") is None
+    assert national_body("Korean Air") is None  # an adjective of no one country

@@ -129,3 +129,15 @@ def test_a_sign_the_tagger_left_out_is_still_the_currency(nlp):
              "The agency increased the death toll to 267.")]
     # and what is raised to a level is the object of the verb, not its subject
     assert got == [("$56,746", "USD"), ("C$ 300,000", "CAD"), ("267", "toll")]
+
+
+def test_numbers_joined_by_a_slash_are_no_count(nlp):
+    got = figures(nlp, "The Saudi government said it had no role in the 9/11 terror attacks. "
+                       "A 24/7 hotline will serve 300 homes, and 2/3 of voters backed it.")
+    assert [(f.value, f.unit) for f in got] == [(300, "homes")]
+
+
+def test_a_state_body_claims_its_figure_under_one_name(nlp):
+    (f,) = figures(nlp, "About 10,000 troops have left, Russia's defence ministry said.")
+    (g,) = figures(nlp, "About 10,000 troops have left, the Russian Defence Ministry said.")
+    assert f.attributed_to == g.attributed_to == ["Russian Defence Ministry"]

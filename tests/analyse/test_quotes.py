@@ -1565,7 +1565,7 @@ def test_a_body_told_by_its_country_keeps_the_country(nlp):
                    ("the drills had ended", "Russia's Defence Ministry")]
     (_, _, canonical, _), = quotes(nlp, "Britain's Ministry of Defence said the convoy had "
                                         "stalled.", kind="reported")
-    assert canonical == "United Kingdom's Ministry of Defence"
+    assert canonical == "British Ministry of Defence"
     # a person told by their country is still that person
     assert quotes(nlp, "Russia's Putin said the drills had ended.", kind="reported")[0][1:3] == (
         "Putin", "Putin")
@@ -1576,3 +1576,33 @@ def test_a_name_the_tagger_missed_after_a_title_is_the_speaker(nlp):
                       'Sport. "The second half was better."')
     assert [(s, c) for _, s, c, _ in got] == [("coach Pep Guardiola", "Pep Guardiola"),
                                               (None, "Pep Guardiola")]
+
+
+def test_a_state_body_the_tagger_did_not_name_is_its_state_s(nlp):
+    got = quotes(nlp, "“The drills are over,” the Russian defence ministry said in a statement. "
+                      "Russia's defence ministry said ten units had left. The ministry said more "
+                      "would follow.", kind="direct") + quotes(
+        nlp, "Russia's defence ministry said ten units had left. The ministry said more would "
+             "follow.", kind="reported")
+    assert {c for _, _, c, _ in got} == {"Russian Defence Ministry"}
+    got = quotes(nlp, "The Ukrainian foreign ministry said it had no evidence of a pullback. The "
+                      "Russian government said it would not invade. The US government said it "
+                      "was watching.", kind="reported")
+    assert [c for _, _, c, _ in got] == ["Ukrainian Foreign Ministry", "Russian Government",
+                                         "US Government"]
+    # an official of a state is a person, not its body
+    assert quotes(nlp, "A Russian official said the drills were over.",
+                  kind="reported")[0][2] is None
+
+
+def test_a_role_told_by_its_state_either_way_is_the_one_who_holds_it(nlp):
+    text = "Russian President Vladimir Putin met Joe Biden on Tuesday. Russia's president said {}"
+    assert quotes(nlp, text.format("the talks were frank."), kind="reported")[0][2] == (
+        "Vladimir Putin")
+    got = quotes(nlp, "US President Joe Biden spoke to Vladimir Putin. “Sanctions will follow,” "
+                      "the American president said.")
+    assert got[0][2] == "Joe Biden"
+    # another state's president is not the one named before
+    got = quotes(nlp, "French President Emmanuel Macron spoke to Vladimir Putin. “Nothing has "
+                      "changed,” the Russian president said.")
+    assert got[0][2] is None
