@@ -366,20 +366,28 @@ def _without_hearer(verb: Token, content: list[Token]) -> list[Token]:
     return _without_time_of_saying(verb, ordered)
 
 
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "late", "early", "earlier", "later"})
+
+
 def _without_time_of_saying(verb: Token, ordered: list[Token]) -> list[Token]:
-    """ "Officials said Monday the victim was …", "Musk said earlier this year he was …": the
-    day right after the verb tells when it was said, though the parser hung it on the
-    statement."""
+    """ "Officials said Monday the victim was …", "Musk said earlier this year he was …",
+    "Biden said on Friday he would …": the day right after the verb tells when it was said,
+    though the parser hung it on the statement."""
     time = 0
+    if (ordered and ordered[0].i == verb.i + 1 and ordered[0].lower_ in _TIME_PREPOSITIONS
+            and len(ordered) > 1 and ordered[1].ent_type_ in {"DATE", "TIME"}):
+        time = 1  # "Biden said on Friday he would …"
     while (time < len(ordered) and ordered[time].i == verb.i + 1 + time
            and ordered[time].ent_type_ in {"DATE", "TIME"} and not ordered[time].like_num):
         time += 1
     run, rest = ordered[:time], ordered[time:]
-    if not run or not rest:
+    if not run or not rest or run[-1].ent_type_ not in {"DATE", "TIME"}:
         return ordered
     hung_on_statement = all((t.dep_ in {"npadvmod", "tmod", "amod", "det", "compound"}
                              and (t.head in run or t.head.i >= rest[0].i))
-                            or (t.dep_ == "advmod" and t.head in run) for t in run)
+                            or (t.dep_ == "advmod" and t.head in run)
+                            or (t.dep_ == "pobj" and t.head in run)
+                            or (t.dep_ == "prep" and t.head.i >= rest[0].i) for t in run)
     # not "She said Monday (last year) was the worst", where the day is the subject
     day_is_subject = any(not _has_subject(t.head) for t in run if t.head not in run)
     return rest if hung_on_statement and not day_is_subject else ordered

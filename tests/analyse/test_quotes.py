@@ -1300,6 +1300,11 @@ def test_the_day_after_the_verb_is_when_it_was_said_not_part_of_the_statement(nl
         ("the plant would close", "Officials")]
     assert reported(nlp, "And Musk said earlier this year he was targeting November.") == [
         ("he was targeting November", "Musk")]
+    assert reported(nlp, "Biden said on Friday he would make it very difficult for Russia to "
+                         "invade.") == [("he would make it very difficult for Russia to invade",
+                                         "Biden")]
+    assert reported(nlp, "Officials said in March the plant would close.") == [
+        ("the plant would close", "Officials")]
     # the day as the statement's subject stays, even where the parser left it none
     assert reported(nlp, "She said Monday was the worst day of her life.") == [
         ("Monday was the worst day of her life", "She")]
