@@ -160,6 +160,8 @@ class Salience:
         self.bodies: list[tuple[int, str, bool]] = []  # organisations named: pos, name, subject
         self.described: dict[str, set[str]] = {}  # organisation → nouns it was introduced with
         self.speakers: list[tuple[int, str]] = []
+        # pos, name, the noun before the name ("actress Susan Sarandon"), the words of the role
+        self.titled: list[tuple[int, str, str, frozenset[str]]] = []
         self.gender = _gender_evidence(doc, entities, quoted)
         for ent in entities.entities:
             if ent.label not in {"PERSON", "ORG"}:
@@ -182,12 +184,22 @@ class Salience:
                                 and c is not root and _named_of_apposed([root, c]) is root]
             for apposition in appositions:
                 roles.update(t.lower_ for t in apposition.subtree if t.pos_ in {"NOUN", "PROPN"})
+            # "actress Susan Sarandon", "Sanders, the senator from Vermont": what "the actress"
+            # or "the senator" will call her or him
+            title = doc[span.start - 1] if span.start else None
+            for noun in [title, *appositions]:
+                if noun is not None and noun.tag_ == "NN" and (noun is not title
+                                                               or noun.head.i >= span.start):
+                    self.titled.append((ent.start, ent.canonical, noun.lemma_.lower(),
+                                        _with_states(roles)))
             if root.dep_ == "appos" and entities.at(root.head.idx) is None:
                 root = root.head  # "Jackson's mother, Katherine, … said": the noun's place
             root = _noun_named(root) or root
             subject = root.dep_ in {"nsubj", "nsubjpass"}
             # The subject of a sentence's main clause is who the next "he" most likely means;
             # the subject of a clause inside it ("Ushakov said Putin would ...") is not.
+            # Nor is a subject inside someone's quoted words: "“I think Bernie would …,” she
+            # said" is not Bernie speaking.
             main_subject = subject and root.head.dep_ == "ROOT"
             self.people.append((ent.start, ent.canonical, _with_states(roles), main_subject))
             if subject and root.head.lemma_ in CUE_LEMMAS:
@@ -214,6 +226,7 @@ class Salience:
             if speaks and name:
                 self.speakers.append((token.idx, name))
         self.people.sort()
+        self.titled.sort()
         self.speakers.sort()
         self.bodies.sort()
 
@@ -265,6 +278,22 @@ class Salience:
                 return name
         return None
 
+    def titled_as(self, position: int, noun: str, qualifiers: set[str]) -> str | None:
+        """ "the actress": the latest person before ``position`` the article titled so, with
+        every word that qualifies the noun ("the Democratic nominee" is not "Republican nominee
+        Donald Trump"). Past someone titled otherwise only if the article is still about that
+        person ("“Broad City” star Arturo Castro … the actor" is no actor named before him)."""
+        crossed = False
+        for pos, name, title, roles in reversed(self.titled):
+            if pos >= position:
+                continue
+            if title == noun:
+                if not _with_states(qualifiers) <= roles:
+                    return None
+                return name if not crossed or self.pronoun(position) == name else None
+            crossed = True
+        return None
+
     def role(self, position: int, words: set[str], qualifiers: set[str] = frozenset()
              ) -> str | None:
         """ "the Kremlin official": the latest person introduced with one of these words; no
@@ -285,16 +314,27 @@ class Salience:
         return None
 
 
+# Titles as news abbreviates them before a name: "Sen. Marco Rubio" is "the senator".
+_ABBREVIATED_ROLES = {"sen": "senator", "gov": "governor", "rep": "representative",
+                      "gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant",
+                      "capt": "captain", "adm": "admiral", "supt": "superintendent",
+                      "det": "detective", "insp": "inspector", "prof": "professor",
+                      "sec": "secretary", "amb": "ambassador", "cmdr": "commander"}
+
+
 def _with_states(words: set[str]) -> frozenset[str]:
-    """Words of a role with the state each one names: "Russian President Vladimir Putin" is
-    "Russia's president" and "the US president" is "the American president"."""
-    states = set()
+    """Words of a role with the state each one names and each title spelt out: "Russian
+    President Vladimir Putin" is "Russia's president", "the US president" is "the American
+    president" and "Sen. Marco Rubio" is "the senator"."""
+    more = set()
     for word in words:
         known = variants().get(variant_key(word))
         state = nation_of(word) or (known[0] if known and known[1] == "GPE" else None)
         if state is not None:
-            states.add(state.lower())
-    return frozenset(words | states)
+            more.add(state.lower())
+        if (spelt := _ABBREVIATED_ROLES.get(word.rstrip("."))) is not None:
+            more.add(spelt)
+    return frozenset(words | more)
 
 
 def _introduced_as(name: Span) -> set[str]:
@@ -324,8 +364,8 @@ def _gender_evidence(doc: Doc, entities: EntityIndex, quoted: Sequence[tuple[int
     """What the article itself says of each person's gender: an honorific before a mention
     ("Mr. Ode"), or the subject and possessive pronouns that follow a mention as subject in its
     own sentence and the next one ("Lina Moss said ... She added"), outside ``quoted`` text
-    (in "“He was furious,” Thurman told the Times" the speaker is "I"). Only a clear majority
-    counts; a person the article gives no such sign for may be known by a given name."""
+    (in "“He was furious,” Thurman told the Times" the speaker is "I"), and a given name. Only a
+    clear majority counts."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for ent in entities.entities:
         if ent.label != "PERSON":
@@ -350,18 +390,19 @@ def _gender_evidence(doc: Doc, entities: EntityIndex, quoted: Sequence[tuple[int
             if (token.lower_ in _PRONOUN_GENDER and token.dep_ in {"nsubj", "nsubjpass", "poss"}
                     and not any(start <= token.idx < end for start, end in quoted)):
                 votes[ent.canonical][_PRONOUN_GENDER[token.lower_]] += 1
+    # A given name that is nearly always one gender ("Shinzo Abe", "Lisa Holland") counts as
+    # two signs: one stray pronoun of another person ("Sarandon told MSNBC … if he loses")
+    # does not outweigh it
+    names = first_name_genders()
+    for canonical in {e.canonical for e in entities.entities if e.label == "PERSON"}:
+        words = canonical.split()
+        if len(words) >= 2 and (gender := names.get(words[0].lower())):
+            votes[canonical][gender] += 2
     out = {}
     for name, counts in votes.items():
         (top, n), *rest = [*counts.most_common(2), ("", 0)]
         if n >= 2 * rest[0][1] and n > 0:
             out[name] = top
-    # Else a given name that is nearly always one gender ("Shinzo Abe", "Lisa Holland")
-    names = first_name_genders()
-    for ent in entities.entities:
-        words = ent.canonical.split()
-        if (ent.label == "PERSON" and len(words) >= 2 and ent.canonical not in out
-                and (gender := names.get(words[0].lower()))):
-            out[ent.canonical] = gender
     return out
 
 
@@ -837,7 +878,8 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         canonical = entities.person_called(token.text)
     if canonical is None:
         canonical = (_state_body(token, span_tokens, entities)
-                     or _role_holder(token, span_tokens, salience) or _body_meant(token, salience)
+                     or _role_holder(token, span_tokens, salience)
+                     or _titled(token, span_tokens, salience) or _body_meant(token, salience)
                      or _issued_earlier(token, entities, salience)
                      or _author(token, entities, salience))
     if canonical is None and _age_epithet(token):
@@ -1019,9 +1061,24 @@ def _role_holder(token: Token, phrase: list[Token], salience: Salience) -> str |
     if token.lemma_.lower() not in ROLE_NOUNS or not _one_known(token):
         return None
     words = {t.lower_ for t in phrase if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
-    qualifiers = {t.lower_ for t in phrase if t is not token and t.text[:1].isupper()
-                  and (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and not t.is_sent_start))}
-    return salience.role(token.idx, words, qualifiers)
+    return salience.role(token.idx, words, _qualifiers(token, phrase))
+
+
+def _qualifiers(head: Token, phrase: list[Token]) -> set[str]:
+    """The names that say whose a role is: "Russian" in "the Russian president"."""
+    return {t.lower_ for t in phrase if t is not head and t.text[:1].isupper()
+            and (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and not t.is_sent_start))}
+
+
+def _titled(noun: Token, phrase: list[Token], salience: Salience) -> str | None:
+    """ "the actress", "the retired neurosurgeon": the person the article put that noun before
+    ("Oscar-winning actress Susan Sarandon"), when it is singular, definite and no body's."""
+    lemma = noun.lemma_.lower()
+    if (noun.tag_ != "NN" or lemma in _NAMED_BODY_NOUNS | _COMPANY_NOUNS | _PUBLIC_BODY_WORDS
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            or any(c.dep_ in {"poss", "prep"} for c in noun.children)):
+        return None
+    return salience.titled_as(noun.idx, lemma, _qualifiers(noun, phrase))
 
 
 def _one_known(role: Token) -> bool:

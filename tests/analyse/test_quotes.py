@@ -1611,3 +1611,32 @@ def test_a_role_told_by_its_state_either_way_is_the_one_who_holds_it(nlp):
     got = quotes(nlp, "French President Emmanuel Macron spoke to Vladimir Putin. “Nothing has "
                       "changed,” the Russian president said.")
     assert got[0][2] is None
+
+
+def test_a_title_spelt_out_or_a_noun_set_before_a_name_points_back_to_that_person(nlp):
+    def speaker(text):
+        return quotes(nlp, text, kind="reported")[-1][2]
+
+    assert speaker("Florida Sen. Marco Rubio spoke in Iowa. The senator said he would win.") == (
+        "Marco Rubio")
+    assert speaker("Gov. Chris Christie spoke first. The governor said taxes would fall.") == (
+        "Chris Christie")
+    assert speaker("Oscar-winning actress Susan Sarandon backed Bernie Sanders. The actress "
+                   "said he was the better candidate.") == "Susan Sarandon"
+    got = quotes(nlp, "Retired neurosurgeon Ben Carson fell in the polls. “I am still in "
+                      "this,” the retired neurosurgeon said.")
+    assert got[0][2] == "Ben Carson"
+    # someone titled otherwise came between, and the article moved on to them
+    assert speaker("Actor Michael Jordan spoke first. “Broad City” star Arturo Castro held a "
+                   "fake audition. The actor said it was a stunt.") is None
+    # every word that qualifies the noun must fit
+    assert speaker("Republican presidential nominee Donald Trump spoke on Monday. The "
+                   "Democratic presidential nominee said he was unfit.") is None
+
+
+def test_a_pronoun_after_a_quotation_is_not_someone_the_quotation_names(nlp):
+    text = ("Oscar-winning actress Susan Sarandon backed Senator Bernie Sanders.\n\n“That’s a "
+            "legitimate concern,” Sarandon, 69, told MSNBC on Monday when asked whether Sanders’s "
+            "supporters would back Clinton if he loses the nomination.\n\n“I think Bernie would "
+            "encourage people because he doesn’t have any ego in this thing,” she said.")
+    assert [c for _, _, c, _ in quotes(nlp, text)] == ["Susan Sarandon", "Susan Sarandon"]
