@@ -23,6 +23,7 @@ from storyline.analyse.names import (
     link_name_parts,
     nation_of,
     owned_name,
+    possessive,
     variant_key,
     variants,
 )
@@ -200,7 +201,8 @@ class Salience:
             # the subject of a clause inside it ("Ushakov said Putin would ...") is not.
             # Nor is a subject inside someone's quoted words: "“I think Bernie would …,” she
             # said" is not Bernie speaking.
-            main_subject = subject and root.head.dep_ == "ROOT"
+            main_subject = (subject and root.head.dep_ == "ROOT"
+                            and not any(s <= ent.start < e for s, e in quoted))
             self.people.append((ent.start, ent.canonical, _with_states(roles), main_subject))
             if subject and root.head.lemma_ in CUE_LEMMAS:
                 self.speakers.append((ent.start, ent.canonical))
@@ -216,8 +218,10 @@ class Salience:
                 # names someone introduced before is that person speaking, for the "he" after it
                 phrase = _phrase_tokens(token)
                 name = _role_holder(token, phrase, self) or _unmarked_person(token)
-                if name is None and (body := _state_body(token, phrase, entities)):
-                    self.bodies.append((token.idx, body, True))  # for "the ministry" after it
+                if name is None and (body := _state_body(token, phrase, entities)
+                                     or _persons_body(token, entities)):
+                    # for "the ministry" or "the campaign" after it
+                    self.bodies.append((token.idx, body, True))
                 elif name is None and all(t.pos_ == "PROPN" for t in phrase):
                     # "Facebook said …. “…,” it said": a body the tagger never marked
                     self.bodies.append((token.idx, " ".join(t.text for t in phrase), True))
@@ -231,8 +235,11 @@ class Salience:
         self.bodies.sort()
 
     def add_speaker(self, position: int, canonical: str) -> None:
-        self.speakers.append((position, canonical))
-        self.speakers.sort()
+        """A person who spoke, for the "he" or "she" after; a body ("Russian Government",
+        "Jody Wilson-Raybould's office") is none."""
+        if body_of(canonical) is None and canonical.rsplit(" ", 1)[-1] not in _PERSONS_BODIES:
+            self.speakers.append((position, canonical))
+            self.speakers.sort()
 
     def pronoun(self, position: int, word: str | None = None, other_than: str | None = None
                 ) -> str | None:
@@ -878,6 +885,7 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         canonical = entities.person_called(token.text)
     if canonical is None:
         canonical = (_state_body(token, span_tokens, entities)
+                     or _persons_body(token, entities, salience)
                      or _role_holder(token, span_tokens, salience)
                      or _titled(token, span_tokens, salience) or _body_meant(token, salience)
                      or _issued_earlier(token, entities, salience)
@@ -919,6 +927,30 @@ def _state_body(head: Token, phrase: list[Token], entities: EntityIndex) -> str 
     if not rest or not all(t.is_alpha for t in rest):
         return None
     return owned_name(nation, " ".join(t.text for t in rest))
+
+
+# Bodies a person leads, told by that person: "the Clinton campaign", "Cuomo's office".
+_PERSONS_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", "family",
+                             "government"})
+
+
+def _persons_body(head: Token, entities: EntityIndex, salience: Salience | None = None
+                  ) -> str | None:
+    """ "the Clinton campaign", "Clinton's campaign" and "her campaign" are one speaker,
+    "Hillary Clinton's campaign"; "Gov. Andrew Cuomo's office" is "Andrew Cuomo's office".
+    Without ``salience`` (while it is being built) "her" stands for no one yet."""
+    if head.lower_ not in _PERSONS_BODIES:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in {"his", "her"}:
+            person = salience.pronoun(child.idx, child.lower_) if salience else None
+        elif child.dep_ in {"poss", "compound"}:
+            entity = entities.at(child.idx)
+            person = entity.canonical if entity is not None and entity.label == "PERSON" else None
+        else:
+            continue
+        return f"{possessive(person)} {head.lower_}" if person else None
+    return None
 
 
 def _owned_body(token: Token, body: Entity, entities: EntityIndex) -> Source | None:

@@ -93,9 +93,11 @@ def owned_name(state: str, body: str) -> str:
     the state's own name where it has no adjective ("New Brunswick's Government")."""
     body = " ".join(w if w == "of" else w[:1].upper() + w[1:] for w in body.split())
     adjective = _adjective_by_nation().get(state)
-    if adjective is not None:
-        return f"{adjective} {body}"
-    return f"{state}' {body}" if state.endswith("s") else f"{state}'s {body}"
+    return f"{adjective} {body}" if adjective is not None else f"{possessive(state)} {body}"
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _told_by_adjective(name: str) -> tuple[str, str] | None:

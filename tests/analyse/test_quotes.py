@@ -1640,3 +1640,16 @@ def test_a_pronoun_after_a_quotation_is_not_someone_the_quotation_names(nlp):
             "supporters would back Clinton if he loses the nomination.\n\n“I think Bernie would "
             "encourage people because he doesn’t have any ego in this thing,” she said.")
     assert [c for _, _, c, _ in quotes(nlp, text)] == ["Susan Sarandon", "Susan Sarandon"]
+
+
+def test_a_body_a_person_leads_is_told_by_that_person(nlp):
+    got = quotes(nlp, "Hillary Clinton spoke in Ohio. The Clinton campaign said it had raised $50 "
+                      "million. Clinton's campaign later said the figure was higher. Her campaign "
+                      "also said she would return.", kind="reported")
+    assert {c for _, _, c, _ in got} == {"Hillary Clinton's campaign"}
+    assert quotes(nlp, "Gov. Andrew Cuomo's office said the bridge would reopen.",
+                  kind="reported")[0][2] == "Andrew Cuomo's office"
+    # a body that spoke is no antecedent for "she"
+    got = quotes(nlp, "Jody Wilson-Raybould left the cabinet on Monday. Her office said the "
+                      "letter was private. “I have nothing to add,” she said.")
+    assert got[-1][2] == "Jody Wilson-Raybould"
