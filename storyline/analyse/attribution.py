@@ -226,6 +226,11 @@ class Salience:
                     # "Facebook said …. “…,” it said": a body the tagger never marked
                     self.bodies.append((token.idx, " ".join(t.text for t in phrase), True))
             else:
+                # "Trump's campaign backtracked …. In cases of abortion, it said, …": a body
+                # that acts is whom the "it" after it means
+                if body := (_state_body(token, _phrase_tokens(token), entities)
+                            or _persons_body(token, entities)):
+                    self.bodies.append((token.idx, body, True))
                 continue
             if speaks and name:
                 self.speakers.append((token.idx, name))

@@ -1653,3 +1653,10 @@ def test_a_body_a_person_leads_is_told_by_that_person(nlp):
     got = quotes(nlp, "Jody Wilson-Raybould left the cabinet on Monday. Her office said the "
                       "letter was private. “I have nothing to add,” she said.")
     assert got[-1][2] == "Jody Wilson-Raybould"
+
+
+def test_it_after_a_body_that_acted_is_that_body(nlp):
+    got = quotes(nlp, "Donald Trump said women should be punished. Trump's campaign immediately "
+                      "backtracked, putting out a statement contradicting his earlier comments. "
+                      "In cases of abortion, it said, the woman is a victim.", kind="reported")
+    assert got[-1][1:3] == ("it", "Donald Trump's campaign")
