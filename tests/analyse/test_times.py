@@ -660,3 +660,12 @@ def test_in_a_span_in_a_clause_about_the_past_is_how_long_it_took(nlp):
 ])
 def test_this_past_and_this_coming_are_the_last_and_the_next(nlp, text, expected):
     assert values(nlp, text)[0][:2] == expected
+
+
+def test_late_or_early_on_a_weekday_is_its_end_or_start(nlp):
+    assert values(nlp, "The talks ended late on Wednesday.") == [
+        ("Wednesday", "2021-12-01", "DATE", "END")]
+    assert values(nlp, "Fighting has gone on since early Tuesday.") == [
+        ("Tuesday", "2021-11-30", "DATE", "START")]
+    assert values(nlp, "The blast happened on Wednesday.") == [
+        ("Wednesday", "2021-12-01", "DATE", None)]

@@ -63,6 +63,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
              "twenty first": 21}
 _ORDINAL_WORDS = "|".join(w.replace(" ", r"[\s-]") for w in sorted(ORDINALS, key=len, reverse=True))
 _PREP = r"(?P<prep>(?:on|in)\s+)?"
+_PART_BEFORE_RE = re.compile(r"\b(late|early)\s+(?:on\s+)?\Z", re.I)
 _THIS = r"(?:this\s+(?=(?:past|coming)\b))?"  # "this past weekend", "this coming Sunday"
 _MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 YEAR = r"(?:19|20)\d{2}"
@@ -261,6 +262,11 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 start = _DURATION_FRAME_RE.search(text, max(0, start - 20), start).start()
             elif kind == "year" and (fiscal := _FISCAL_RE.search(text, max(0, start - 8), start)):
                 start = fiscal.start()  # "fiscal 1989"
+            elif kind == "weekday" and (part := _PART_BEFORE_RE.search(
+                    text, max(0, m.start() - 10), m.start())):
+                # "late on Wednesday", "since early Tuesday": the day's end or start, the span
+                # still the day alone (as AQUAINT marks it)
+                groups = {**groups, "mod": part.group(1)}
             found.append(Match(start, m.end(), read_as, groups, m.start()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     chosen: list[Match] = []

@@ -392,7 +392,7 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     day = _weekday(dct, weekday, rel, None if rel else "past" if g.get("poss") else way())
     if part:
         return f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "TIME", None
-    return day.isoformat(), "DATE", None
+    return day.isoformat(), "DATE", MODS.get((g.get("mod") or "").lower())
 
 
 def _weeks_ago_weekday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
