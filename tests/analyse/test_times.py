@@ -669,3 +669,12 @@ def test_late_or_early_on_a_weekday_is_its_end_or_start(nlp):
         ("Tuesday", "2021-11-30", "DATE", "START")]
     assert values(nlp, "The blast happened on Wednesday.") == [
         ("Wednesday", "2021-12-01", "DATE", None)]
+
+
+def test_the_year_to_a_month_is_a_year_long_ending_then(nlp):
+    may = date(2022, 5, 20)
+    assert values(nlp, "Inflation rose 5.4% in the year to March, the statistics office said.",
+                  may) == [("the year", "P1Y", "DURATION", None), ("March", "2022-03", "DATE", None)]
+    assert values(nlp, "Sales rose 3% in the year.", may) == [("the year", "2022", "DATE", None)]
+    # a verb spelt like a month is no month
+    assert values(nlp, "Supporters plan to March on the capital.", may) == []

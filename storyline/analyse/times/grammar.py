@@ -179,10 +179,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # in, as "this year" (not "the year before", "the year ended June 30", "the year-ago …")
     ("the_year", re.compile(r"\b(?i:the\s+(?:(?:full|fiscal|financial|calendar)\s+)?)year\b"
                             r"(?![-–]|\s+\d|\s+(?i:ago|earlier|later|before|after|end(?:ed|ing)|"
-                            r"to\s+date|two|nineteen|of|in\s+which|when|that|awards?)\b)")),
-    # Company results: "the year ended March 31", "the fiscal year ending June 30" (a year long).
-    ("year_ended", re.compile(r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+end(?:ed|ing)\b)",
-                              re.I)),
+                            r"to\s+date|two|nineteen|of|in\s+which|when|that|awards?)\b)"
+                            rf"(?!\s+(?:to|through)\s+(?:{_MONTH_FULL}))")),
+    # Company results and statistics: "the year ended March 31", "the fiscal year ending June
+    # 30", "inflation in the year to March" (a year long).
+    ("year_ended", re.compile(r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+end(?:ed|ing)\b"
+                              rf"|\s+(?:to|through)\s+(?:{_MONTH_FULL}))", re.I)),
     ("century", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
                            rf"(?P<word>{_ORDINAL_WORDS}))"
                            r"[\s-]+century\b", re.I)),
@@ -206,7 +208,8 @@ _DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier)\b", re.I)
 _AGE_RE = re.compile(r"[\s-]olds?\b", re.I)  # "a 44-year-old", "52 years old": an age
 _FRACTION_RE = re.compile(r"\s+of\b", re.I)  # "three-quarters of", "a quarter of them"
 _MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|last|next|this|"
-                               r"from|before|after|through)[\s-]+$", re.I)
+                               r"from|before|after|through|(?:year|months?|quarters?|weeks?)\s+to)"
+                               r"[\s-]+$", re.I)
 # A year the parser does not call a date still counts after a word that introduces a time.
 _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|after|to|and|"
                               r"between|through|a|the|its|their|his|her|early|late|mid|for|"
