@@ -22,6 +22,7 @@ from storyline.analyse.names import (
     first_name_genders,
     link_name_parts,
     nation_of,
+    national_body,
     owned_name,
     possessive,
     variant_key,
@@ -218,18 +219,15 @@ class Salience:
                 # names someone introduced before is that person speaking, for the "he" after it
                 phrase = _phrase_tokens(token)
                 name = _role_holder(token, phrase, self) or _unmarked_person(token)
-                if name is None and (body := _state_body(token, phrase, entities)
-                                     or _persons_body(token, entities)):
-                    # for "the ministry" or "the campaign" after it
-                    self.bodies.append((token.idx, body, True))
+                if name is None and (body := _body_told(token, phrase, entities)):
+                    self.bodies.append((token.idx, body, True))  # for "the ministry" after it
                 elif name is None and all(t.pos_ == "PROPN" for t in phrase):
                     # "Facebook said …. “…,” it said": a body the tagger never marked
                     self.bodies.append((token.idx, " ".join(t.text for t in phrase), True))
             else:
                 # "Trump's campaign backtracked …. In cases of abortion, it said, …": a body
                 # that acts is whom the "it" after it means
-                if body := (_state_body(token, _phrase_tokens(token), entities)
-                            or _persons_body(token, entities)):
+                if body := _body_told(token, _phrase_tokens(token), entities):
                     self.bodies.append((token.idx, body, True))
                 continue
             if speaks and name:
@@ -913,6 +911,11 @@ def _unmarked_name(phrase: list[Token]) -> str | None:
     return rest[0].doc[rest[0].i : rest[-1].i + 1].text
 
 
+def _body_told(head: Token, phrase: list[Token], entities: EntityIndex) -> str | None:
+    """A state's or a person's body a subject names, while ``Salience`` is being built."""
+    return _state_body(head, phrase, entities) or _persons_body(head, entities)
+
+
 def _state_body(head: Token, phrase: list[Token], entities: EntityIndex) -> str | None:
     """ "the Russian defence ministry", "Russia's foreign ministry", "the Ukrainian military": a
     state's body the tagger did not name, in the form ``owned_name`` gives every telling of it."""
@@ -920,18 +923,15 @@ def _state_body(head: Token, phrase: list[Token], entities: EntityIndex) -> str 
         return None
     words = [t for t in phrase if t.dep_ != "det"]
     owner = entities.at(words[0].idx) if words else None
-    if owner is not None and owner.label == "GPE":
-        rest = [t for t in words if t.idx >= owner.end]  # "Russia's", "the US government"
-        nation, rest = owner.canonical, rest[1:] if rest and rest[0].tag_ == "POS" else rest
-    else:
-        size = next((n for n in (2, 1) if len(words) > n
-                     and nation_of(" ".join(t.text for t in words[:n]))), 0)
-        if not size:
-            return None
-        nation, rest = nation_of(" ".join(t.text for t in words[:size])), words[size:]
+    if owner is None or owner.label != "GPE":
+        # "the Russian defence ministry": a state's adjective before the body
+        return (national_body(" ".join(t.text for t in words))
+                if all(t.is_alpha for t in words) else None)
+    rest = [t for t in words if t.idx >= owner.end]  # "Russia's", "the US government"
+    rest = rest[1:] if rest and rest[0].tag_ == "POS" else rest
     if not rest or not all(t.is_alpha for t in rest):
         return None
-    return owned_name(nation, " ".join(t.text for t in rest))
+    return owned_name(owner.canonical, " ".join(t.text for t in rest))
 
 
 # Bodies a person leads, told by that person: "the Clinton campaign", "Cuomo's office".
