@@ -10,7 +10,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
@@ -271,6 +271,19 @@ def parse_date_line(line: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+# Seconds (10 digits) or milliseconds (13) since 1970, as JSON dumps often give them; eight
+# digits stay a compact date (20211203).
+_EPOCH_RE = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
+
+
+def _from_epoch(number: float) -> str | None:
+    seconds = number / 1000 if number >= 1e11 else number
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def _parse_date(text: str) -> datetime | None:
     """dateutil's reading of ``text``, or None when it holds no year."""
     try:
@@ -298,6 +311,8 @@ def date_from_url(url: str | None) -> str | None:
 def normalise_published(value: str) -> str | None:
     """Any reasonable date or datetime string -> ISO 8601 (date only when no time was given)."""
     text = value.strip()
+    if _EPOCH_RE.fullmatch(text):
+        return _from_epoch(float(text))
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:

@@ -53,25 +53,44 @@ def read_html(source: str, text: str) -> Iterator[Item]:
 reader(".rss", ".atom", ".rdf", ".xml")(read_feed)
 
 
-# JSONL field names we accept, ours first, then common crawler dumps (news-please).
+# JSONL field names we accept: ours first, then those of common crawler and API dumps
+# (news-please, NewsAPI, GDELT, schema.org NewsArticle, RSS-to-JSON converters).
 _ALIASES = {
-    "text": ("text", "maintext", "body"),
-    "html": ("html",),
-    "title": ("title",),
-    "url": ("url",),
-    "outlet": ("outlet",),
-    "published": ("published", "date_publish"),
-    "id": ("id",),
-    "authors": ("authors", "author"),
+    "text": ("text", "maintext", "body", "articleBody", "content", "full_text"),
+    "html": ("html", "raw_html"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url"),
+    "outlet": ("outlet", "source_name", "publisher", "source", "site_name"),
+    "published": ("published", "date_publish", "date", "published_at", "publishedAt",
+                  "publish_date", "date_published", "datePublished", "pubDate", "pub_date",
+                  "seendate"),
+    "id": ("id", "_id"),
+    "authors": ("authors", "author", "byline"),
+    "description": ("description", "summary", "abstract"),
 }
+# Keys read only when they hold an object with a name: a plain "source" string is an input
+# path in our own export, not an outlet.
+_OBJECT_ONLY = {"source"}
 
 
 def _field(record: dict, name: str) -> object:
     for key in _ALIASES[name]:
         value = record.get(key)
+        if key in _OBJECT_ONLY and not isinstance(value, dict):
+            continue
+        value = _named(value)
         if value not in (None, "", []):
             return value
     return None
+
+
+def _named(value: object) -> object:
+    """A nested object stands for its name (NewsAPI's ``"source": {"name": "BBC News"}``)."""
+    if isinstance(value, dict):
+        return value.get("name")
+    if isinstance(value, list):
+        return [_named(v) for v in value if _named(v) not in (None, "")]
+    return value
 
 
 def _string(value: object) -> str | None:
@@ -153,8 +172,12 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
 def record_document(where: str, record: dict) -> Item:
     """One article given as a JSON object (a JSONL line, a POST to the web API)."""
     body, html = _field(record, "text"), _field(record, "html")
+    description = _string(_field(record, "description"))
     if not isinstance(body, str) and not isinstance(html, str):
-        return InputError(where, 'needs a non-empty "text" or "html" string field')
+        if description is None:
+            return InputError(where, 'needs a non-empty "text", "html" or "description" string '
+                                     'field')
+        body = description
     authors = _field(record, "authors")
     if isinstance(authors, str):
         authors = [authors]
@@ -170,6 +193,7 @@ def record_document(where: str, record: dict) -> Item:
         outlet=_string(_field(record, "outlet")),
         published=_string(_field(record, "published")),
         authors=tuple(str(a) for a in authors if str(a).strip()),
+        description=description,
         title_line=False,
     )
 

@@ -25,6 +25,28 @@ def test_jsonl_maps_our_fields_and_crawler_fields():
     assert three.kind == "html"
 
 
+def test_jsonl_reads_the_field_names_of_news_api_and_other_dumps():
+    text = "\n".join([
+        # NewsAPI: the outlet nested under "source", the date as "publishedAt"
+        '{"source": {"id": null, "name": "Harbour Post"}, "author": "Lin Okafor", '
+        '"title": "Ferry strike ends", "url": "https://hp.example/a", '
+        '"publishedAt": "2024-03-03T10:00:00Z", "content": "Crews ended the strike."}',
+        # a generic dump: "date", "headline", "link", "publisher", schema.org's "articleBody"
+        '{"date": "2024-03-04", "headline": "Bridge reopens", "link": "https://b.example/2", '
+        '"publisher": "Bay Daily", "articleBody": "The bridge reopened."}',
+        # a plain "source" string (an input path in our own export) is not an outlet
+        '{"source": "crawl/page.html", "text": "Body.", "pubDate": "Mon, 04 Mar 2024 08:00:00 GMT"}',
+    ])
+    news_api, generic, exported = list(read_jsonl("d.jsonl", text))
+    assert (news_api.outlet, news_api.published, news_api.authors, news_api.content) == (
+        "Harbour Post", "2024-03-03T10:00:00Z", ("Lin Okafor",), "Crews ended the strike.")
+    assert (generic.title, generic.url, generic.outlet, generic.published, generic.content) == (
+        "Bridge reopens", "https://b.example/2", "Bay Daily", "2024-03-04", "The bridge reopened.")
+    assert exported.outlet is None and exported.published == "Mon, 04 Mar 2024 08:00:00 GMT"
+    (teaser_only,) = read_jsonl("d.jsonl", '{"title": "T", "description": "A ferry hit the wall."}')
+    assert teaser_only.content == "A ferry hit the wall." and teaser_only.kind == "text"
+
+
 def test_bad_jsonl_lines_fail_alone_and_say_where():
     text = '{"text": "ok"}\nnot json\n[1, 2]\n{"title": "no body"}\n\n{"text": "also ok"}'
     items = list(read_jsonl("d.jsonl", text))
