@@ -47,6 +47,19 @@ SYNDICATION_RE = re.compile(
     r"|\binputs? from\b|\bauto-generated\b|\bnot been edited by\b",
     re.IGNORECASE,
 )
+# A site's legal notice: "© 2024 X. All rights reserved.", "Copyright 1995 - . All rights …",
+# "… shall not be republished …". Generic to web pages, so flagged at any length up to a
+# paragraph of fine print. It is dropped from the body chosen, but scored as its shape says:
+# a notice that closes an article still marks where the article was.
+LEGAL_RE = re.compile(
+    r"^(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d)|\ball rights reserved\b"
+    r"|\b(?:may|must|shall) not be (?:republished|reproduced|redistributed|rewritten)\b",
+    re.IGNORECASE,
+)
+LEGAL_MAX_WORDS = 100
+# A gallery's counter closing a caption: "… Hide Caption 1 of 30", "Photo 3 of 12".
+GALLERY_COUNTER_RE = re.compile(
+    r"\b(?:caption|photo|image|picture|slide)s?\s+\d+\s*(?:of|/)\s*\d+\s*$", re.IGNORECASE)
 READ_TIME_RE = re.compile(r"^\d+\s*(?:min|mins|minutes?)\s+read\b", re.IGNORECASE)
 # An e-mail address's local part is at most 64 characters (RFC 5321): bounding it keeps a long
 # line with no space from being scanned once per character.
@@ -165,6 +178,10 @@ def describe(unit: Unit) -> None:
     credit = PHOTO_CREDIT_RE.search(text)
     if short and credit and (n <= 40 or credit.start() == 0):
         flags.add("caption")
+    if LEGAL_RE.search(text) and n <= LEGAL_MAX_WORDS:
+        flags.add("legal")
+    if GALLERY_COUNTER_RE.search(text) and n > 5:  # a caption, not the bare counter
+        flags.add("caption")
     if READ_TIME_RE.match(text) or (LINK_RE.search(text) and n <= 15):
         flags.add("ui")
     if text.isupper() and n <= 6:
@@ -268,13 +285,13 @@ def best_run(scores: list[float]) -> tuple[int, int] | None:
 
 def fallback_body(units: list[Unit]) -> list[Unit]:
     """When nothing reads as prose (a stub, a caption-only page), keep what is not chrome."""
-    return [u for u in units if not u.flags & STRONG and "title" not in u.flags
+    return [u for u in units if not u.flags & STRONG and not u.flags & {"title", "legal"}
             and u.n_words >= 5]
 
 
 def drop_inside_body(unit: Unit, repeated: bool) -> bool:
     """Chrome that sits between body paragraphs: captions, labels, calls to action, credits."""
-    if unit.flags & STRONG:
+    if unit.flags & STRONG or "legal" in unit.flags:
         return True
     if repeated and (unit.n_words < 15 or (not unit.terminal and unit.n_words < LONG_UNIT_WORDS)):
         return True

@@ -43,6 +43,14 @@ def test_flags_follow_shape_not_phrases():
             "reader",
         "(This story was auto-generated from a syndicated feed.)": "syndication",
         "By Ada Lin and Omar Haddad": "byline",
+        # fine print of any length up to a paragraph
+        "Copyright 2003 - . All rights reserved. The content (including but not limited to text, "
+        "photo and video) published on this site belongs to Harbour Media Co. Without written "
+        "authorization, such content shall not be republished or used in any form. Browsers "
+        "with 1024*768 or higher resolution are suggested for this site.": "legal",
+        "© 2024 The Dunmore Courier.": "legal",
+        "Firefighters at the scene of the blaze in Dunmore on Sunday night, after the storm had "
+        "passed over the whole region and the wind had dropped. Hide Caption 4 of 12": "caption",
     }
     for text, flag in cases.items():
         (unit,) = units(text)
@@ -53,7 +61,9 @@ def test_news_sentences_are_not_flagged():
     for text in ["More than 13,000 people have died in the conflict, officials said.",
                  "Support for the plan has grown since the vote, a poll showed on Friday.",
                  "Facebook said its privacy policy had not changed since the ruling last year.",
-                 "“We will not be silenced,” the editor told reporters outside the court."]:
+                 "“We will not be silenced,” the editor told reporters outside the court.",
+                 "Copyright lawyers said the ruling would reach every newspaper in the country.",
+                 "The court found that the photos may not be published until the trial ends."]:
         (unit,) = units(text)
         assert not unit.flags, (text, unit.flags)
 
