@@ -29,6 +29,8 @@ class RawDocument:
     outlet: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()  # named by the input's own metadata (HTML meta, JSONL)
+    # The input's own teaser (a crawler's "description"): the body when the text is only chrome.
+    description: str | None = None
     # Plain-text files open with their title; a JSONL body does not (its title is a field).
     title_line: bool = True
     # A feed item: ``content`` is the item's own text, ``url`` the page it links to.

@@ -34,7 +34,7 @@ from storyline.stories.cluster import StoryClusterer
 from storyline.textutil import content_id
 
 # Part of every fingerprint: a new pipeline version re-reads articles on the next ingest.
-PIPELINE_VERSION = "32"
+PIPELINE_VERSION = "33"
 CHUNK = 32
 _FAILED = object()  # marks a document whose analysis raised
 
@@ -68,7 +68,7 @@ class _Prepared:
 
 def fingerprint(raw: RawDocument, default_published: str | None) -> str:
     parts = [PIPELINE_VERSION, raw.kind, raw.title, raw.url, raw.outlet, raw.published,
-             raw.external_id, list(raw.authors), default_published]
+             raw.external_id, list(raw.authors), raw.description, default_published]
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:16]
 
 

@@ -9,6 +9,7 @@ from storyline.clean.boilerplate import BoilerplateIndex, line_key
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
 from storyline.clean.lines import (
+    STRONG,
     THREAD_RE,
     Unit,
     body_run,
@@ -94,6 +95,9 @@ def clean_document(
     body_ids = {u.index for u in body}
     outside = [u for u in units if u.index not in body_ids and "title" not in u.flags]
     outside += units_of("\n\n".join(html_meta.get("chrome", ())))
+    if raw.description and raw.kind != "html" and not any(u.score > 0 for u in body):
+        text, body = raw.description, _description_body(raw.description)
+        warnings.append("the text read as page chrome; the item's description stands for it")
 
     dateline = meta.parse_dateline(body[0].text) if body else None
     pieces: list[str] = []
@@ -196,6 +200,12 @@ def _text_body(units: list[Unit], repeated: set[int], english: bool) -> list[Uni
         return fallback_body(units)
     return [u for u in units[run[0] : run[1]]
             if "title" not in u.flags and not drop_inside_body(u, u.index in repeated)]
+
+
+def _description_body(description: str) -> list[Unit]:
+    """A teaser is short prose written by the outlet: every unit of it that is not chrome."""
+    return [u for u in units_of(description)
+            if u.n_words and not u.flags & STRONG and "legal" not in u.flags]
 
 
 def _squash(name: str) -> str:

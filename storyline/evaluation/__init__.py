@@ -71,7 +71,7 @@ def load_news_cluster(path: Path) -> list[LabelledArticle]:
         row = json.loads(line)
         document = RawDocument(source=row["id"], content=row["text"], kind="text",
                                title=row["title"], url=row["url"], published=row["date"],
-                               title_line=False)
+                               description=row.get("description"), title_line=False)
         out.append(LabelledArticle(document, row["cluster"], row["group"]))
     return out
 

@@ -103,6 +103,27 @@ def test_given_metadata_wins_and_a_bad_date_is_a_warning_not_a_guess():
     assert cleaned.published is None and "cannot read" in cleaned.warnings[0]
 
 
+def test_epoch_timestamps_from_json_dumps_are_read_as_utc_times():
+    for given in ("1709460000", "1709460000000", "1709460000.0"):
+        cleaned = clean(doc(SCRAPED, published=given))
+        assert (cleaned.published, cleaned.published_source) == (
+            "2024-03-03T10:00:00+00:00", "metadata"), given
+    # eight digits are a compact date, not seconds after 1970
+    assert clean(doc(SCRAPED, published="20240303")).published == "2024-03-03"
+
+
+def test_an_items_description_stands_in_when_its_text_is_only_chrome():
+    chrome_only = ("Copyright 2003 - . All rights reserved. Content on this site belongs to "
+                   "Harbour Media Co and shall not be republished without written authorization.")
+    teaser = ("At least 12 people were hurt when a ferry struck the harbour wall on Sunday night, "
+              "the coastguard said.")
+    cleaned = clean(doc(chrome_only, description=teaser, title_line=False))
+    assert cleaned.text == teaser and "description" in cleaned.warnings[0]
+    # an article body that reads as prose keeps its own text
+    cleaned = clean(doc(SCRAPED, description=teaser))
+    assert cleaned.text.startswith("The harbour bridge will reopen") and not cleaned.warnings
+
+
 def test_non_english_text_is_identified_by_language():
     text = ("Le pont rouvrira vendredi\n\nLe pont du port rouvrira à la circulation vendredi après "
             "trois semaines de travaux, a indiqué le conseil municipal mardi.")
