@@ -10,6 +10,10 @@ million": its currency's code is its key, however it is spelt). Values that diff
 than a rounding margin, printed by different outlets, are a disagreement (one outlet's later
 figure is an update) — unless they are threefold apart (two different things counted) or each
 outlet prints both numbers; each claim keeps its words, who made it, and where it was printed.
+A floor printed first and a figure above it printed later ("at least 50 killed" on the night,
+"59 killed" the next day) are one count rising, not sources at odds; so are a ceiling and a
+later figure below it. A later floor under an earlier figure ("more than 90,000" after "around
+115,000") is a different estimate, and stays a disagreement.
 
 Not claims of a quantity, so never compared: a conversion in brackets ("2,700 km (1,680
 miles)"), a number joined to its noun as a modifier ("a 10-yard run", "an 80,000-pound
@@ -40,6 +44,10 @@ _CLAUSE_BREAK_RE = re.compile(r"[;()\[\]]|,\s|\s[—–]\s")
 _MODIFIER_RE = re.compile(r"\d-(?:[^\W\d]|$)")
 _SCORE_OR_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d|\d.*\b(?:to|and)\b.*\d")
 _POSITION_RE = re.compile(r"\s*of\s+\d")
+# Hedges that make a figure a bound rather than an estimate.
+FLOORS = frozenset({"more than", "over", "at least", "upwards of", "just over", "well over"})
+CEILINGS = frozenset({"up to", "fewer than", "less than", "at most", "under", "just under",
+                      "as many as", "nearly", "almost"})
 
 
 def _is_measure(key: str) -> bool:
@@ -127,7 +135,7 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
             both = (_printed(printed, other_source, figure) and _printed(printed, source, other))
             values = [f.value for _, f, _, _ in group] + [other.value]
             if (len(shared) >= needed and _differs(figure.value, other.value) and not both
-                    and _comparable(values)):
+                    and _comparable(values) and not _revised(items[i], items[j])):
                 group.append(items[j])
                 used.add(j)
                 shared_all |= shared
@@ -155,6 +163,22 @@ def _distinct_claims(group: list[tuple[Article, Figure, set[str], str]]) -> list
 def _printed(printed: dict[tuple[str, str], list[float]], source: str, figure: Figure) -> bool:
     """Whether ``source`` also printed ``figure``'s value for its kind of thing."""
     return any(not _differs(v, figure.value) for v in printed.get((source, figure.key), []))
+
+
+def _revised(one: tuple[Article, Figure, set[str], str],
+             other: tuple[Article, Figure, set[str], str]) -> bool:
+    """Whether either figure is a bound that the other, printed no earlier, keeps to."""
+    return _keeps_to(one, other) or _keeps_to(other, one)
+
+
+def _keeps_to(first: tuple[Article, Figure, set[str], str],
+              then: tuple[Article, Figure, set[str], str]) -> bool:
+    (first_article, bound, _, _), (then_article, figure, _, _) = first, then
+    if (then_article.published or "")[:10] < (first_article.published or "")[:10]:
+        return False
+    hedge = (bound.qualifier or "").lower()
+    return ((hedge in FLOORS and figure.value > bound.value)
+            or (hedge in CEILINGS and figure.value < bound.value))
 
 
 def _differs(a: float, b: float) -> bool:

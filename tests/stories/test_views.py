@@ -163,6 +163,28 @@ def test_only_one_quantity_given_differently_by_two_outlets_is_a_disagreement(an
     assert "kill" in figures[0].subject
 
 
+def test_a_toll_that_rises_from_a_floor_is_an_update_but_a_lower_later_floor_disagrees(
+        analyser):
+    rising = [
+        ("r1", "Harbor Ledger", "2024-09-01", "A gunman opened fire on a concert crowd in Velm "
+         "on Sunday night. At least 50 people were killed in the shooting, police said."),
+        ("r2", "Valley Wire", "2024-09-02", "Officials in Velm said 59 people were killed in the "
+         "shooting at the concert on Sunday night."),
+    ]
+    built = build_story("s6", [make_article(analyser, i, text, day, outlet)
+                               for i, outlet, day, text in rising])
+    assert [d for d in built.disagreements if d.kind == "figure"] == []
+    # the same two figures the other way round: a later floor under an earlier count
+    lower_later = [(i, outlet, day, text.replace("At least 50", "59").replace("said 59",
+                                                                             "said more than 50"))
+                   for i, outlet, day, text in rising]
+    built = build_story("s7", [make_article(analyser, i, text, day, outlet)
+                               for i, outlet, day, text in lower_later])
+    (item,) = [d for d in built.disagreements if d.kind == "figure"]
+    assert {(c.value, c.outlet) for c in item.claims} == {("59", "Harbor Ledger"),
+                                                          ("more than 50", "Valley Wire")}
+
+
 def test_the_same_words_carried_by_two_articles_are_one_quotation(analyser):
     said = "“We will rebuild the promenade before the summer,” said Mayor Ilse Varga."
     built = build_story("s4", [
