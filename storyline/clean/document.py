@@ -128,11 +128,15 @@ def clean_document(
     host = meta.host_of(url)
     agency = dateline.agency if dateline else None
     chrome = [u.text for u in outside]
+    holder = next((name for line in chrome if (name := meta.copyright_holder(line))), None)
+    if holder and host and not meta.spells_host(holder, host):
+        # "Copyright 2017 The Associated Press" on washingtonpost.com: the story's source
+        agency, holder = agency or holder, None
     site = (
         raw.outlet
         or html_meta.get("sitename")
         or note.site
-        or next((name for line in chrome if (name := meta.copyright_holder(line))), None)
+        or holder
         or meta.site_name(chrome, host)
     )
     agency = agency or next((name for line in chrome if (name := meta.source_credit(line))), None)

@@ -157,6 +157,14 @@ def test_copyright_and_source_lines_name_the_site_and_where_the_story_came_from(
     assert (cleaned.outlet, cleaned.syndicated, cleaned.syndicated_from) == (
         "The Island Herald", True, "Coast Press")
     assert "Source" not in cleaned.text and "rights" not in cleaned.text
+    # on a site whose own name is known from its address, another's notice names the source
+    wire = text.replace("Source: Coast Press\n\n", "").replace("The Island Herald",
+                                                                "The Coast Press")
+    cleaned = clean(doc(wire, url="https://www.islandherald.example/news/ferry"))
+    assert (cleaned.outlet, cleaned.syndicated, cleaned.syndicated_from) == (
+        "islandherald.example", True, "The Coast Press")
+    cleaned = clean(doc(text, url="https://www.islandherald.example/news/ferry"))
+    assert (cleaned.outlet, cleaned.syndicated_from) == ("The Island Herald", "Coast Press")
 
 
 PHOTO_PAGE = """Harbour bridge reopens
