@@ -7,7 +7,7 @@ resolve "he", "the Kremlin official" or "Kyiv" the same way.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -218,7 +218,8 @@ class Salience:
                 # "But the prime minister insisted …. “…,” he told television": a role that
                 # names someone introduced before is that person speaking, for the "he" after it
                 phrase = _phrase_tokens(token)
-                name = _role_holder(token, phrase, self) or _unmarked_person(token)
+                name = (_role_holder(token, phrase, self) or _unmarked_person(token)
+                        or self.spokesperson(token, phrase, entities, record=True))
                 if name is None and (body := _body_told(token, phrase, entities)):
                     self.bodies.append((token.idx, body, True))  # for "the ministry" after it
                 elif name is None and all(t.pos_ == "PROPN" for t in phrase):
@@ -226,9 +227,13 @@ class Salience:
                     self.bodies.append((token.idx, " ".join(t.text for t in phrase), True))
             else:
                 # "Trump's campaign backtracked …. In cases of abortion, it said, …": a body
-                # that acts is whom the "it" after it means
-                if body := _body_told(token, _phrase_tokens(token), entities):
+                # that acts is whom the "it" after it means; "A Delta spokesman referred to
+                # it as …": whom "the spokesman" will mean
+                phrase = _phrase_tokens(token)
+                if body := _body_told(token, phrase, entities):
                     self.bodies.append((token.idx, body, True))
+                else:
+                    self.spokesperson(token, phrase, entities, record=True)
                 continue
             if speaks and name:
                 self.speakers.append((token.idx, name))
@@ -236,6 +241,26 @@ class Salience:
         self.titled.sort()
         self.speakers.sort()
         self.bodies.sort()
+
+    def spokesperson(self, token: Token, phrase: list[Token], entities: EntityIndex,
+                     record: bool = False) -> str | None:
+        """An unnamed spokesperson: the one titled so before ("the Delta spokesman" after "a
+        Delta Air Lines spokesman"), else a new one told by their body — while the article is
+        read (``record``), kept for "the spokesman", "he" or "she" after."""
+        if token.lemma_.lower() not in SPOKESPERSON_NOUNS:
+            return None
+        if name := _titled(token, phrase, self):
+            return name
+        name = _bodys_spokesperson(token, phrase, entities)
+        if name is not None and (earlier := self.titled_as(token.idx, token.lemma_.lower(),
+                                                           _qualifiers(token, phrase), True)):
+            return earlier  # "the Delta spokesman", however far after "a Delta Air Lines one"
+        if name is not None and record:
+            roles = frozenset(t.lower_ for t in phrase if t.pos_ in {"NOUN", "PROPN", "ADJ"})
+            insort(self.titled, (token.idx, name, token.lemma_.lower(), roles))
+            if token.lower_ in _SPOKESPERSON_GENDER:
+                self.gender.setdefault(name, _SPOKESPERSON_GENDER[token.lower_])
+        return name
 
     def add_speaker(self, position: int, canonical: str) -> None:
         """A person who spoke, for the "he" or "she" after; a body ("Russian Government",
@@ -288,11 +313,13 @@ class Salience:
                 return name
         return None
 
-    def titled_as(self, position: int, noun: str, qualifiers: set[str]) -> str | None:
+    def titled_as(self, position: int, noun: str, qualifiers: set[str], told: bool = False
+                  ) -> str | None:
         """ "the actress": the latest person before ``position`` the article titled so, with
         every word that qualifies the noun ("the Democratic nominee" is not "Republican nominee
         Donald Trump"). Past someone titled otherwise only if the article is still about that
-        person ("“Broad City” star Arturo Castro … the actor" is no actor named before him)."""
+        person ("“Broad City” star Arturo Castro … the actor" is no actor named before him), or
+        if ``told`` by qualifiers that fit ("the Delta spokesman")."""
         crossed = False
         for pos, name, title, roles in reversed(self.titled):
             if pos >= position:
@@ -300,7 +327,8 @@ class Salience:
             if title == noun:
                 if not _with_states(qualifiers) <= roles:
                     return None
-                return name if not crossed or self.pronoun(position) == name else None
+                recent = not crossed or (told and qualifiers)
+                return name if recent or self.pronoun(position) == name else None
             crossed = True
         return None
 
@@ -890,7 +918,9 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
         canonical = (_state_body(token, span_tokens, entities)
                      or _persons_body(token, entities, salience)
                      or _role_holder(token, span_tokens, salience)
-                     or _titled(token, span_tokens, salience) or _body_meant(token, salience)
+                     or _titled(token, span_tokens, salience)
+                     or salience.spokesperson(token, span_tokens, entities)
+                     or _body_meant(token, salience)
                      or _issued_earlier(token, entities, salience)
                      or _author(token, entities, salience))
     if canonical is None and _age_epithet(token):
@@ -973,6 +1003,42 @@ def _owned_body(token: Token, body: Entity, entities: EntityIndex) -> Source | N
             return Source(token.doc.text[owner.start : body.end], body.canonical, owner.start,
                           body.end)
     return None
+
+
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPOKESPERSON_GENDER = {"spokesman": "m", "spokeswoman": "f"}
+
+
+def _bodys_spokesperson(noun: Token, phrase: list[Token], entities: EntityIndex) -> str | None:
+    """ "A Delta Air Lines spokesman", "a spokesman for Microsoft", "a Chinese government
+    spokesman": someone unnamed, told by the body they speak for ("Delta Air Lines spokesman"),
+    so that every telling of them is one speaker and "the spokesman" after points back."""
+    if noun.lemma_.lower() not in SPOKESPERSON_NOUNS or noun.tag_ != "NN":
+        return None
+    before = [t for t in phrase if t.i < noun.i and t.dep_ != "det"]
+    whose = _whose_role(noun)
+    after = [t for t in noun.doc[noun.i + 2 : whose.i + 1] if t.dep_ != "det"] if whose else []
+    for words in (before, after):
+        if body := _body_named(words, entities):
+            return f"{body} {noun.lower_}"
+    body = national_body(" ".join(t.text for t in before)) if before else None
+    return f"{body} {noun.lower_}" if body else None
+
+
+def _body_named(words: list[Token], entities: EntityIndex) -> str | None:
+    """The body a run of proper nouns names ("Delta Air Lines", "Transport for London", "the US
+    State Department"): an organisation or place the tagger marked there, else the run as
+    written."""
+    if not words or words[0].pos_ != "PROPN" or words[-1].pos_ != "PROPN" or not all(
+            t.pos_ == "PROPN" or t.lower_ in {"for", "of", "and", "&"} for t in words):
+        return None
+    marked = [e for t in words if (e := entities.at(t.idx)) is not None]
+    whole = next((e for e in marked if e.start <= words[0].idx and words[-1].idx < e.end), None)
+    if whole is not None:
+        return whole.canonical
+    if len({e.start for e in marked}) == 1 and marked[0].label in {"ORG", "GPE"}:
+        return marked[0].canonical  # "the US State Department": "State Department" marked
+    return words[0].doc[words[0].i : words[-1].i + 1].text
 
 
 def _age_epithet(token: Token) -> bool:

@@ -1289,7 +1289,38 @@ def test_an_indefinite_role_hung_on_a_body_name_is_no_one_named_before(nlp):
             "A Transport for London spokesman said: “Trains are running with delays on the "
             "north line.”")
     got = quotes(nlp, text)
-    assert got[1][1] == "A Transport for London spokesman" and got[1][2] is None
+    # not the mayor named before: someone unnamed, told by the body they speak for
+    assert got[1][1] == "A Transport for London spokesman"
+    assert got[1][2] == "Transport for London spokesman"
+
+
+def test_an_unnamed_spokesperson_is_one_speaker_told_by_their_body(nlp):
+    got = quotes(nlp, "“It was removed,” a Delta Air Lines spokesman said. The plane "
+                      "landed in Atlanta. “The bird was safely set free,” the spokesman "
+                      "said. “We are sorry for the delay,” the Delta spokesman said.")
+    assert [(speaker, canonical) for _, speaker, canonical, _ in got] == [
+        ("a Delta Air Lines spokesman", "Delta Air Lines spokesman"),
+        ("the spokesman", "Delta Air Lines spokesman"),
+        ("the Delta spokesman", "Delta Air Lines spokesman")]
+    # a shorter name of the body is the same spokesperson again
+    got = quotes(nlp, "“It was removed,” a Delta Air Lines spokesman said. Passengers waited an "
+                      "hour. The Delta spokesman described the delay as “short.” “We are sorry,” "
+                      "the spokesman said.")
+    assert {c for _, _, c, _ in got} == {"Delta Air Lines spokesman"}
+    # told by their body, past other people titled in between, even when the first mention
+    # did not speak
+    got = quotes(nlp, "A Delta Air Lines spokesman referred to the bird as a stowaway. Passenger "
+                      "Brian Cole filmed the cabin. “We are sorry,” the Delta spokesman said.")
+    assert [c for _, _, c, _ in got] == ["Delta Air Lines spokesman"]
+    assert quotes(nlp, "“We are reviewing the report,” a spokesman for Microsoft said.")[0][2] == (
+        "Microsoft spokesman")
+    got = quotes(nlp, "“The talks go on,” a Chinese government spokeswoman said. Premier Wang Yi "
+                      "met the envoy, and Mr. Wang spoke of progress. “No date has been set,” she said.")
+    assert [c for _, _, c, _ in got] == ["Chinese Government spokeswoman"] * 2
+    # a named spokesperson stays the person
+    got = quotes(nlp, "“Talks are planned,” Kremlin spokesman Dmitry Peskov said. “There is no "
+                      "escalation,” the spokesman said.")
+    assert [c for _, _, c, _ in got] == ["Dmitry Peskov"] * 2
 
 
 def test_the_day_after_the_verb_is_when_it_was_said_not_part_of_the_statement(nlp):
