@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.attribution import EntityIndex, Salience, claimant_names, claimants
 from storyline.analyse.times import NUMBERS, UNITS
+from storyline.analyse.times.grammar import MONTHS, WEEKDAYS
 from storyline.models import Entity, Figure, TimeExpression
 from storyline.textutil import stem
 
@@ -133,6 +134,35 @@ _VALUING_VERBS = frozenset({"put", "estimate", "place", "peg", "set", "count"})
 # Words for a count that say what is counted only after "of": "the number of cases"; "the
 # figure" alone counts nothing a reader can name.
 _COUNT_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "amount"})
+
+
+# Verbs with two objects, the first of which a count can follow: "told Reuters 12 people died".
+_TWO_OBJECT_VERBS = frozenset({"tell", "give", "send", "offer", "show", "pay", "owe", "lend",
+                               "grant", "promise", "sell", "award", "hand", "cost", "inform"})
+
+
+_SHARES_AND_SUMS = frozenset({"percent", "percentage point", *CURRENCIES})
+
+
+def _in_a_name(number: Token) -> bool:
+    """Whether a number right after a proper name is part of it ("Chang'e 4", "Apollo 11",
+    "Update 5.50", "Boeing 737 jets", "the Nikkei 225 index"): a name, not a count; so is the
+    number a noun takes after it ("system update 5.50", "room 101"). A name that ends a phrase
+    of its own leaves the number be: "in the Sea of Japan 125 miles west", "told Reuters 12
+    people died"; so do a month or a day ("since May 300 people") and a tally ("Cruz trails
+    Trump 458 to 359"). Shares and sums are never names ("Trump 34 percent")."""
+    after = number.doc[number.i + 1 : number.i + 3]
+    if number.i == 0 or (len(after) == 2 and after[0].lower_ == "to" and after[1].like_num):
+        return False  # "Cruz trails Trump 458 to 359": a tally, name by name
+    name = number.nbor(-1)
+    if name.pos_ == "NOUN" and number.head.i == name.i and name.whitespace_:
+        return True
+    if (name.pos_ != "PROPN" or not name.text[:1].isupper() or not name.whitespace_
+            or name.lower_.rstrip(".") in MONTHS or name.lower_ in WEEKDAYS):
+        return False
+    if name.dep_ in {"pobj", "dative"}:
+        return False
+    return not (name.dep_ == "dobj" and name.head.lemma_.lower() in _TWO_OBJECT_VERBS)
 
 
 def _level_of(number: Token) -> Token | None:
@@ -296,7 +326,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             continue
         sign = _currency_before(text, ent.start_char)
         unit_token, unit = _unit(ent, text, sign[0] if sign else None)
-        if unit is None:
+        if unit is None or (unit not in _SHARES_AND_SUMS and numeric and _in_a_name(numeric[0])):
             continue
         if unit_token is not None and (code := _subunit(unit_token)) is not None:
             unit, value = code, value / 100

@@ -141,3 +141,17 @@ def test_a_state_body_claims_its_figure_under_one_name(nlp):
     (f,) = figures(nlp, "About 10,000 troops have left, Russia's defence ministry said.")
     (g,) = figures(nlp, "About 10,000 troops have left, the Russian Defence Ministry said.")
     assert f.attributed_to == g.attributed_to == ["Russian Defence Ministry"]
+
+
+def test_a_number_in_a_name_is_no_count(nlp):
+    got = figures(nlp, "The Chang'e 4 lander will carry a camera. Boeing 737 jets were "
+                       "grounded, and the Nikkei 225 index fell almost 1 percent. The system "
+                       "update 5.50 reached 2,000 testers.")
+    assert [(f.value, f.unit) for f in got] == [(1, "percent"), (2000, "testers")]
+
+
+def test_a_name_closing_its_own_phrase_leaves_the_count_be(nlp):
+    got = figures(nlp, "A witness told Reuters 12 people were killed. The missile landed in the "
+                       "Sea of Japan 125 miles west of the island. Cruz trails Trump 458 to 359 "
+                       "in delegates. The poll put Clinton at 42 percent and Johnson 11 percent.")
+    assert [f.value for f in got] == [12, 125, 458, 359, 42, 11]
