@@ -8,24 +8,40 @@ can be anything, needs two shared words that are not among those the whole story
 a sum of money, like a count, one ("would cost 40 million dollars" against "would cost $55
 million": its currency's code is its key, however it is spelt). Values that differ by more
 than a rounding margin, printed by different outlets, are a disagreement (one outlet's later
-figure is an update) — unless they are threefold apart (two different things counted) or each
-outlet prints both numbers; each claim keeps its words, who made it, and where it was printed.
+figure is an update) — unless they are threefold apart (two different things counted), or
+one outlet prints the other's number too (it agrees on that one, so its other number counts
+something else; but not where a different party claims it: "Kyiv said 115,000, but Washington
+said 90,000"), or their clauses name different owners ("Harbor Bank expects a $5 billion
+charge", "Lune Energy expects a $3 billion charge"; who tells a figure is not whose it is).
+Each claim keeps its words, who made it, and where it was printed.
 A floor printed first and a figure above it printed later ("at least 50 killed" on the night,
 "59 killed" the next day) are one count rising, not sources at odds; so are a ceiling and a
 later figure below it. A later floor under an earlier figure ("more than 90,000" after "around
-115,000") is a different estimate, and stays a disagreement.
+115,000") is a different estimate, and stays a disagreement. A toll (people killed, injured,
+arrested, infected) only grows while a story goes on: a higher one printed on a later day is
+the toll risen.
+
+A figure is of its report's own days unless a time in its clause (else in its sentence) puts
+it elsewhere: "the Nov. 13 attacks that killed 130 people" in a report of July is of another
+time, and so is "its first offer, of $70 a share, in November". Such a figure is compared only
+with one of the same days; two figures whose times are more than a week apart ("$2.23 on
+Friday", "$1.13 at 6.44am" a month later) are two moments, not two accounts of one.
 
 Not claims of a quantity, so never compared: a conversion in brackets ("2,700 km (1,680
 miles)"), a number joined to its noun as a modifier ("a 10-yard run", "an 80,000-pound
-payload"), a score or a range ("8-7", "between 8% and 15%"), and a position in a series ("2 of
-25").
+payload"), a score or a range ("8-7", "between 8% and 15%", "$30,000 to $50,000"), a move's
+old level ("from $11,926 to $10,925", "down to 21% from 35%"), and a position in a series ("2
+of 25").
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import NamedTuple
 
 from storyline.analyse.figures import UNIT_KEYS
+from storyline.analyse.times.calendar import days_apart, days_of
 from storyline.models import Article, Claim, Disagreement, Figure
 from storyline.stories.context import StoryContext
 from storyline.textutil import WORD_RE, content_terms, stem
@@ -44,10 +60,32 @@ _CLAUSE_BREAK_RE = re.compile(r"[;()\[\]]|,\s|\s[—–]\s")
 _MODIFIER_RE = re.compile(r"\d-(?:[^\W\d]|$)")
 _SCORE_OR_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d|\d.*\b(?:to|and)\b.*\d")
 _POSITION_RE = re.compile(r"\s*of\s+\d")
+# The first end of a range or a move ("$30,000 to $50,000 a year", "plunged from $11,926 to
+# $10,925"), and the level a move left ("down to 21% from 35%").
+_RANGE_START_RE = re.compile(r"\s*(?:to|[-–])\s*\S{0,3}\d")
+_LEFT_LEVEL_RE = re.compile(r"\bto\s+\S*\d\S*\s+from\s+$")
 # Hedges that make a figure a bound rather than an estimate.
 FLOORS = frozenset({"more than", "over", "at least", "upwards of", "just over", "well over"})
 CEILINGS = frozenset({"up to", "fewer than", "less than", "at most", "under", "just under",
                       "as many as", "nearly", "almost"})
+# Counts that only grow while a story goes on.
+TOLL_TERMS = frozenset(stem(w) for w in (
+    "killed", "dead", "died", "deaths", "injured", "wounded", "hurt", "casualties",
+    "hospitalised", "hospitalized", "arrested", "detained", "infected"))
+OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
+SAME_TIME_DAYS = 7  # times this close are one moment of a story; a report's own days likewise
+Days = tuple[date, date]
+
+
+class _Item(NamedTuple):
+    """A figure as a claim: where it was printed, by whom, its words and its time."""
+    article: Article
+    figure: Figure
+    terms: set[str]
+    source: str
+    told_at: Days | None  # the days a time in its clause puts it at
+    current: bool  # of its report's own days
+    owners: set[str]  # the names in its clause other than its claimants'
 
 
 def _is_measure(key: str) -> bool:
@@ -76,17 +114,60 @@ def _is_quantity_claim(article: Article, figure: Figure) -> bool:
     return not (before.endswith(("(", "["))
                 or _MODIFIER_RE.search(figure.text) or text[figure.end : figure.end + 1] == "-"
                 or _SCORE_OR_RANGE_RE.search(figure.text)
-                or _POSITION_RE.match(text, figure.end))
+                or _POSITION_RE.match(text, figure.end) or _RANGE_START_RE.match(text, figure.end)
+                or _LEFT_LEVEL_RE.search(text, max(0, figure.start - 40), figure.start))
+
+
+def _clause_of(article: Article, figure: Figure) -> tuple[int, int]:
+    """Where the figure's clause starts and ends: the sentence, up to the nearest breaks."""
+    start, end = _sentence_of(article, figure)
+    left = article.text[start : figure.start]
+    right = article.text[figure.end : end]
+    return (figure.start - len(_CLAUSE_BREAK_RE.split(left)[-1]),
+            figure.end + len(_CLAUSE_BREAK_RE.split(right)[0]))
 
 
 def _clause_window(article: Article, figure: Figure) -> tuple[str, str]:
     """The words just before and just after the figure, up to a clause break."""
-    start, end = _sentence_of(article, figure)
-    left = _CLAUSE_BREAK_RE.split(article.text[start : figure.start])[-1]
-    right = _CLAUSE_BREAK_RE.split(article.text[figure.end : end])[0]
-    left_words = WORD_RE.findall(left)[-CONTEXT_WORDS:]
-    right_words = WORD_RE.findall(right)[:CONTEXT_WORDS]
+    start, end = _clause_of(article, figure)
+    left_words = WORD_RE.findall(article.text[start : figure.start])[-CONTEXT_WORDS:]
+    right_words = WORD_RE.findall(article.text[figure.end : end])[:CONTEXT_WORDS]
     return " ".join(left_words), " ".join(right_words)
+
+
+def _owners(article: Article, figure: Figure) -> set[str]:
+    """Whose quantity a figure is, as far as its clause names anyone: "Bank of America will
+    take a $3 billion charge" is not Goldman's. Its claimants are who tell it, not whose."""
+    start, end = _clause_of(article, figure)
+    return {e.canonical for e in article.entities
+            if start <= e.start and e.end <= end and e.label in OWNER_LABELS
+            and e.canonical not in figure.attributed_to}
+
+
+def _told_at(article: Article, figure: Figure) -> Days | None:
+    """The days the nearest time in the figure's clause, else in its sentence, covers."""
+    for start, end in (_clause_of(article, figure), _sentence_of(article, figure)):
+        near = [(min(abs(t.start - figure.end), abs(figure.start - t.end)), days)
+                for t in article.times
+                if start <= t.start and t.end <= end and (days := days_of(t.value))]
+        if near:
+            return min(near)[1]
+    return None
+
+
+def _of_its_report(told_at: Days | None, published: str | None) -> bool:
+    """Whether a figure told at those days is of its report's own days (a week either side)."""
+    day = days_of((published or "")[:10])
+    return told_at is None or day is None or days_apart(told_at, day) <= SAME_TIME_DAYS
+
+
+def _same_time(one: _Item, other: _Item) -> bool:
+    """Whether two figures speak of one moment of the story."""
+    if one.current != other.current:
+        return False
+    if one.told_at and other.told_at:
+        return days_apart(one.told_at, other.told_at) <= SAME_TIME_DAYS
+    return True
 
 
 def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
@@ -104,7 +185,7 @@ def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
 
 def find_disagreements(context: StoryContext) -> list[Disagreement]:
     common = context.common_terms
-    items: list[tuple[Article, Figure, set[str], str]] = []
+    items: list[_Item] = []
     for article in context.originals:
         source = (context.outlets_of(article) or [article.id])[0]
         for figure in article.figures:
@@ -114,50 +195,72 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
             terms = set(content_terms(f"{left} {right}")) - {stem(figure.key)}
             if _is_measure(figure.key):
                 terms -= common
-            items.append((article, figure, terms, source))
+            told_at = _told_at(article, figure)
+            items.append(_Item(article, figure, terms, source, told_at,
+                               _of_its_report(told_at, article.published),
+                               _owners(article, figure)))
     printed: dict[tuple[str, str], list[float]] = {}
-    for _, figure, _, source in items:
-        printed.setdefault((source, figure.key), []).append(figure.value)
+    for item in items:
+        printed.setdefault((item.source, item.figure.key), []).append(item.figure.value)
     out: list[Disagreement] = []
     used: set[int] = set()
-    for i, (_, figure, terms, source) in enumerate(items):
+    for i, item in enumerate(items):
         if i in used:
             continue
+        figure, source = item.figure, item.source
         needed = 2 if _is_measure(figure.key) else 1
-        group = [items[i]]
+        group = [item]
         shared_all: set[str] = set()
         for j in range(i + 1, len(items)):
-            _, other, other_terms, other_source = items[j]
-            if j in used or other.key != figure.key or other_source == source:
+            other = items[j]
+            if j in used or other.figure.key != figure.key or other.source == source:
                 continue
-            shared = terms & other_terms
-            # Both outlets print both numbers (a rate of 15.5% and one of 8%): they agree.
-            both = (_printed(printed, other_source, figure) and _printed(printed, source, other))
-            values = [f.value for _, f, _, _ in group] + [other.value]
-            if (len(shared) >= needed and _differs(figure.value, other.value) and not both
-                    and _comparable(values) and not _revised(items[i], items[j])):
-                group.append(items[j])
+            shared = item.terms & other.terms
+            values = [g.figure.value for g in group] + [other.figure.value]
+            if (len(shared) >= needed and _comparable(values)
+                    and _at_odds(item, other, shared, printed)):
+                group.append(other)
                 used.add(j)
                 shared_all |= shared
         claims = _distinct_claims(group)
         if len({c.outlet or c.article_id for c in claims}) < 2:
             continue
         used.add(i)
-        subject = next((s for a, f, _, _ in group if (s := _subject(a, f, shared_all))), None)
+        subject = next((s for g in group if (s := _subject(g.article, g.figure, shared_all))),
+                       None)
         out.append(Disagreement(subject or (figure.unit or figure.key), claims))
     return out
 
 
-def _distinct_claims(group: list[tuple[Article, Figure, set[str], str]]) -> list[Claim]:
+def _at_odds(item: _Item, other: _Item, shared: set[str],
+             printed: dict[tuple[str, str], list[float]]) -> bool:
+    """Whether two figures of one kind, in like words, give one quantity differently."""
+    one, two = item.figure, other.figure
+    # One outlet prints the other's number as well: it agrees on that one.
+    agreed = ((_printed(printed, other.source, one) or _printed(printed, item.source, two))
+              and not _claimed_apart(one, two))
+    return (_differs(one.value, two.value) and not agreed and _same_time(item, other)
+            and not (item.owners and other.owners and not item.owners & other.owners)
+            and not _revised(item, other, shared))
+
+
+def _distinct_claims(group: list[_Item]) -> list[Claim]:
     """One claim per outlet and value: the first article that printed it."""
     claims, seen = [], set()
-    for article, figure, _, source in group:
-        if (source, figure.value) in seen:
+    for item in group:
+        article, figure = item.article, item.figure
+        if (item.source, figure.value) in seen:
             continue
-        seen.add((source, figure.value))
+        seen.add((item.source, figure.value))
         claims.append(Claim(_claim_value(figure), list(figure.attributed_to), article.id,
                             article.outlet, figure.start, figure.end))
     return claims
+
+
+def _claimed_apart(one: Figure, other: Figure) -> bool:
+    """Whether two figures are claims of different parties."""
+    return bool(one.attributed_to and other.attributed_to
+                and not set(one.attributed_to) & set(other.attributed_to))
 
 
 def _printed(printed: dict[tuple[str, str], list[float]], source: str, figure: Figure) -> bool:
@@ -165,20 +268,27 @@ def _printed(printed: dict[tuple[str, str], list[float]], source: str, figure: F
     return any(not _differs(v, figure.value) for v in printed.get((source, figure.key), []))
 
 
-def _revised(one: tuple[Article, Figure, set[str], str],
-             other: tuple[Article, Figure, set[str], str]) -> bool:
-    """Whether either figure is a bound that the other, printed no earlier, keeps to."""
-    return _keeps_to(one, other) or _keeps_to(other, one)
+def _revised(one: _Item, other: _Item, shared: set[str]) -> bool:
+    """Whether one figure is the other revised: a bound that a figure printed no earlier keeps
+    to, or a toll risen by a later day."""
+    return (_keeps_to(one, other) or _keeps_to(other, one)
+            or (bool(shared & TOLL_TERMS) and (_risen(one, other) or _risen(other, one))))
 
 
-def _keeps_to(first: tuple[Article, Figure, set[str], str],
-              then: tuple[Article, Figure, set[str], str]) -> bool:
-    (first_article, bound, _, _), (then_article, figure, _, _) = first, then
-    if (then_article.published or "")[:10] < (first_article.published or "")[:10]:
+def _keeps_to(first: _Item, then: _Item) -> bool:
+    if _day(then.article) < _day(first.article):
         return False
-    hedge = (bound.qualifier or "").lower()
-    return ((hedge in FLOORS and figure.value > bound.value)
-            or (hedge in CEILINGS and figure.value < bound.value))
+    hedge = (first.figure.qualifier or "").lower()
+    return ((hedge in FLOORS and then.figure.value > first.figure.value)
+            or (hedge in CEILINGS and then.figure.value < first.figure.value))
+
+
+def _risen(first: _Item, then: _Item) -> bool:
+    return _day(then.article) > _day(first.article) and then.figure.value > first.figure.value
+
+
+def _day(article: Article) -> str:
+    return (article.published or "")[:10]
 
 
 def _differs(a: float, b: float) -> bool:

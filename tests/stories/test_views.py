@@ -223,3 +223,71 @@ def test_a_sum_meets_its_other_spelling(analyser):
            for d in built.disagreements if d.kind == "figure"]
     assert got == [{("$40 million", "Valley Wire", ("The Kessel council",)),
                     ("55 million dollars", "Harbor Ledger", ("Opposition members",))}]
+
+
+def _figure_claims(analyser, story_id, items):
+    built = build_story(story_id, [make_article(analyser, i, text, day, outlet)
+                                   for i, outlet, day, text in items])
+    return [{(c.value, c.outlet) for c in d.claims}
+            for d in built.disagreements if d.kind == "figure"]
+
+
+def test_a_figure_of_another_time_is_not_compared_with_the_news(analyser):
+    got = _figure_claims(analyser, "t1", [
+        ("t1", "Harbor Ledger", "2024-07-15", "A truck drove into a crowd on the promenade in "
+         "Velm on Thursday night. Police said 84 people were killed in the attack."),
+        ("t2", "Valley Wire", "2024-07-15", "The attack in Velm came eight months after the "
+         "bombing of the Kessel market on Nov. 13, 2023, which killed 130 people."),
+        ("t3", "Harbor Ledger", "2024-03-02", "Shares of Lune Energy closed at $41.20 on "
+         "Friday after the company cut its forecast."),
+        ("t4", "Valley Wire", "2024-04-06", "Shares of Lune Energy closed at $35.10 on Friday "
+         "as the company cut its forecast again."),
+    ])
+    # a toll of an earlier attack, and two closing prices five weeks apart
+    assert got == []
+
+
+def test_a_toll_higher_on_a_later_day_has_risen(analyser):
+    rising = [
+        ("u1", "Harbor Ledger", "2024-07-15", "Police said 25 people were injured in the "
+         "blast at the Velm refinery."),
+        ("u2", "Valley Wire", "2024-07-16", "Officials said 31 people were injured in the "
+         "blast at the Velm refinery."),
+    ]
+    assert _figure_claims(analyser, "u1", rising) == []
+    falling = [(i, outlet, day, text.replace("25", "x").replace("31", "25").replace("x", "31"))
+               for i, outlet, day, text in rising]
+    assert _figure_claims(analyser, "u2", falling) == [
+        {("31", "Harbor Ledger"), ("25", "Valley Wire")}]
+
+
+def test_a_range_and_a_sum_of_another_owner_are_no_disagreement(analyser):
+    got = _figure_claims(analyser, "o1", [
+        ("o1", "Harbor Ledger", "2024-12-29", "Some residents of Velm paid $30,000 to $50,000 a "
+         "year for flood insurance. Harbor Bank expects a $5 billion charge from the new tax "
+         "law."),
+        ("o2", "Valley Wire", "2024-12-29", "Residents of Velm paid up to $50,000 a year for "
+         "flood insurance. Lune Energy expects a $3 billion charge from the new tax law."),
+        ("o3", "Northwind Daily", "2024-12-30", "Harbor Bank expects a $3.2 billion charge from "
+         "the new tax law, an analyst said."),
+    ])
+    # only the two outlets that speak of Harbor Bank's charge disagree
+    assert got == [{("$5 billion", "Harbor Ledger"), ("$3.2 billion", "Northwind Daily")}]
+
+
+def test_an_outlet_that_prints_the_others_figure_does_not_dispute_it(analyser):
+    got = _figure_claims(analyser, "g1", [
+        ("g1", "Harbor Ledger", "2024-05-02", "The council said 12 homes were destroyed by the "
+         "river in Velm."),
+        ("g2", "Valley Wire", "2024-05-02", "The council said 12 homes were destroyed by the "
+         "river in Velm and 30 homes were damaged by the river."),
+    ])
+    # the wire prints the ledger's 12 as well: its 30 counts something else
+    assert got == []
+    got = _figure_claims(analyser, "g2", [
+        ("g3", "Harbor Ledger", "2024-05-02", "Kyiv said 115,000 troops were near the border."),
+        ("g4", "Valley Wire", "2024-05-02", "Kyiv said 115,000 troops were near the border, "
+         "but Washington said 90,000 troops were near the border."),
+    ])
+    # unless its other figure is another party's claim against it
+    assert got == [{("115,000", "Harbor Ledger"), ("90,000", "Valley Wire")}]
