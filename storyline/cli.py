@@ -192,7 +192,7 @@ def stories(as_json: bool, db: str) -> None:
 @db_option
 def show(story_id: str, dates: int | None, per_date: int, summary_length: int | None,
          as_json: bool, db: str) -> None:
-    """Show one story: timeline, developments, summary, disagreements, quotes, novelty."""
+    """Show one story: timeline, developments, summary, disagreements, tolls, quotes, novelty."""
     with _open(db) as sl:
         try:
             story = sl.story(story_id)

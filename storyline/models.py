@@ -192,6 +192,15 @@ class Disagreement:
 
 
 @dataclass(slots=True)
+class Toll:
+    """A count that grows while a story goes on, as reports gave it: each new high, first
+    printed, in time order."""
+    subject: str  # "people killed"
+    kind: str  # "deaths", "injuries", "casualties", "in hospital", "arrests", "infections"
+    claims: list[Claim]
+
+
+@dataclass(slots=True)
 class StoryEntity:
     canonical: str
     label: str
@@ -216,6 +225,7 @@ class Story:
     summary: list[SummarySentence] = field(default_factory=list)
     novelty: list[Novelty] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
+    tolls: list[Toll] = field(default_factory=list)
     entities: list[StoryEntity] = field(default_factory=list)
     speakers: list[SpeakerQuotes] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
@@ -238,6 +248,7 @@ class Story:
             "summary": [asdict(s) for s in self.summary],
             "novelty": [asdict(n) for n in self.novelty],
             "disagreements": [asdict(d) for d in self.disagreements],
+            "tolls": [asdict(t) for t in self.tolls],
             "entities": [asdict(e) for e in self.entities],
             "speakers": [asdict(s) for s in self.speakers],
         }
@@ -257,6 +268,8 @@ class Story:
                              d.get("kind", "figure"))
                 for d in data.get("disagreements", [])
             ],
+            tolls=[Toll(t["subject"], t["kind"], [Claim(**c) for c in t["claims"]])
+                   for t in data.get("tolls", [])],
             entities=[StoryEntity(**e) for e in data.get("entities", [])],
             speakers=[SpeakerQuotes(**s) for s in data.get("speakers", [])],
             outlets=list(data.get("outlets", [])),

@@ -99,6 +99,20 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
                               escape(_source(articles.get(claim.article_id))))
         parts.append(table)
 
+    if story.tolls:
+        tolls = Table(title="Tolls over time", expand=True, title_justify="left",
+                      title_style="bold magenta")
+        tolls.add_column("toll")
+        tolls.add_column("value")
+        tolls.add_column("according to")
+        tolls.add_column("printed by")
+        for toll in story.tolls:
+            for i, claim in enumerate(toll.claims):
+                tolls.add_row(escape(toll.subject) if i == 0 else "", escape(claim.value),
+                              escape(", ".join(claim.attributed_to) or "—"),
+                              escape(_source(articles.get(claim.article_id))))
+        parts.append(tolls)
+
     if story.speakers:
         said = Table(title="Who said what", show_header=False, box=None, expand=True,
                      title_justify="left", title_style="bold magenta")

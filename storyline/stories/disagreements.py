@@ -68,16 +68,20 @@ _LEFT_LEVEL_RE = re.compile(r"\bto\s+\S*\d\S*\s+from\s+$")
 FLOORS = frozenset({"more than", "over", "at least", "upwards of", "just over", "well over"})
 CEILINGS = frozenset({"up to", "fewer than", "less than", "at most", "under", "just under",
                       "as many as", "nearly", "almost"})
-# Counts that only grow while a story goes on.
-TOLL_TERMS = frozenset(stem(w) for w in (
-    "killed", "dead", "died", "deaths", "injured", "wounded", "hurt", "casualties",
-    "hospitalised", "hospitalized", "arrested", "detained", "infected"))
+# Counts that only grow while a story goes on, by the stem of the word that names them.
+TOLLS = {stem(word): kind for kind, words in (
+    ("deaths", ("killed", "dead", "died", "deaths")),
+    ("injuries", ("injured", "wounded", "hurt")),
+    ("casualties", ("casualties",)),
+    ("in hospital", ("hospitalised", "hospitalized")),
+    ("arrests", ("arrested", "detained")),
+    ("infections", ("infected",))) for word in words}
 OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
 SAME_TIME_DAYS = 7  # times this close are one moment of a story; a report's own days likewise
 Days = tuple[date, date]
 
 
-class _Item(NamedTuple):
+class FigureClaim(NamedTuple):
     """A figure as a claim: where it was printed, by whom, its words and its time."""
     article: Article
     figure: Figure
@@ -88,19 +92,19 @@ class _Item(NamedTuple):
     owners: set[str]  # the names in its clause other than its claimants'
 
 
-def _is_measure(key: str) -> bool:
+def is_measure(key: str) -> bool:
     """A share or a unit of measure, squared or cubed ("square km") or not."""
     return key in MEASURE_KEYS or key.partition(" ")[2] in UNIT_KEYS.values()
 
 
-def _sentence_of(article: Article, figure: Figure) -> tuple[int, int]:
+def sentence_of(article: Article, figure: Figure) -> tuple[int, int]:
     for start, end in article.sentences:
         if start <= figure.start < end:
             return start, end
     return figure.start, figure.end
 
 
-def _claim_value(figure: Figure) -> str:
+def claim_value(figure: Figure) -> str:
     """The number as printed, with its hedge: "more than 90,000"."""
     text = figure.text
     if figure.unit and figure.key and text.lower().endswith(figure.unit.lower()):
@@ -118,9 +122,9 @@ def _is_quantity_claim(article: Article, figure: Figure) -> bool:
                 or _LEFT_LEVEL_RE.search(text, max(0, figure.start - 40), figure.start))
 
 
-def _clause_of(article: Article, figure: Figure) -> tuple[int, int]:
+def clause_of(article: Article, figure: Figure) -> tuple[int, int]:
     """Where the figure's clause starts and ends: the sentence, up to the nearest breaks."""
-    start, end = _sentence_of(article, figure)
+    start, end = sentence_of(article, figure)
     left = article.text[start : figure.start]
     right = article.text[figure.end : end]
     return (figure.start - len(_CLAUSE_BREAK_RE.split(left)[-1]),
@@ -129,7 +133,7 @@ def _clause_of(article: Article, figure: Figure) -> tuple[int, int]:
 
 def _clause_window(article: Article, figure: Figure) -> tuple[str, str]:
     """The words just before and just after the figure, up to a clause break."""
-    start, end = _clause_of(article, figure)
+    start, end = clause_of(article, figure)
     left_words = WORD_RE.findall(article.text[start : figure.start])[-CONTEXT_WORDS:]
     right_words = WORD_RE.findall(article.text[figure.end : end])[:CONTEXT_WORDS]
     return " ".join(left_words), " ".join(right_words)
@@ -138,7 +142,7 @@ def _clause_window(article: Article, figure: Figure) -> tuple[str, str]:
 def _owners(article: Article, figure: Figure) -> set[str]:
     """Whose quantity a figure is, as far as its clause names anyone: "Bank of America will
     take a $3 billion charge" is not Goldman's. Its claimants are who tell it, not whose."""
-    start, end = _clause_of(article, figure)
+    start, end = clause_of(article, figure)
     return {e.canonical for e in article.entities
             if start <= e.start and e.end <= end and e.label in OWNER_LABELS
             and e.canonical not in figure.attributed_to}
@@ -146,7 +150,7 @@ def _owners(article: Article, figure: Figure) -> set[str]:
 
 def _told_at(article: Article, figure: Figure) -> Days | None:
     """The days the nearest time in the figure's clause, else in its sentence, covers."""
-    for start, end in (_clause_of(article, figure), _sentence_of(article, figure)):
+    for start, end in (clause_of(article, figure), sentence_of(article, figure)):
         near = [(min(abs(t.start - figure.end), abs(figure.start - t.end)), days)
                 for t in article.times
                 if start <= t.start and t.end <= end and (days := days_of(t.value))]
@@ -161,7 +165,7 @@ def _of_its_report(told_at: Days | None, published: str | None) -> bool:
     return told_at is None or day is None or days_apart(told_at, day) <= SAME_TIME_DAYS
 
 
-def _same_time(one: _Item, other: _Item) -> bool:
+def same_time(one: FigureClaim, other: FigureClaim) -> bool:
     """Whether two figures speak of one moment of the story."""
     if one.current != other.current:
         return False
@@ -172,7 +176,7 @@ def _same_time(one: _Item, other: _Item) -> bool:
 
 def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
     """The words from the unit to the first distinctive shared word: "troops near its borders"."""
-    _, end = _sentence_of(article, figure)
+    _, end = sentence_of(article, figure)
     unit = figure.unit or ""
     unit_at = figure.end - len(unit) if unit and figure.text.endswith(unit) else figure.end
     tail = _CLAUSE_BREAK_RE.split(article.text[unit_at:end])[0]
@@ -183,9 +187,11 @@ def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
     return None
 
 
-def find_disagreements(context: StoryContext) -> list[Disagreement]:
+def figure_claims(context: StoryContext) -> list[FigureClaim]:
+    """The story's figures that claim a quantity, in time order, each with its words, first
+    outlet, time and owners."""
     common = context.common_terms
-    items: list[_Item] = []
+    items: list[FigureClaim] = []
     for article in context.originals:
         source = (context.outlets_of(article) or [article.id])[0]
         for figure in article.figures:
@@ -193,12 +199,17 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
                 continue
             left, right = _clause_window(article, figure)
             terms = set(content_terms(f"{left} {right}")) - {stem(figure.key)}
-            if _is_measure(figure.key):
+            if is_measure(figure.key):
                 terms -= common
             told_at = _told_at(article, figure)
-            items.append(_Item(article, figure, terms, source, told_at,
-                               _of_its_report(told_at, article.published),
-                               _owners(article, figure)))
+            items.append(FigureClaim(article, figure, terms, source, told_at,
+                                     _of_its_report(told_at, article.published),
+                                     _owners(article, figure)))
+    return items
+
+
+def find_disagreements(context: StoryContext) -> list[Disagreement]:
+    items = figure_claims(context)
     printed: dict[tuple[str, str], list[float]] = {}
     for item in items:
         printed.setdefault((item.source, item.figure.key), []).append(item.figure.value)
@@ -208,7 +219,7 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
         if i in used:
             continue
         figure, source = item.figure, item.source
-        needed = 2 if _is_measure(figure.key) else 1
+        needed = 2 if is_measure(figure.key) else 1
         group = [item]
         shared_all: set[str] = set()
         for j in range(i + 1, len(items)):
@@ -232,29 +243,33 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
     return out
 
 
-def _at_odds(item: _Item, other: _Item, shared: set[str],
+def _at_odds(item: FigureClaim, other: FigureClaim, shared: set[str],
              printed: dict[tuple[str, str], list[float]]) -> bool:
     """Whether two figures of one kind, in like words, give one quantity differently."""
     one, two = item.figure, other.figure
     # One outlet prints the other's number as well: it agrees on that one.
     agreed = ((_printed(printed, other.source, one) or _printed(printed, item.source, two))
               and not _claimed_apart(one, two))
-    return (_differs(one.value, two.value) and not agreed and _same_time(item, other)
+    return (differs(one.value, two.value) and not agreed and same_time(item, other)
             and not (item.owners and other.owners and not item.owners & other.owners)
             and not _revised(item, other, shared))
 
 
-def _distinct_claims(group: list[_Item]) -> list[Claim]:
+def _distinct_claims(group: list[FigureClaim]) -> list[Claim]:
     """One claim per outlet and value: the first article that printed it."""
     claims, seen = [], set()
     for item in group:
-        article, figure = item.article, item.figure
-        if (item.source, figure.value) in seen:
+        if (item.source, item.figure.value) in seen:
             continue
-        seen.add((item.source, figure.value))
-        claims.append(Claim(_claim_value(figure), list(figure.attributed_to), article.id,
-                            article.outlet, figure.start, figure.end))
+        seen.add((item.source, item.figure.value))
+        claims.append(as_claim(item))
     return claims
+
+
+def as_claim(item: FigureClaim) -> Claim:
+    figure, article = item.figure, item.article
+    return Claim(claim_value(figure), list(figure.attributed_to), article.id, article.outlet,
+                 figure.start, figure.end)
 
 
 def _claimed_apart(one: Figure, other: Figure) -> bool:
@@ -265,33 +280,33 @@ def _claimed_apart(one: Figure, other: Figure) -> bool:
 
 def _printed(printed: dict[tuple[str, str], list[float]], source: str, figure: Figure) -> bool:
     """Whether ``source`` also printed ``figure``'s value for its kind of thing."""
-    return any(not _differs(v, figure.value) for v in printed.get((source, figure.key), []))
+    return any(not differs(v, figure.value) for v in printed.get((source, figure.key), []))
 
 
-def _revised(one: _Item, other: _Item, shared: set[str]) -> bool:
+def _revised(one: FigureClaim, other: FigureClaim, shared: set[str]) -> bool:
     """Whether one figure is the other revised: a bound that a figure printed no earlier keeps
     to, or a toll risen by a later day."""
     return (_keeps_to(one, other) or _keeps_to(other, one)
-            or (bool(shared & TOLL_TERMS) and (_risen(one, other) or _risen(other, one))))
+            or (bool(shared & TOLLS.keys()) and (_risen(one, other) or _risen(other, one))))
 
 
-def _keeps_to(first: _Item, then: _Item) -> bool:
-    if _day(then.article) < _day(first.article):
+def _keeps_to(first: FigureClaim, then: FigureClaim) -> bool:
+    if day(then.article) < day(first.article):
         return False
     hedge = (first.figure.qualifier or "").lower()
     return ((hedge in FLOORS and then.figure.value > first.figure.value)
             or (hedge in CEILINGS and then.figure.value < first.figure.value))
 
 
-def _risen(first: _Item, then: _Item) -> bool:
-    return _day(then.article) > _day(first.article) and then.figure.value > first.figure.value
+def _risen(first: FigureClaim, then: FigureClaim) -> bool:
+    return day(then.article) > day(first.article) and then.figure.value > first.figure.value
 
 
-def _day(article: Article) -> str:
+def day(article: Article) -> str:
     return (article.published or "")[:10]
 
 
-def _differs(a: float, b: float) -> bool:
+def differs(a: float, b: float) -> bool:
     high = max(abs(a), abs(b))
     return high > 0 and abs(a - b) / high > RELATIVE_MARGIN
 

@@ -15,6 +15,7 @@ from storyline.stories.disagreements import find_disagreements
 from storyline.stories.novelty import build_novelty
 from storyline.stories.summary import build_summary
 from storyline.stories.timeline import build_timeline
+from storyline.stories.tolls import find_tolls
 from storyline.stories.vectors import article_vector, cosine
 from storyline.textutil import WORD_RE
 
@@ -97,6 +98,7 @@ def build_story(story_id: str, articles: list[Article], timeline_dates: int | No
         summary=build_summary(context, developments, **summary_kwargs),
         novelty=build_novelty(context),
         disagreements=find_disagreements(context) + find_contested(context),
+        tolls=find_tolls(context),
         entities=_entities(articles, labels),
         speakers=_speakers(context),
         outlets=sorted({a.outlet for a in articles if a.outlet}),

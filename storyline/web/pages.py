@@ -29,7 +29,8 @@ HITS_PER_PAGE = 20
 # A story of hundreds of articles still makes a page one can read (and serve fast): each list
 # shows its first items and says how many more there are (all of them are in the API).
 QUOTES_PER_SPEAKER = 3
-SHOWN = {"developments": 20, "disagreements": 10, "speakers": 8, "novelty": 12, "entities": 30}
+SHOWN = {"developments": 20, "disagreements": 10, "tolls": 6, "speakers": 8, "novelty": 12,
+         "entities": 30}
 ARTICLES_PER_PAGE = 20
 SEARCH_MARKS = ("\x02", "\x03")  # matched words in a snippet: control characters no text has
 
@@ -98,6 +99,7 @@ async def story_page(request: Request, handles: Reader,
     shown = {
         "developments": story.developments[: SHOWN["developments"]],
         "disagreements": story.disagreements[: SHOWN["disagreements"]],
+        "tolls": story.tolls[: SHOWN["tolls"]],
         "speakers": story.speakers[: SHOWN["speakers"]],
         "novelty": novelty[: SHOWN["novelty"]],
         "entities": story.entities[: SHOWN["entities"]],
@@ -105,12 +107,13 @@ async def story_page(request: Request, handles: Reader,
     needed = {*listed, *(e.article_id for e in story.timeline),
               *(s.article_id for s in story.summary), *(n.article_id for n in shown["novelty"]),
               *(c.article_id for d in shown["disagreements"] for c in d.claims),
+              *(c.article_id for t in shown["tolls"] for c in t.claims),
               *(q["article_id"] for s in shown["speakers"] for q in s.quotes[:QUOTES_PER_SPEAKER])}
     briefs = sl.store.article_briefs(needed)
     sources = {aid: _source_label(briefs.get(aid), story.outlets) for aid in needed}
     unnamed = {aid: _source_name(briefs.get(aid), story.outlets) for aid in needed}
     hidden = {"developments": len(story.developments), "disagreements": len(story.disagreements),
-              "speakers": len(story.speakers), "novelty": len(novelty)}
+              "tolls": len(story.tolls), "speakers": len(story.speakers), "novelty": len(novelty)}
     return templates.TemplateResponse(request, "story.html", {
         "title": story.title or story.id, "story": story, "briefs": briefs, "sources": sources,
         "chart": timeline_chart(story.timeline, unnamed), "quotes_per_speaker": QUOTES_PER_SPEAKER,

@@ -291,3 +291,26 @@ def test_an_outlet_that_prints_the_others_figure_does_not_dispute_it(analyser):
     ])
     # unless its other figure is another party's claim against it
     assert got == [{("115,000", "Harbor Ledger"), ("90,000", "Valley Wire")}]
+
+
+def test_a_toll_is_shown_as_it_rose_report_by_report(analyser):
+    reports = [
+        ("v1", "Harbor Ledger", "2024-07-14", "At least 60 people were killed when a truck drove "
+         "into the crowd on the promenade in Velm, police said."),
+        ("v2", "Valley Wire", "2024-07-15", "Officials said 80 people were killed and 200 were "
+         "injured in the attack on the promenade. It came eight months after the bombing of the "
+         "Kessel market on Nov. 13, 2023, which killed 130 people."),
+        ("v3", "Coastline Times", "2024-07-16", "The mayor said 75 people were killed in the "
+         "attack on the promenade."),
+        ("v4", "Northwind Daily", "2024-07-16", "Officials said 84 people were killed in the "
+         "attack on the promenade as the first funerals were held."),
+    ]
+    built = build_story("v1", [make_article(analyser, i, text, day, outlet)
+                               for i, outlet, day, text in reports])
+    # the lower count of the 16th is not a rise (it is a disagreement), the 2023 toll is of
+    # another time, and 200 injured is another toll, given once
+    assert [(t.subject, t.kind, [(c.value, c.outlet) for c in t.claims]) for t in built.tolls] == [
+        ("people killed", "deaths", [("At least 60", "Harbor Ledger"), ("80", "Valley Wire"),
+                                     ("84", "Northwind Daily")])]
+    assert any(("75", "Coastline Times") in {(c.value, c.outlet) for c in d.claims}
+               for d in built.disagreements if d.kind == "figure")

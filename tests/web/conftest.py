@@ -25,7 +25,8 @@ after winter floods damaged more than 300 homes.
 "We cannot wait for the next storm," Mayor Sarah Collins told reporters after the vote. \
 The council said the seawall would cost 40 million dollars and take two years to build.
 
-Work on the Portvale seawall is due to start in June, the council said.
+Work on the Portvale seawall is due to start in June, the council said. Police said 12 \
+people were hurt in the floods.
 """
 
 SEAWALL_2 = """Portvale seawall vote: council backs flood defence plan
@@ -38,7 +39,7 @@ Opposition councillors said the seawall would cost 55 million dollars, not the f
 council gave.
 
 Construction of the Portvale seawall starts in June and the harbor council will review costs \
-next year.
+next year. Police said 15 people were hurt in the floods.
 """
 
 RAIL = """Rail strike halts trains across the northern region

@@ -34,6 +34,13 @@ def test_story_page_links_each_sentence_to_its_exact_span(client):
         assert link in page
     # The two outlets' cost figures are shown side by side.
     assert "40 million dollars" in page and "55 million dollars" in page
+    # and the toll as it rose from one day's report to the next, each value linked to its span
+    tolls = page[page.index('<section id="tolls">'):]
+    tolls = tolls[: tolls.index("</section>")]
+    assert [t["claims"][-1]["value"] for t in data["tolls"]] == ["15"]
+    for claim in data["tolls"][0]["claims"]:
+        assert (f'/articles/{claim["article_id"]}?start={claim["start"]}&amp;end={claim["end"]}'
+                in tolls)
     assert "Sarah Collins" in page  # who said what
 
 

@@ -1,0 +1,73 @@
+"""Tolls as they rose: a count that only grows while a story goes on (people killed, injured,
+arrested, infected), each new high with the first report that gave it, in time order.
+
+The disagreements view leaves a rise out (a later, higher toll is the toll risen, not sources
+at odds); this view shows it: "at least 60" killed on the night, 80 the next morning, 84 by the
+evening. The figures of one toll count one kind of thing (their comparable key: "people",
+"civilians"), the toll word nearest to each in its own clause names the same toll ("84 people
+were killed and 202 injured" are two tolls), they are of the story's present (not "the Nov. 13
+attacks that killed 130"), and their clauses name no different owners. A report under the
+highest so far is left out: it is either sources at odds (shown as a disagreement) or a part
+of the whole ("16 walking wounded" at one hospital). Every higher count is a rise, even
+within the rounding margin that keeps estimates from disagreeing (80 and then 84 dead are four
+more). A toll is shown when it rose at least once, across two articles or more.
+"""
+
+from __future__ import annotations
+
+from storyline.models import Toll
+from storyline.stories.context import StoryContext
+from storyline.stories.disagreements import (
+    TOLLS,
+    FigureClaim,
+    as_claim,
+    clause_of,
+    figure_claims,
+    is_measure,
+)
+from storyline.textutil import WORD_RE, stem
+
+MIN_REPORTS = 2
+
+
+def find_tolls(context: StoryContext) -> list[Toll]:
+    groups: dict[tuple[str, str], list[tuple[FigureClaim, str]]] = {}
+    for item in figure_claims(context):
+        if not item.current or is_measure(item.figure.key):
+            continue
+        named = _toll_word(item)
+        if named is not None:
+            groups.setdefault((TOLLS[stem(named)], item.figure.key), []).append((item, named))
+    out = []
+    for (kind, _), items in groups.items():
+        risen = _new_highs([item for item, _ in items])
+        if len(risen) >= MIN_REPORTS and len({i.article.id for i in risen}) >= MIN_REPORTS:
+            first, named = next(p for p in items if p[0] is risen[0])
+            subject = f"{first.figure.unit} {named}" if first.figure.unit else named
+            out.append(Toll(subject, kind, [as_claim(i) for i in risen]))
+    return out
+
+
+def _new_highs(items: list[FigureClaim]) -> list[FigureClaim]:
+    """The reports that took the toll higher, the first report first (in publication order)."""
+    ordered = sorted(items, key=lambda i: (i.article.published or "")[:10])
+    risen: list[FigureClaim] = []
+    for item in ordered:
+        if risen and (item.figure.value <= risen[-1].figure.value
+                      or (item.owners and risen[0].owners
+                          and not item.owners & risen[0].owners)):
+            continue
+        risen.append(item)
+    return risen
+
+
+def _toll_word(item: FigureClaim) -> str | None:
+    """The toll word nearest the figure in its clause ("killed" in "30 people were killed",
+    "killed 30 civilians"), as printed; after the figure when two are as near."""
+    start, end = clause_of(item.article, item.figure)
+    text = item.article.text
+    before = [w.group(0) for w in WORD_RE.finditer(text, start, item.figure.start)]
+    after = [w.group(0) for w in WORD_RE.finditer(text, item.figure.end, end)]
+    candidates = [(i, 0, w) for i, w in enumerate(after) if stem(w) in TOLLS]
+    candidates += [(i, 1, w) for i, w in enumerate(reversed(before)) if stem(w) in TOLLS]
+    return min(candidates)[2] if candidates else None
