@@ -10,6 +10,7 @@ from pathlib import Path
 
 from storyline.analyse import Analyser
 from storyline.analyse.analyser import Analysis
+from storyline.evaluation import LabelledArticle, load_news_cluster
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -22,6 +23,13 @@ def shared_dir() -> Path:
         if (parent / "shared" / "eval").is_dir():
             return parent / "shared"
     raise SystemExit("../shared/eval not found: set STORYLINE_SHARED to the shared folder")
+
+
+def news_stream() -> list[LabelledArticle]:
+    """Giveme5W1H news_cluster in publication order (ties by id), as a stream would bring it."""
+    items = load_news_cluster(shared_dir() / "eval" / "giveme5w1h-newscluster" /
+                              "news_cluster_en.jsonl")
+    return sorted(items, key=lambda i: (i.document.published, i.document.source))
 
 
 def peak_rss_mb() -> float:

@@ -22,10 +22,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import shared_dir, table
+from common import news_stream, table
 
 from storyline import Storyline
-from storyline.evaluation import load_news_cluster
 from storyline.evaluation.disagreements import load_labels, reported_pairs, score_pairs
 from storyline.models import Article, Claim
 
@@ -44,9 +43,7 @@ def main() -> None:
     parser.add_argument("--unlabelled", action="store_true",
                         help="print the reported pairs that have no label, with their sentences")
     args = parser.parse_args()
-    items = load_news_cluster(shared_dir() / "eval" / "giveme5w1h-newscluster" /
-                              "news_cluster_en.jsonl")
-    items.sort(key=lambda i: (i.document.published, i.document.source))
+    items = news_stream()
     labels = load_labels(LABELS)
     with tempfile.TemporaryDirectory() as folder, Storyline(str(Path(folder) / "d.db")) as sl:
         sl.ingest_documents([i.document for i in items])

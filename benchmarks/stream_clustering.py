@@ -22,11 +22,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import shared_dir, table
+from common import news_stream, table
 from peers import single_pass_tfidf
 
 from storyline.clean import clean
-from storyline.evaluation import LabelledArticle, bcubed, load_news_cluster, story_assignments
+from storyline.evaluation import LabelledArticle, bcubed, story_assignments
 
 
 def storyline_clusters(items: list[LabelledArticle]) -> tuple[dict[str, str], float, int]:
@@ -59,9 +59,7 @@ def main() -> None:
     parser.add_argument("--small-stores", action="store_true",
                         help="also ingest each pair of the four largest events alone")
     args = parser.parse_args()
-    items = load_news_cluster(shared_dir() / "eval" / "giveme5w1h-newscluster" /
-                              "news_cluster_en.jsonl")
-    items.sort(key=lambda i: (i.document.published, i.document.source))
+    items = news_stream()
     gold = {i.document.source: i.event for i in items}
     subset = {i.document.source for i in items if i.group == "unspecific"}
     predicted, seconds, failed = storyline_clusters(items)

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from storyline.models import Article, Story, TimelineEntry
+from storyline.models import Article, Claim, Story, TimelineEntry
 
 QUOTES_PER_SPEAKER = 3
 
@@ -85,33 +85,15 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
     parts.append(Panel(summary, title="Summary", title_align="left"))
 
     if story.disagreements:
-        table = Table(title="Where sources disagree", expand=True, title_justify="left",
-                      title_style="bold magenta")
-        table.add_column("subject")
-        table.add_column("value or statement")
-        table.add_column("according to")
-        table.add_column("printed by")
-        for item in story.disagreements:
-            for claim in item.claims:
-                said = f"{claim.stance}: {claim.value}" if claim.stance else claim.value
-                table.add_row(escape(item.subject), escape(said),
-                              escape(", ".join(claim.attributed_to) or "—"),
-                              escape(_source(articles.get(claim.article_id))))
-        parts.append(table)
-
+        parts.append(_claims_table(
+            "Where sources disagree", ("subject", "value or statement"), articles,
+            [(item.subject, f"{claim.stance}: {claim.value}" if claim.stance else claim.value,
+              claim) for item in story.disagreements for claim in item.claims]))
     if story.tolls:
-        tolls = Table(title="Tolls over time", expand=True, title_justify="left",
-                      title_style="bold magenta")
-        tolls.add_column("toll")
-        tolls.add_column("value")
-        tolls.add_column("according to")
-        tolls.add_column("printed by")
-        for toll in story.tolls:
-            for i, claim in enumerate(toll.claims):
-                tolls.add_row(escape(toll.subject) if i == 0 else "", escape(claim.value),
-                              escape(", ".join(claim.attributed_to) or "—"),
-                              escape(_source(articles.get(claim.article_id))))
-        parts.append(tolls)
+        parts.append(_claims_table(
+            "Tolls over time", ("toll", "value"), articles,
+            [(toll.subject if i == 0 else "", claim.value, claim)
+             for toll in story.tolls for i, claim in enumerate(toll.claims)]))
 
     if story.speakers:
         said = Table(title="Who said what", show_header=False, box=None, expand=True,
@@ -145,6 +127,19 @@ def story_panel(story: Story, articles: dict[str, Article], timeline_only: bool 
             added.add_row(label, escape(item.new[0]["text"]) + more)
     parts.append(added)
     return Panel(Group(*parts), title=escape(story.title or story.id), subtitle=story.id)
+
+
+def _claims_table(title: str, headings: tuple[str, str], articles: dict[str, Article],
+                  rows: list[tuple[str, str, Claim]]) -> Table:
+    """Claims one to a row: what they are about, the value or statement, who says it and
+    where it was printed."""
+    table = Table(title=title, expand=True, title_justify="left", title_style="bold magenta")
+    for heading in (*headings, "according to", "printed by"):
+        table.add_column(heading)
+    for about, said, claim in rows:
+        table.add_row(escape(about), escape(said), escape(", ".join(claim.attributed_to) or "—"),
+                      escape(_source(articles.get(claim.article_id))))
+    return table
 
 
 def print_story(console: Console, story: Story, articles: list[Article],
