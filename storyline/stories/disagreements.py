@@ -30,8 +30,8 @@ Friday", "$1.13 at 6.44am" a month later) are two moments, not two accounts of o
 Not claims of a quantity, so never compared: a conversion in brackets ("2,700 km (1,680
 miles)"), a number joined to its noun as a modifier ("a 10-yard run", "an 80,000-pound
 payload"), a score or a range ("8-7", "between 8% and 15%", "$30,000 to $50,000"), a move's
-old level ("from $11,926 to $10,925", "down to 21% from 35%"), and a position in a series ("2
-of 25").
+old level ("from $11,926 to $10,925", "down to 21% from 35%", "up from a previous offer of
+$70"), and a position in a series ("2 of 25").
 """
 
 from __future__ import annotations
@@ -61,9 +61,10 @@ _MODIFIER_RE = re.compile(r"\d-(?:[^\W\d]|$)")
 _SCORE_OR_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d|\d.*\b(?:to|and)\b.*\d")
 _POSITION_RE = re.compile(r"\s*of\s+\d")
 # The first end of a range or a move ("$30,000 to $50,000 a year", "plunged from $11,926 to
-# $10,925"), and the level a move left ("down to 21% from 35%").
+# $10,925"), and the level a move left ("down to 21% from 35%", "up from a previous offer of
+# $70").
 _RANGE_START_RE = re.compile(r"\s*(?:to|[-–])\s*\S{0,3}\d")
-_LEFT_LEVEL_RE = re.compile(r"\bto\s+\S*\d\S*\s+from\s+$")
+_LEFT_LEVEL_RE = re.compile(r"\b(?:to\s+\S*\d\S*|up|down)\s+from\s+(?:\S+\s+){0,4}$")
 # Hedges that make a figure a bound rather than an estimate.
 FLOORS = frozenset({"more than", "over", "at least", "upwards of", "just over", "well over"})
 CEILINGS = frozenset({"up to", "fewer than", "less than", "at most", "under", "just under",

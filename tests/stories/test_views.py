@@ -273,6 +273,13 @@ def test_a_range_and_a_sum_of_another_owner_are_no_disagreement(analyser):
     ])
     # only the two outlets that speak of Harbor Bank's charge disagree
     assert got == [{("$5 billion", "Harbor Ledger"), ("$3.2 billion", "Northwind Daily")}]
+    # the level a move left is no claim of the present
+    assert _figure_claims(analyser, "o2", [
+        ("o4", "Harbor Ledger", "2024-02-05", "Lune Energy made a new offer for Kessel Power, "
+         "up from a previous offer of $70 a share."),
+        ("o5", "Valley Wire", "2024-02-05", "Lune Energy made an offer of $90 a share for "
+         "Kessel Power."),
+    ]) == []
 
 
 def test_an_outlet_that_prints_the_others_figure_does_not_dispute_it(analyser):
