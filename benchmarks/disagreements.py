@@ -4,11 +4,13 @@
 
 Data: ../shared/eval/giveme5w1h-newscluster (383 articles, 69 events; see its PROVENANCE.md).
 Neither it nor any public set we know marks where outlets give one quantity differently, so
-the pairs of claims storyline reported on it were labelled by hand, in
-``benchmarks/disagreement_labels.jsonl`` (the dump's article ids and the values as printed, no
-text; what a pair and each label mean: ``storyline.evaluation.disagreements``). The rules were
-written while reading these pairs, so this is a development set: its precision is a ceiling
-for unseen news, and recall is only over the ``odds`` pairs someone labelled.
+pairs of claims were labelled by hand, in ``benchmarks/disagreement_labels.jsonl`` (the dump's
+article ids and the values as printed, no text; what a pair and each label mean:
+``storyline.evaluation.disagreements``): every pair storyline reported at stops 47 and 48, and
+every pair of counts (no sums or measures) that two outlets give differently in one story with
+a word in common around them. The rules were written while reading these pairs, so this is a
+development set: its precision is a ceiling for unseen news, and recall is only over the
+``odds`` pairs labelled.
 ``--unlabelled`` prints each reported pair that has no label yet, with its sentences, for
 labelling.
 """

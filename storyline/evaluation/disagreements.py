@@ -3,8 +3,9 @@
 A pair is two claims of one reported disagreement, from different outlets, whose numbers differ
 ("$121 billion" and "more than $121 billion" are one number). Each side is named by its
 article's id in the data set (cut to ``ID_CHARS``) and its value as printed; a label says
-whether the two give one quantity differently (``odds``), count different things or different
-moments (``other``), or are a count revised by a later report (``update``).
+whether the two give one quantity differently (``odds``), are a count revised by a later
+report (``update``), or neither (``other``: different things or moments counted, or values
+that agree, such as "more than 200" and "more than 270").
 """
 
 from __future__ import annotations
