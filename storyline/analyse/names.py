@@ -28,6 +28,13 @@ TITLE_WORDS = frozenset([
     "brigadier", "admiral", "corporal", "private", "attorney", "prosecutor", "solicitor",
     "speaker", "majority", "minority", "whip", "acting", "assistant", "coach", "professor",
     "doctor", "reverend", "rabbi", "imam",
+    # a trade or a role before a name, as features and tabloids write it: "Lawyer Harjit said",
+    # "Tottenham defender Toby Alderweireld"
+    "lawyer", "student", "teacher", "nurse", "pensioner", "businessman", "businesswoman",
+    "engineer", "witness", "tourist", "actor", "actress", "rapper", "footballer", "striker",
+    "midfielder", "defender", "goalkeeper", "author", "photographer", "journalist", "reporter",
+    "analyst", "economist", "scientist", "researcher", "historian", "activist", "campaigner",
+    "entrepreneur", "billionaire", "founder", "co-founder", "comedian", "presenter",
 ])
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "der", "den", "al", "el", "bin",

@@ -1691,3 +1691,10 @@ def test_it_after_a_body_that_acted_is_that_body(nlp):
                       "backtracked, putting out a statement contradicting his earlier comments. "
                       "In cases of abortion, it said, the woman is a victim.", kind="reported")
     assert got[-1][1:3] == ("it", "Donald Trump's campaign")
+
+
+def test_a_trade_before_a_name_is_a_title(nlp):
+    got = quotes(nlp, "Harjit Sarang was on holiday in Velm with her husband and sons.\n"
+                      "Lawyer Harjit, from London, said: “We saw people running and screaming.”")
+    assert [(speaker, canonical) for _, speaker, canonical, _ in got] == [
+        ("Lawyer Harjit", "Harjit Sarang")]
