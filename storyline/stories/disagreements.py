@@ -98,14 +98,14 @@ def is_measure(key: str) -> bool:
     return key in MEASURE_KEYS or key.partition(" ")[2] in UNIT_KEYS.values()
 
 
-def sentence_of(article: Article, figure: Figure) -> tuple[int, int]:
+def _sentence_of(article: Article, figure: Figure) -> tuple[int, int]:
     for start, end in article.sentences:
         if start <= figure.start < end:
             return start, end
     return figure.start, figure.end
 
 
-def claim_value(figure: Figure) -> str:
+def _claim_value(figure: Figure) -> str:
     """The number as printed, with its hedge: "more than 90,000"."""
     text = figure.text
     if figure.unit and figure.key and text.lower().endswith(figure.unit.lower()):
@@ -125,7 +125,7 @@ def _is_quantity_claim(article: Article, figure: Figure) -> bool:
 
 def clause_of(article: Article, figure: Figure) -> tuple[int, int]:
     """Where the figure's clause starts and ends: the sentence, up to the nearest breaks."""
-    start, end = sentence_of(article, figure)
+    start, end = _sentence_of(article, figure)
     left = article.text[start : figure.start]
     right = article.text[figure.end : end]
     return (figure.start - len(_CLAUSE_BREAK_RE.split(left)[-1]),
@@ -151,7 +151,7 @@ def _owners(article: Article, figure: Figure) -> set[str]:
 
 def _told_at(article: Article, figure: Figure) -> Days | None:
     """The days the nearest time in the figure's clause, else in its sentence, covers."""
-    for start, end in (clause_of(article, figure), sentence_of(article, figure)):
+    for start, end in (clause_of(article, figure), _sentence_of(article, figure)):
         near = [(min(abs(t.start - figure.end), abs(figure.start - t.end)), days)
                 for t in article.times
                 if start <= t.start and t.end <= end and (days := days_of(t.value))]
@@ -166,7 +166,7 @@ def _of_its_report(told_at: Days | None, published: str | None) -> bool:
     return told_at is None or day is None or days_apart(told_at, day) <= SAME_TIME_DAYS
 
 
-def same_time(one: FigureClaim, other: FigureClaim) -> bool:
+def _same_time(one: FigureClaim, other: FigureClaim) -> bool:
     """Whether two figures speak of one moment of the story."""
     if one.current != other.current:
         return False
@@ -177,7 +177,7 @@ def same_time(one: FigureClaim, other: FigureClaim) -> bool:
 
 def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
     """The words from the unit to the first distinctive shared word: "troops near its borders"."""
-    _, end = sentence_of(article, figure)
+    _, end = _sentence_of(article, figure)
     unit = figure.unit or ""
     unit_at = figure.end - len(unit) if unit and figure.text.endswith(unit) else figure.end
     tail = _CLAUSE_BREAK_RE.split(article.text[unit_at:end])[0]
@@ -251,7 +251,7 @@ def _at_odds(item: FigureClaim, other: FigureClaim, shared: set[str],
     # One outlet prints the other's number as well: it agrees on that one.
     agreed = ((_printed(printed, other.source, one) or _printed(printed, item.source, two))
               and not _claimed_apart(one, two))
-    return (differs(one.value, two.value) and not agreed and same_time(item, other)
+    return (_differs(one.value, two.value) and not agreed and _same_time(item, other)
             and not (item.owners and other.owners and not item.owners & other.owners)
             and not _revised(item, other, shared))
 
@@ -269,7 +269,7 @@ def _distinct_claims(group: list[FigureClaim]) -> list[Claim]:
 
 def as_claim(item: FigureClaim) -> Claim:
     figure, article = item.figure, item.article
-    return Claim(claim_value(figure), list(figure.attributed_to), article.id, article.outlet,
+    return Claim(_claim_value(figure), list(figure.attributed_to), article.id, article.outlet,
                  figure.start, figure.end)
 
 
@@ -281,7 +281,7 @@ def _claimed_apart(one: Figure, other: Figure) -> bool:
 
 def _printed(printed: dict[tuple[str, str], list[float]], source: str, figure: Figure) -> bool:
     """Whether ``source`` also printed ``figure``'s value for its kind of thing."""
-    return any(not differs(v, figure.value) for v in printed.get((source, figure.key), []))
+    return any(not _differs(v, figure.value) for v in printed.get((source, figure.key), []))
 
 
 def _revised(one: FigureClaim, other: FigureClaim, shared: set[str]) -> bool:
@@ -292,7 +292,7 @@ def _revised(one: FigureClaim, other: FigureClaim, shared: set[str]) -> bool:
 
 
 def _keeps_to(first: FigureClaim, then: FigureClaim) -> bool:
-    if day(then.article) < day(first.article):
+    if _day(then.article) < _day(first.article):
         return False
     hedge = (first.figure.qualifier or "").lower()
     return ((hedge in FLOORS and then.figure.value > first.figure.value)
@@ -300,14 +300,14 @@ def _keeps_to(first: FigureClaim, then: FigureClaim) -> bool:
 
 
 def _risen(first: FigureClaim, then: FigureClaim) -> bool:
-    return day(then.article) > day(first.article) and then.figure.value > first.figure.value
+    return _day(then.article) > _day(first.article) and then.figure.value > first.figure.value
 
 
-def day(article: Article) -> str:
+def _day(article: Article) -> str:
     return (article.published or "")[:10]
 
 
-def differs(a: float, b: float) -> bool:
+def _differs(a: float, b: float) -> bool:
     high = max(abs(a), abs(b))
     return high > 0 and abs(a - b) / high > RELATIVE_MARGIN
 
