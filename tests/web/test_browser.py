@@ -59,6 +59,7 @@ def test_list_to_story_to_article_and_back(page, live_server):
     story_url = page.url
     assert page.locator("svg.chart circle").count() >= 2
     assert page.locator("#disagreements td.value").all_inner_texts() != []
+    assert page.locator("#tolls td.value").all_inner_texts() == ["12", "15"]
     shot(page, "story", full=True)
     sentence = page.locator("ul.summary li").first
     label = sentence.locator("a.source").inner_text()
