@@ -139,8 +139,7 @@ _COUNT_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "amount
 # Verbs with two objects, the first of which a count can follow: "told Reuters 12 people died".
 _TWO_OBJECT_VERBS = frozenset({"tell", "give", "send", "offer", "show", "pay", "owe", "lend",
                                "grant", "promise", "sell", "award", "hand", "cost", "inform"})
-
-
+# Never part of a name: "Trump 34 percent", "the Nasdaq 1.2 percent".
 _SHARES_AND_SUMS = frozenset({"percent", "percentage point", *CURRENCIES})
 
 
