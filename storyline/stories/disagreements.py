@@ -40,7 +40,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from storyline.analyse.figures import UNIT_KEYS
+from storyline.analyse.figures import CURRENCIES, UNIT_KEYS
 from storyline.analyse.times.calendar import days_apart, days_of
 from storyline.models import Article, Claim, Disagreement, Figure
 from storyline.stories.context import StoryContext
@@ -188,6 +188,19 @@ def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
     return None
 
 
+def _subject_before(article: Article, figure: Figure, shared: set[str]) -> str | None:
+    """What a sum, a share or a measure (whose unit names nothing) is, said before it: the
+    shared words there, first to last ("the cost of the bridge at $40 million", "a corporate
+    tax rate of 26.1 percent")."""
+    if figure.key not in CURRENCIES and not is_measure(figure.key):
+        return None
+    start, _ = clause_of(article, figure)
+    head = article.text[start : figure.start]
+    named = [t for t in list(WORD_RE.finditer(head))[-MAX_SUBJECT_WORDS:]
+             if stem(t.group(0)) in shared]
+    return head[named[0].start() : named[-1].end()] if named else None
+
+
 def figure_claims(context: StoryContext) -> list[FigureClaim]:
     """The story's figures that claim a quantity, in time order, each with its words, first
     outlet, time and owners."""
@@ -238,8 +251,8 @@ def find_disagreements(context: StoryContext) -> list[Disagreement]:
         if len({c.outlet or c.article_id for c in claims}) < 2:
             continue
         used.add(i)
-        subject = next((s for g in group if (s := _subject(g.article, g.figure, shared_all))),
-                       None)
+        subject = next((s for find in (_subject, _subject_before) for g in group
+                        if (s := find(g.article, g.figure, shared_all))), None)
         out.append(Disagreement(subject or (figure.unit or figure.key), claims))
     return out
 

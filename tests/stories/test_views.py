@@ -223,6 +223,8 @@ def test_a_sum_meets_its_other_spelling(analyser):
            for d in built.disagreements if d.kind == "figure"]
     assert got == [{("$40 million", "Valley Wire", ("The Kessel council",)),
                     ("55 million dollars", "Harbor Ledger", ("Opposition members",))}]
+    # a sum's unit names nothing: what it is comes from the words before it
+    assert [d.subject for d in built.disagreements] == ["new bridge would cost"]
 
 
 def _figure_claims(analyser, story_id, items):
