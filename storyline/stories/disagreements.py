@@ -222,8 +222,8 @@ def figure_claims(context: StoryContext) -> list[FigureClaim]:
     return items
 
 
-def find_disagreements(context: StoryContext) -> list[Disagreement]:
-    items = figure_claims(context)
+def find_disagreements(items: list[FigureClaim]) -> list[Disagreement]:
+    """Disagreements among a story's figure claims (``figure_claims``)."""
     printed: dict[tuple[str, str], list[float]] = {}
     for item in items:
         printed.setdefault((item.source, item.figure.key), []).append(item.figure.value)

@@ -16,23 +16,16 @@ more). A toll is shown when it rose at least once, across two articles or more.
 from __future__ import annotations
 
 from storyline.models import Toll
-from storyline.stories.context import StoryContext
-from storyline.stories.disagreements import (
-    TOLLS,
-    FigureClaim,
-    as_claim,
-    clause_of,
-    figure_claims,
-    is_measure,
-)
+from storyline.stories.disagreements import TOLLS, FigureClaim, as_claim, clause_of, is_measure
 from storyline.textutil import WORD_RE, stem
 
 MIN_REPORTS = 2
 
 
-def find_tolls(context: StoryContext) -> list[Toll]:
+def find_tolls(claims: list[FigureClaim]) -> list[Toll]:
+    """Tolls among a story's figure claims (``figure_claims``)."""
     groups: dict[tuple[str, str], list[tuple[FigureClaim, str]]] = {}
-    for item in figure_claims(context):
+    for item in claims:
         if not item.current or is_measure(item.figure.key):
             continue
         named = _toll_word(item)

@@ -11,7 +11,7 @@ from storyline.models import Article, SpeakerQuotes, Story, StoryEntity
 from storyline.stories.context import StoryContext, build_context
 from storyline.stories.denials import find_contested
 from storyline.stories.developments import find_developments
-from storyline.stories.disagreements import find_disagreements
+from storyline.stories.disagreements import figure_claims, find_disagreements
 from storyline.stories.novelty import build_novelty
 from storyline.stories.summary import build_summary
 from storyline.stories.timeline import build_timeline
@@ -89,6 +89,7 @@ def build_story(story_id: str, articles: list[Article], timeline_dates: int | No
         timeline_kwargs["per_date"] = per_date
     summary_kwargs = {"length": summary_length} if summary_length else {}
     published = sorted(a.published for a in articles if a.published)
+    claims = figure_claims(context)  # read once, by the disagreements and the tolls
     return Story(
         id=story_id,
         title=_title(context),
@@ -97,8 +98,8 @@ def build_story(story_id: str, articles: list[Article], timeline_dates: int | No
         timeline=build_timeline(context, **timeline_kwargs),
         summary=build_summary(context, developments, **summary_kwargs),
         novelty=build_novelty(context),
-        disagreements=find_disagreements(context) + find_contested(context),
-        tolls=find_tolls(context),
+        disagreements=find_disagreements(claims) + find_contested(context),
+        tolls=find_tolls(claims),
         entities=_entities(articles, labels),
         speakers=_speakers(context),
         outlets=sorted({a.outlet for a in articles if a.outlet}),

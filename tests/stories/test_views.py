@@ -227,7 +227,7 @@ def test_a_sum_meets_its_other_spelling(analyser):
     assert [d.subject for d in built.disagreements] == ["new bridge would cost"]
 
 
-def _figure_claims(analyser, story_id, items):
+def _disagreeing(analyser, story_id, items):
     built = build_story(story_id, [make_article(analyser, i, text, day, outlet)
                                    for i, outlet, day, text in items])
     return [{(c.value, c.outlet) for c in d.claims}
@@ -235,7 +235,7 @@ def _figure_claims(analyser, story_id, items):
 
 
 def test_a_figure_of_another_time_is_not_compared_with_the_news(analyser):
-    got = _figure_claims(analyser, "t1", [
+    got = _disagreeing(analyser, "t1", [
         ("t1", "Harbor Ledger", "2024-07-15", "A truck drove into a crowd on the promenade in "
          "Velm on Thursday night. Police said 84 people were killed in the attack."),
         ("t2", "Valley Wire", "2024-07-15", "The attack in Velm came eight months after the "
@@ -256,15 +256,15 @@ def test_a_toll_higher_on_a_later_day_has_risen(analyser):
         ("u2", "Valley Wire", "2024-07-16", "Officials said 31 people were injured in the "
          "blast at the Velm refinery."),
     ]
-    assert _figure_claims(analyser, "u1", rising) == []
+    assert _disagreeing(analyser, "u1", rising) == []
     falling = [(i, outlet, day, text.replace("25", "x").replace("31", "25").replace("x", "31"))
                for i, outlet, day, text in rising]
-    assert _figure_claims(analyser, "u2", falling) == [
+    assert _disagreeing(analyser, "u2", falling) == [
         {("31", "Harbor Ledger"), ("25", "Valley Wire")}]
 
 
 def test_a_range_and_a_sum_of_another_owner_are_no_disagreement(analyser):
-    got = _figure_claims(analyser, "o1", [
+    got = _disagreeing(analyser, "o1", [
         ("o1", "Harbor Ledger", "2024-12-29", "Some residents of Velm paid $30,000 to $50,000 a "
          "year for flood insurance. Harbor Bank expects a $5 billion charge from the new tax "
          "law."),
@@ -276,7 +276,7 @@ def test_a_range_and_a_sum_of_another_owner_are_no_disagreement(analyser):
     # only the two outlets that speak of Harbor Bank's charge disagree
     assert got == [{("$5 billion", "Harbor Ledger"), ("$3.2 billion", "Northwind Daily")}]
     # the level a move left is no claim of the present
-    assert _figure_claims(analyser, "o2", [
+    assert _disagreeing(analyser, "o2", [
         ("o4", "Harbor Ledger", "2024-02-05", "Lune Energy made a new offer for Kessel Power, "
          "up from a previous offer of $70 a share."),
         ("o5", "Valley Wire", "2024-02-05", "Lune Energy made an offer of $90 a share for "
@@ -285,7 +285,7 @@ def test_a_range_and_a_sum_of_another_owner_are_no_disagreement(analyser):
 
 
 def test_an_outlet_that_prints_the_others_figure_does_not_dispute_it(analyser):
-    got = _figure_claims(analyser, "g1", [
+    got = _disagreeing(analyser, "g1", [
         ("g1", "Harbor Ledger", "2024-05-02", "The council said 12 homes were destroyed by the "
          "river in Velm."),
         ("g2", "Valley Wire", "2024-05-02", "The council said 12 homes were destroyed by the "
@@ -293,7 +293,7 @@ def test_an_outlet_that_prints_the_others_figure_does_not_dispute_it(analyser):
     ])
     # the wire prints the ledger's 12 as well: its 30 counts something else
     assert got == []
-    got = _figure_claims(analyser, "g2", [
+    got = _disagreeing(analyser, "g2", [
         ("g3", "Harbor Ledger", "2024-05-02", "Kyiv said 115,000 troops were near the border."),
         ("g4", "Valley Wire", "2024-05-02", "Kyiv said 115,000 troops were near the border, "
          "but Washington said 90,000 troops were near the border."),
