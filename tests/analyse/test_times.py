@@ -281,6 +281,29 @@ def test_near_dates_plans_and_sentence_initial_relatives(nlp, text, dct, expecte
     assert values(nlp, text, dct)[0][:2] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an aim that is reported, or vowed, looks ahead from the report
+    ("Officials said they hoped to reopen the airport on Friday.", ("Friday", "2010-01-15")),
+    ("She vowed to return on Friday.", ("Friday", "2010-01-15")),
+    ("The company hopes to close the deal on Monday.", ("Monday", "2010-01-18")),
+    # a hope told as narrative may be over
+    ("They hoped to reach the town on Monday, but were turned back.", ("Monday", "2010-01-11")),
+])
+def test_an_aim_looks_ahead_when_reported(nlp, text, expected):
+    assert values(nlp, text, date(2010, 1, 13))[0][:2] == expected
+
+
+def test_a_day_coordinated_with_another_reads_as_the_first(nlp):
+    got = values(nlp, "He added that the groups then hoped to get relief supplies into the "
+                      "country by Thursday or Friday.", date(2010, 1, 13))
+    assert [t[:2] for t in got] == [("Thursday", "2010-01-14"), ("Friday", "2010-01-15")]
+    got = values(nlp, "Officials asked residents to leave by Monday or Tuesday.",
+                 date(2010, 1, 13))
+    assert [t[:2] for t in got] == [("Monday", "2010-01-18"), ("Tuesday", "2010-01-19")]
+    got = values(nlp, "Rebels had taken both towns by Monday or Tuesday.", date(2010, 1, 13))
+    assert [t[:2] for t in got] == [("Monday", "2010-01-11"), ("Tuesday", "2010-01-12")]
+
+
 def test_quarters_named_with_their_year(nlp):
     thursday = date(1989, 10, 26)
     got = values(nlp, "Third-quarter profit rose. In the 1988 period, the company earned $2 "

@@ -20,6 +20,19 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should
 # Verbs of intent whose time is still to come, whatever their own tense: "planned a rally on
 # Saturday", "has scheduled a news conference Thursday", "were planning to drive on Monday".
 _INTENT = {"plan", "schedule", "intend", "expect", "prepare"}
+# Verbs of aim whose infinitive is still to come when the aim is reported: "said they hoped to
+# get supplies in by Friday", "vowed to return on Monday". A hope told as narrative may be
+# over ("they hoped to reach the town on Monday, but were turned back"); a vow is told as one.
+_PLEDGES = {"promise", "pledge", "vow"}
+_HOPES = {"hope", "aim", "seek"}
+_HOPE_FORMS = {"hoped", "hoping", "hopes"}  # the small model lemmatises them as "hop"
+
+
+def _aims(verb: Token) -> bool:
+    if verb.lemma_ in _PLEDGES:
+        return True
+    hope = verb.lemma_ in _HOPES or verb.lower_ in _HOPE_FORMS
+    return hope and (verb.dep_ == "ccomp" or _verb_tense(verb) == "present")
 
 
 def _infinitive(verb: Token) -> bool:
@@ -38,6 +51,9 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
     """ "past", "present" or "future" for the clause that holds the expression at ``offset``."""
     if doc is None:
         return None
+    first = _first_conjunct(doc, offset, phrase_start)
+    if first is not None:  # "by Thursday or Friday": the second day is read as the first
+        return direction(doc, text, first.idx, first.idx)
     verb = _clause_verb(doc, offset, phrase_start)
     if phrase_start is not None:
         before = text[max(0, phrase_start - 16) : phrase_start]
@@ -54,6 +70,15 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
         if _BACKWARD_RE.search(before):
             return "past"
     return _verb_direction(verb, 0) if verb is not None else None
+
+
+def _first_conjunct(doc: Doc, offset: int, phrase_start: int | None) -> Token | None:
+    """The time a bare time is coordinated with ("Thursday" in "by Thursday or Friday")."""
+    token = token_at(doc, offset)
+    if phrase_start not in {None, offset} or token.dep_ != "conj":
+        return None
+    first = token.head
+    return first if first.i < token.i and first.ent_type_ in {"DATE", "TIME"} else None
 
 
 def _clause_verb(doc: Doc, offset: int, phrase_start: int | None) -> Token | None:
@@ -123,7 +148,8 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
         # "a service planned for Saturday": as the clause around it tells ("… was cancelled",
         # "… draws crowds"); ahead when nothing does
         return _governing_direction(verb, depth) or "future"
-    if verb.lemma_ in _INTENT or (_infinitive(verb) and verb.head.lemma_ in _INTENT | {"set"}):
+    if verb.lemma_ in _INTENT or (_infinitive(verb) and (verb.head.lemma_ in _INTENT | {"set"}
+                                                          or _aims(verb.head))):
         return "future"  # "planned a rally on Saturday", "set to resume Monday"
     tense = _verb_tense(verb)
     if tense is not None:
