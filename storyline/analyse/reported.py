@@ -102,7 +102,7 @@ def _content(token: Token) -> list[Token] | None:
         if not subject and _missing_subject(token, clause):
             return None
         content = _without_hearer(token, subject + _before_next_report(clause)
-                                  + _predicate_after_participle(token, clause)
+                                  + _rest_of_split_statement(token, clause)
                                   + _modal_continuations(token, clause))
         # "…, the brother of the gunman, Eric Paddock, said": the statement ends at its comma
         if speaker is not None:
@@ -393,15 +393,19 @@ def _without_time_of_saying(verb: Token, ordered: list[Token]) -> list[Token]:
     return rest if hung_on_statement and not day_is_subject else ordered
 
 
-def _predicate_after_participle(verb: Token, clause: Token) -> list[Token]:
-    """ "said some people trapped under the tram were calling for help": the parser read the
-    participle describing the subject as the clause's verb and hung the real verb beside it,
-    with no subject; that verb is still what was said."""
-    if not participle_read_as_verb(clause):
-        return []
-    return next((list(c.subtree) for c in verb.children
-                 if c.dep_ == "ccomp" and c.left_edge.i == clause.right_edge.i + 1
-                 and not _has_subject(c) and _finite(c)), [])
+def _rest_of_split_statement(verb: Token, clause: Token) -> list[Token]:
+    """The parser sometimes cuts one statement in two complements of the speech verb: "said
+    some people trapped under the tram were calling for help" (the participle read as the
+    verb), "estimates 45,000 people are dead and up to 3m affected" ("3m" read as a number and
+    a verb). A complement with no subject that starts right where the first one ends, with no
+    comma or conjunction between them, goes on with what was said."""
+    after = clause.right_edge.i + 1
+    for c in verb.children:
+        if (c.dep_ == "ccomp" and c.left_edge.i == after and not _has_subject(c)
+                and not c.left_edge.is_punct and c.left_edge.dep_ != "cc"
+                and (_finite(c) or not participle_read_as_verb(clause))):
+            return list(c.subtree)
+    return []
 
 
 def _modal_continuations(verb: Token, clause: Token) -> list[Token]:
