@@ -1317,6 +1317,10 @@ def with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+# Verbs whose complement is what the subject rejects, not what it claims.
+DENYING = frozenset({"deny", "dismiss", "reject", "refute", "dispute"})
+
+
 def claimants(token: Token, entities: EntityIndex, salience: Salience) -> list[str]:
     """Who the sentence credits with what ``token`` is part of (the nearest reporting clause)."""
     current = token
@@ -1325,6 +1329,8 @@ def claimants(token: Token, entities: EntityIndex, salience: Salience) -> list[s
         head = current.head
         if head.i == current.i:
             break
+        if head.lemma_ in DENYING and head.pos_ == "VERB":
+            return []  # "the ministry denied that 300 soldiers died": not the ministry's figure
         if head.lemma_ in CUE_LEMMAS and head.pos_ in {"VERB", "AUX"}:
             subject = subject_of(head)
             if subject is not None and subject.i != current.i:

@@ -23,7 +23,7 @@ less than|as many as|an estimated|at most|under|close to|upwards of|just over|ju
 well over|as few as|more than an estimated|an additional|another|only|just
 """.replace("\n", "").split("|"), key=len, reverse=True)
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6,
-          "bn": 1e9, "m": 1e6, "k": 1e3, "hundred": 1e2}
+          "bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3, "hundred": 1e2}
 # Longest first, so that "C$18 million" is Canadian and only a bare "$" is the US dollar.
 CURRENCY_SYMBOLS = {"US$": "USD", "CA$": "CAD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD",
                     "C$": "CAD", "A$": "AUD", "S$": "SGD", "$": "USD", "€": "EUR", "£": "GBP",
@@ -293,6 +293,21 @@ def _share(span: Span, text: str) -> tuple[str, int] | None:
     return ("percentage point" if share.group("points") else "percent"), share.end()
 
 
+def _scale_left_out(ent: Span) -> Token | None:
+    """The abbreviated scale the entity stops short of: the "m" of "£300m", the "bn" of
+    "$3.5 bn" (the model tags the number alone). An "m" or "k" is a scale only in a sum: "a
+    300m tower" is in metres."""
+    doc = ent.doc
+    if ent.end >= len(doc) or not ent[-1].like_num:
+        return None
+    after = doc[ent.end]
+    if after.lower_ in {"bn", "mn", "tn"}:
+        return after
+    if after.lower_ in {"m", "k"} and ent.label_ == "MONEY":
+        return after
+    return None
+
+
 def _money_pounds(token: Token) -> bool:
     """ "two million pounds" in compensation, not "119,000 pounds of cargo" or "of thrust"."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -316,6 +331,9 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             continue  # "9/11", "24/7", "2/3": a name, a date or a ratio, no count
         numeric = [t for t in ent if t.like_num or t.lower_ in SCALES or t.lower_ == "half"
                    or _DIGITS_RE.search(t.text)]
+        scale = _scale_left_out(ent)
+        if scale is not None:
+            numeric.append(scale)
         value = parse_number(numeric)
         if value is None:
             continue
@@ -344,7 +362,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
                          ent.text, re.I)
         if inner and qualifier is None:
             qualifier = inner.group(1).lower()
-        end = ent.end_char
+        end = scale.idx + len(scale.text) if scale is not None else ent.end_char
         if unit_token is not None and unit_token.idx >= end and unit_token.i - ent.end <= 3:
             end = unit_token.idx + len(unit_token.text)
         elif (share := _share(ent, text)) is not None:

@@ -65,6 +65,16 @@ def _hard_wrapped(text: str) -> bool:
             and run_on >= _RUN_ON_SHARE * len(open_ended))
 
 
+# "£5bn", "$2mn", "$1tn": the tokenizer splits "$6m" as a number and a unit but leaves these
+# whole, so the number goes unread; split like "6m", they read as "$6m" does.
+_SCALE_SUFFIX = r"(?<=[0-9])(?:bn|mn|tn)"
+
+
+def _split_scales(nlp: Language) -> None:
+    suffixes = [*nlp.Defaults.suffixes, _SCALE_SUFFIX]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
 def model_candidates(name: str | None = None) -> tuple[str, ...]:
     chosen = name or os.environ.get(ENV_VAR)
     return (chosen,) if chosen else DEFAULT_MODELS
@@ -89,6 +99,7 @@ def load_nlp(name: str | None = None) -> Language:
         if missing:
             raise ModelMissing(f"spaCy pipeline {candidate!r} lacks {', '.join(sorted(missing))}")
         nlp.add_pipe(LINE_BREAKS, before="parser")
+        _split_scales(nlp)
         _loaded[candidate] = nlp
         return nlp
     raise ModelMissing(

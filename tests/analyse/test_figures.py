@@ -27,6 +27,14 @@ def test_money_percent_and_scales(nlp):
     assert got == {(2500000, "USD"), (15, "percent")}
 
 
+def test_abbreviated_scales_of_a_sum_multiply_and_metres_stay_metres(nlp):
+    got = [(f.text, f.value, f.unit) for f in figures(
+        nlp, "The firm spends $6m a day on the clean-up. Investors wiped £5bn off its value, "
+             "and Exxon spent $3.5 bn on its spill. The runner won the 400m race on Sunday.")]
+    assert got == [("$6m", 6000000, "USD"), ("£5bn", 5000000000, "GBP"),
+                   ("$3.5 bn", 3500000000, "USD"), ("400m", 400, "m")]  # metres, not millions
+
+
 def test_small_word_numbers_durations_and_years_are_not_figures(nlp):
     assert figures(nlp, "The two leaders spoke for three hours in 2021 about two documents.") == []
 
@@ -155,3 +163,10 @@ def test_a_name_closing_its_own_phrase_leaves_the_count_be(nlp):
                        "Sea of Japan 125 miles west of the island. Cruz trails Trump 458 to 359 "
                        "in delegates. The poll put Clinton at 42 percent and Johnson 11 percent.")
     assert [f.value for f in got] == [12, 125, 458, 359, 42, 11]
+
+
+def test_a_figure_a_party_denies_is_not_its_claim(nlp):
+    got = [(f.text, f.attributed_to) for f in figures(
+        nlp, "The ministry denied that 300 soldiers had been killed. The army rejected the "
+             "report, saying only 12 soldiers had died.")]
+    assert got == [("300 soldiers", []), ("only 12 soldiers", ["The army"])]
