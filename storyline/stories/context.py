@@ -13,6 +13,7 @@ from storyline.textutil import content_terms
 
 MIN_SENTENCE_WORDS = 5
 STORY_COMMON_TERMS = 8
+HEADLINE_WORDS = 12  # an untitled article's lead, cut to this many words, stands as its title
 
 
 @dataclass
@@ -38,6 +39,21 @@ class StoryContext:
         """The outlet of an article and of every copy of it, for crediting sources."""
         names = [a.outlet for a in [article, *self.copies.get(article.id, [])] if a.outlet]
         return list(dict.fromkeys(names))
+
+    def headline(self, article: Article) -> str | None:
+        """The article's title; for an untitled one (a text dump, a crawler's body field), its
+        first full sentence, cut to a headline's length, so no story or phase goes unnamed."""
+        if article.title:
+            return article.title
+        # not a dateline run on to the body ("Thu Apr 29, 2010 11:29am EDT LONDON (Reuters) -")
+        lead = next((s for s in self.sentences.get(article.id, [])
+                     if usable(s) and not s.text.rstrip().endswith(("-", "–", "—"))), None)
+        if lead is None:
+            return None
+        words = lead.text.split()
+        if len(words) <= HEADLINE_WORDS + 2:
+            return lead.text.rstrip(" .")
+        return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + "…"
 
     def similarity(self, a: Sentence, b: Sentence) -> float:
         return dot(a.vector, b.vector)

@@ -52,18 +52,15 @@ def find_developments(context: StoryContext) -> list[Development]:
             id=f"d{number}",
             date=min(days).isoformat() if days else None,
             article_ids=ids,
-            headline=_headline(group, vectors),
+            headline=_headline(group, vectors, context),
         ))
     return developments
 
 
-def _headline(group: list[Article], vectors: dict) -> str | None:
-    """The title of the article most like the rest of its phase."""
-    titled = [a for a in group if a.title]
-    if not titled:
-        return None
-    if len(titled) == 1:
-        return titled[0].title
+def _headline(group: list[Article], vectors: dict, context: StoryContext) -> str | None:
+    """The title of the article most like the rest of its phase (of any article, by its lead,
+    when none has a title)."""
+    candidates = [a for a in group if a.title] or group
     total: dict[str, float] = {}
     for article in group:
         add(total, vectors[article.id])
@@ -72,4 +69,5 @@ def _headline(group: list[Article], vectors: dict) -> str | None:
         """Summed similarity to the rest of the phase (the vectors are unit length)."""
         own = vectors[article.id]
         return dot(own, total) - dot(own, own)
-    return max(titled, key=lambda a: round(centrality(a), 9)).title  # ties: first article
+    # ties: first article
+    return context.headline(max(candidates, key=lambda a: round(centrality(a), 9)))

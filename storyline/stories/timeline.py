@@ -22,6 +22,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from datetime import date, timedelta
 
 from storyline.models import TimelineEntry
 from storyline.stories.context import Sentence, StoryContext, usable
@@ -39,6 +40,7 @@ LATER_REFERENCE_WEIGHT = 2.0  # a day still spoken of after it was news
 LATE_DAY_BOOST_CAP = 10.0  # how far a late day's few later references are scaled up
 EARLIER_REFERENCE_WEIGHT = 0.25  # a day announced before it came (a schedule, a deadline)
 STORY_CENTRALITY_WEIGHT = 0.25
+BACKGROUND_DAYS = 30  # a day this long before the first article needs two articles naming it
 
 
 def candidates(context: StoryContext) -> dict[str, list[Sentence]]:
@@ -78,6 +80,10 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
                   if between[0] <= day <= between[1]}
     written = {a.id: (a.published or "")[:10] for a in context.originals}
     dated = sorted(w for w in written.values() if w)
+    background = _background_before(dated, len(written))
+    if background is not None:
+        by_day = {day: items for day, items in by_day.items()
+                  if day >= background or len({s.article_id for s in items}) >= 2}
     support = {}
     for day, items in by_day.items():
         speaking = {s.article_id for s in items}
@@ -118,6 +124,19 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
             entries.append(TimelineEntry(day, sentence.text, sentence.article_id, sentence.start,
                                          sentence.end, sources, article_ids))
     return entries
+
+
+def _background_before(written: list[str], n_articles: int) -> str | None:
+    """Days before the returned one, if one article alone names them, are background (a past
+    disaster recalled for comparison, a reader's memory), not events of this story: they lie
+    long before its first article. A story of one article has no second source to ask."""
+    if not written or n_articles < 2:
+        return None
+    try:
+        first = date.fromisoformat(written[0])
+    except ValueError:
+        return None
+    return (first - timedelta(days=BACKGROUND_DAYS)).isoformat()
 
 
 def _late_day_boost(day: str, written: list[str]) -> float:

@@ -110,16 +110,17 @@ def build_story(story_id: str, articles: list[Article], timeline_dates: int | No
 
 
 def _title(context: StoryContext) -> str | None:
-    """The title of the article that best stands for the whole story."""
-    titled = [a for a in context.originals if a.title]
-    if not titled:
+    """The title of the article that best stands for the whole story (of any article, by its
+    lead, when none has a title)."""
+    candidates = [a for a in context.originals if a.title] or context.originals
+    if not candidates:
         return None
     vectors = {a.id: article_vector(a.title, a.text, a.entities) for a in context.originals}
     centroid: dict[str, float] = {}
     for vector in vectors.values():
         for t, v in vector.items():
             centroid[t] = centroid.get(t, 0.0) + v
-    return max(titled, key=lambda a: cosine(vectors[a.id], centroid)).title
+    return context.headline(max(candidates, key=lambda a: cosine(vectors[a.id], centroid)))
 
 
 def _entities(articles: list[Article], labels: dict[str, str]) -> list[StoryEntity]:

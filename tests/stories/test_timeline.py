@@ -78,3 +78,25 @@ def test_an_event_told_as_an_offset_from_a_named_day_is_dated_to_its_own_day(ana
     # the sinking is dated April 22, not by the publication days of the articles
     assert days[:2] == ["2010-04-20", "2010-04-22"]
     assert all(day >= "2010-05-01" for day in days[2:])
+
+
+def test_a_day_long_before_the_story_named_by_one_article_is_background(analyser):
+    articles = [
+        make_article(analyser, "d1", "Rescue teams searched the rubble of the collapsed market "
+                     "after the earthquake on Tuesday, the fire service said.", "2024-09-12"),
+        make_article(analyser, "d2", "The earthquake that struck on Tuesday destroyed the old "
+                     "market, and rescue teams are still searching the rubble.", "2024-09-13"),
+        make_article(analyser, "d3", "A reader recalls that an earthquake flattened her village "
+                     "on March 4, 2019, and says rescue teams then also searched for days.",
+                     "2024-09-14"),
+        make_article(analyser, "d4", "The market destroyed in the earthquake had been rebuilt "
+                     "after a fire on June 2, 2016, rescue teams said.", "2024-09-15"),
+        make_article(analyser, "d5", "Traders say the market rebuilt after the June 2, 2016 "
+                     "fire will not reopen before spring, as rescue teams leave.", "2024-09-16"),
+    ]
+    days = [e.date for e in build_timeline(build_context(articles), max_dates=None)]
+    # The 2019 quake is one reader's memory; the 2016 fire is named by two articles.
+    assert "2019-03-04" not in days
+    assert {"2024-09-10", "2016-06-02"} <= set(days)
+    one = build_context(articles[2:3])  # alone, an article's own past is its timeline
+    assert [e.date for e in build_timeline(one, max_dates=None)] == ["2019-03-04"]

@@ -323,3 +323,25 @@ def test_a_toll_is_shown_as_it_rose_report_by_report(analyser):
                                      ("84", "Northwind Daily")])]
     assert any(("75", "Coastline Times") in {(c.value, c.outlet) for c in d.claims}
                for d in built.disagreements if d.kind == "figure")
+
+
+def test_an_untitled_story_is_named_by_its_central_articles_lead(analyser):
+    texts = [("u1", "The river Lune burst its banks at Kessel on Sunday night and flooded the old "
+                    "town, the water authority said. Residents were moved to the school.",
+              "2024-02-04"),
+             ("u2", "Flood water from the river Lune is falling in Kessel. The old town flooded "
+                    "on Sunday night.", "2024-02-05")]
+    built = build_story("h1", [make_article(analyser, i, text, day) for i, text, day in texts])
+    # No article has a title: the story and its phase take the central article's lead, a
+    # short one whole, a long one cut to a headline's length, instead of going unnamed.
+    leads = {"The river Lune burst its banks at Kessel on Sunday night and…",
+             "Flood water from the river Lune is falling in Kessel"}
+    assert built.title in leads and {d.headline for d in built.developments} <= leads
+    alone = build_story("h2", [make_article(analyser, "u1", texts[0][1], texts[0][2])])
+    assert alone.title == "The river Lune burst its banks at Kessel on Sunday night and…"
+    wire = "Thu Apr 29, 2010 11:29am EDT LONDON (Reuters) -\n" + texts[0][1]
+    assert build_story("h4", [make_article(analyser, "u4", wire, texts[0][2])]).title \
+        == alone.title  # a dateline is no headline
+    titled = build_story("h3", [make_article(analyser, "u3", texts[1][1], texts[1][2],
+                                             title="Kessel flood water falls")])
+    assert titled.title == "Kessel flood water falls"
