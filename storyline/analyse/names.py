@@ -221,9 +221,19 @@ def resolve_person(name: str, surnames: dict[str, str], parts: dict[str, str]) -
     return name
 
 
+# The Arabic article before a surname, spelt as each outlet transliterates it: "al-Sayeh",
+# "el-Sayeh", "as-Sadr", "ash-Shara".
+_ARTICLE_RE = re.compile(r"^(?:a|e|u)[lnrstdz]h?-(?=\w{3})", re.IGNORECASE)
+
+
+def _plain(surname_: str) -> str:
+    return _ARTICLE_RE.sub("", surname_.lower())
+
+
 def _close(a: str, b: str) -> bool:
-    """Transliteration variants of one surname: Zelensky / Zelenskiy / Zelenskyy."""
-    a, b = a.lower(), b.lower()
+    """Transliteration variants of one surname: Zelensky / Zelenskiy / Zelenskyy, al-Sayeh /
+    el-Sayeh / Sayeh."""
+    a, b = _plain(a), _plain(b)
     if a == b:
         return True
     if min(len(a), len(b)) < 6 or a[:5] != b[:5]:
@@ -233,7 +243,7 @@ def _close(a: str, b: str) -> bool:
 
 def _bucket(surname_: str) -> str:
     """Where `_close` can hold: names that are close fall in the same bucket."""
-    return surname_.lower()[:5]
+    return _plain(surname_)[:5]
 
 
 def _edit_distance(a: str, b: str) -> int:

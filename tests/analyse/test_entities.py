@@ -72,6 +72,16 @@ def test_rules_in_isolation():
                        "Zelensky": "Volodymyr Zelenskiy", "Ushakov": "Yuri Ushakov"}
 
 
+def test_the_arabic_article_however_transliterated_is_one_surname():
+    aliases = story_aliases(Counter({("Khaled al-Sayeh", "PERSON"): 3,
+                                     ("Khaled el-Sayeh", "PERSON"): 2, ("Sayeh", "PERSON"): 1,
+                                     ("Moqtada as-Sadr", "PERSON"): 1,
+                                     ("Moqtada al-Sadr", "PERSON"): 2,
+                                     ("Jean-Pierre Raffarin", "PERSON"): 1}))
+    assert aliases == {"Khaled el-Sayeh": "Khaled al-Sayeh", "Sayeh": "Khaled al-Sayeh",
+                       "Moqtada as-Sadr": "Moqtada al-Sadr"}
+
+
 def test_a_platform_the_tagger_took_for_a_person_is_an_organisation(nlp):
     got = canon(nlp, "The model posted on Twitter and Instagram that she was bored.")
     assert {(c, label) for _, c, label in got} == {("Twitter", "ORG"), ("Instagram", "ORG")}
