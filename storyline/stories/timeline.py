@@ -22,8 +22,9 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 
+from storyline.analyse.times import parse_dct
 from storyline.models import TimelineEntry
 from storyline.stories.context import Sentence, StoryContext, usable
 from storyline.stories.vectors import Vector, add, dot
@@ -130,13 +131,8 @@ def _background_before(written: list[str], n_articles: int) -> str | None:
     """Days before the returned one, if one article alone names them, are background (a past
     disaster recalled for comparison, a reader's memory), not events of this story: they lie
     long before its first article. A story of one article has no second source to ask."""
-    if not written or n_articles < 2:
-        return None
-    try:
-        first = date.fromisoformat(written[0])
-    except ValueError:
-        return None
-    return (first - timedelta(days=BACKGROUND_DAYS)).isoformat()
+    first = parse_dct(written[0]) if written and n_articles >= 2 else None
+    return None if first is None else (first - timedelta(days=BACKGROUND_DAYS)).isoformat()
 
 
 def _late_day_boost(day: str, written: list[str]) -> float:
