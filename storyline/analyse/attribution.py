@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.entities import referred_to_as_a_person
 from storyline.analyse.names import (
+    HONORIFICS,
     STATE_BODY_HEADS,
     TITLE_WORDS,
     body_of,
@@ -934,7 +935,9 @@ def describe_source(token: Token, entities: EntityIndex, salience: Salience) -> 
 def _unmarked_name(phrase: list[Token]) -> str | None:
     """The proper nouns of a phrase after its titles, when nothing else is in it."""
     rest = list(phrase)
-    while rest and rest[0].pos_ != "PROPN" and rest[0].lower_.rstrip(".") in TITLE_WORDS:
+    # a title the tagger took for a name stays ("General Motors"); "Mr", "Dr" never do
+    while rest and (rest[0].lower_.rstrip(".") in HONORIFICS
+                    or (rest[0].pos_ != "PROPN" and rest[0].lower_.rstrip(".") in TITLE_WORDS)):
         rest = rest[1:]
     if not rest or not all(t.pos_ == "PROPN" for t in rest):
         return None

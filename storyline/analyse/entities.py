@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.names import (
+    HONORIFICS,
     TITLE_WORDS,
     base_name,
     body_of,
@@ -20,6 +21,7 @@ from storyline.analyse.names import (
     resolve_person,
     state_body,
     strip_titles,
+    surname,
     variant_key,
     variants,
 )
@@ -220,6 +222,42 @@ def _mostly_bodies(found: list[tuple[str, str, int, int]]) -> set[str]:
             and not any(w.lower() in first_name_genders() for w in text.split())}
 
 
+def _after_honorific(text: str) -> list[str] | None:
+    """The name after an honorific ("Dr Fukuda" → ["Fukuda"]), or None without one."""
+    words = clean_surface(text).split()
+    rest = words[1:]
+    if (words and words[0].lower().rstrip(".") in HONORIFICS and 1 <= len(rest) <= 3
+            and all(w[:1].isupper() for w in rest)
+            and not any(w.lower().strip(".,") in _NOT_A_SURNAME for w in rest)):
+        return rest
+    return None
+
+
+def _people_by_honorific(named: list[tuple[str, str, str, int, int]]
+                         ) -> tuple[list[tuple[str, str, str, int, int]], set[str]]:
+    """The tagger can take a person for a body ("Dr Fukuda", "Androulla Vassiliou" as ORG). A
+    name after an honorific is a person's; after "Dr" (also a brand's: "Dr Martens"), only
+    where it is a full name or the surname of a full name the article gives. A full name the
+    tagger took for a body is a person's when the article writes its surname after an
+    honorific ("Ms Vassiliou"). Also returns the names so made a person's, which no count of
+    the tagger's labels makes a body again."""
+    titled = {rest[-1].lower() for text, *_ in named if (rest := _after_honorific(text))}
+    full_surnames = {surname(name).lower() for text, name, _, _, _ in named
+                     if len(name.split()) >= 2 and not _after_honorific(text)}
+    out = []
+    for text, name, label, start, end in named:
+        rest = _after_honorific(text) if label != "PERSON" else None
+        if rest and (len(rest) >= 2 or rest[-1].lower() in full_surnames
+                     or clean_surface(text).split()[0].lower().rstrip(".") != "dr"):
+            name, label = " ".join(rest), "PERSON"
+        elif (label in {"ORG", "GPE", "NORP", "FAC"} and _could_be_a_name(name.split())
+              and surname(name).lower() in titled
+              and not any(w.lower().rstrip(".") in HONORIFICS for w in name.split())):
+            label = "PERSON"
+        out.append((text, name, label, start, end))
+    return out, {name for _, name, label, _, _ in out if surname(name).lower() in titled}
+
+
 def _person_by_pronoun(doc: Doc, text: str, start: int, end: int) -> bool:
     """A name of two or three words the tagger took for a body or a place, that a personal
     pronoun takes up after it as a subject ("Kudirat Okesola said her husband …")."""
@@ -318,8 +356,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
     found = _bodies_taken_for_people(doc, _places_taken_for_people(doc, found))
     found = _common_nouns_taken_for_people(doc, _credits_taken_for_people(found))
     found = _titles_taken_for_people(doc.text, found)
-    named = [(text, *base_name(text, label), start, end) for text, label, start, end in found]
-    bodies = _mostly_bodies(found)
+    named, titled = _people_by_honorific(
+        [(text, *base_name(text, label), start, end) for text, label, start, end in found])
+    bodies = _mostly_bodies(found) - titled
     people = [name for _, name, label, _, _ in named if label == "PERSON"]
     surnames, parts = link_surnames(people), link_name_parts(people)
     entities = []

@@ -36,6 +36,8 @@ TITLE_WORDS = frozenset([
     "analyst", "economist", "scientist", "researcher", "historian", "activist", "campaigner",
     "entrepreneur", "billionaire", "founder", "co-founder", "comedian", "presenter",
 ])
+# Titles that only ever stand before a person's name.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "der", "den", "al", "el", "bin",
                        "la", "le", "du", "di"})
@@ -257,7 +259,8 @@ def _edit_distance(a: str, b: str) -> int:
 
 
 def story_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
-    """Across a story: surname -> full name, and spelling variants of a person -> one form.
+    """Across a story: surname -> full name, spelling variants of a person -> one form, and a
+    body's spellings and acronym -> one name (``body_aliases``).
 
     ``mentions`` counts (canonical, label) pairs over the story's articles. The returned map sends
     each name that should change to the form the story uses most.
@@ -281,6 +284,9 @@ def story_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
     for group in groups:
         for name in group[1:]:
             aliases[name] = group[0]
+    for group, longer in _tails_of_full_names([g[0] for g in groups]).items():
+        for name in next(g for g in groups if g[0] == group):
+            aliases[name] = longer
     surnames = link_surnames([g[0] for g in groups])
     for name, label in mentions:
         if len(name.split()) != 1 or name in aliases:
@@ -293,7 +299,93 @@ def story_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
                            if _close(name, head_surname)), None)
         if target and target != name:
             aliases[name] = target
+    return aliases | body_aliases(mentions)
+
+
+# British and American spellings of one body's name: "World Health Organisation" and
+# "World Health Organization", "Defence Ministry" and "Defense Ministry".
+_SPELLINGS = ((re.compile(r"isation"), "ization"), (re.compile(r"\bdefence\b"), "defense"),
+              (re.compile(r"\bcentre"), "center"), (re.compile(r"\bprogramme"), "program"))
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+# Words an acronym leaves out: "Centers for Disease Control" is CDC.
+_UNLETTERED = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "de", "du", "des",
+                         "la", "le", "el", "&"})
+
+
+def _state_of(word: str) -> str | None:
+    """The state a name's first word names: "U.S.", "US" and "American" → "United States"."""
+    known = variants().get(variant_key(word))
+    return known[0] if known is not None and known[1] == "GPE" else nation_of(word)
+
+
+def _body_key(name: str) -> str:
+    """One key for a body's name however an outlet writes it: spelling, dots, the small words
+    ("Observatory of" or "for Human Rights"), and its state as a name, an abbreviation or an
+    adjective ("U.S.", "US", "American")."""
+    words = name.split()
+    state = _state_of(words[0]) if len(words) > 1 else None
+    words = [w for w in ([state, *words[1:]] if state else words) if w.lower() not in _UNLETTERED]
+    key = variant_key(" ".join(words))
+    for pattern, american in _SPELLINGS:
+        key = pattern.sub(american, key)
+    return key
+
+
+def acronyms_of(name: str) -> set[str]:
+    """What a body's name is abbreviated to: the first letters of its words ("WHO" for "World
+    Health Organization"), also without a leading state ("U.S. Centers for Disease Control")
+    and without what a last "and" adds ("… Control and Prevention")."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2 or any(not w[:1].isupper() and w.lower() not in _UNLETTERED
+                             for w in words):
+        return set()
+    forms = [words]
+    if "and" in words[1:-1]:
+        forms.append(words[: len(words) - 1 - words[::-1].index("and")])
+    forms += [form[1:] for form in forms if _state_of(form[0])]
+    return {"".join(w[0] for w in form if w.lower() not in _UNLETTERED).upper()
+            for form in forms if len(form) >= 2}
+
+
+def body_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Across a story: one body's name as each outlet spells it, and its acronym, to one form
+    ("World Health Organisation" and "WHO" → "World Health Organization" where the story
+    writes that most). An acronym two names could stand for stays as it is."""
+    counts: Counter[str] = Counter()
+    for (name, label), n in mentions.items():
+        if label != "PERSON":
+            counts[name] += n
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        by_key[_body_key(name)].append(name)
+    aliases = {name: names[0] for names in by_key.values() for name in names[1:]}
+    meant: dict[str, set[str]] = defaultdict(set)
+    for names in by_key.values():
+        for acronym in acronyms_of(names[0]):
+            meant[acronym].add(names[0])
+    for name in counts:
+        if (_ACRONYM_RE.fullmatch(name) and len(meant.get(name, ())) == 1
+                and variant_key(name) not in variants()):
+            aliases[name] = next(iter(meant[name]))
     return aliases
+
+
+def _tails_of_full_names(names: list[str]) -> dict[str, str]:
+    """A name of two words or more that ends exactly one longer name is that person: "Van
+    Rompuy" is Herman Van Rompuy, "Abdul Rahman" is Sami Abdul Rahman when the story names no
+    other Abdul Rahman."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_last[name.lower().split()[-1]].append(name)
+    out = {}
+    for name in names:
+        words = name.lower().split()
+        longer = [other for other in by_last[words[-1]]
+                  if len(other.split()) > len(words) > 1
+                  and other.lower().split()[-len(words):] == words]
+        if len(longer) == 1:
+            out[name] = longer[0]
+    return out
 
 
 def majority_labels(mentions: Counter[tuple[str, str]]) -> dict[str, str]:

@@ -226,3 +226,50 @@ def test_national_body_reads_the_adjective_of_a_state():
     assert national_body("American armed forces") == "US Armed Forces"
     assert national_body("Russian Orthodox Church") is None
     assert national_body("Korean Air") is None  # an adjective of no one country
+
+
+def test_a_name_after_an_honorific_is_a_person_whatever_the_tagger_said(nlp):
+    got = canon(nlp, "Keiji Fukuda, the agency's assistant director-general, said the virus was "
+                     "spreading. Dr Fukuda said there was no proof that eating pork would lead "
+                     "to infection.")
+    # the tagger calls both "Keiji Fukuda" and "Dr Fukuda" a body
+    assert ("Dr Fukuda", "Keiji Fukuda", "PERSON") in got
+    assert ("Keiji Fukuda", "Keiji Fukuda", "PERSON") in got
+    got = canon(nlp, "Health chief Androulla Vassiliou spoke in Luxembourg. Ms Vassiliou said "
+                     "she was worried.")
+    # a full name taken for a body is the person an honorific names by its surname
+    assert {(t, c) for t, c, label in got if label == "PERSON"} == {
+        ("Androulla Vassiliou", "Androulla Vassiliou"), ("Ms Vassiliou", "Androulla Vassiliou")}
+
+
+def test_a_bodys_spellings_state_and_acronym_are_one_name_across_a_story():
+    aliases = story_aliases(Counter({
+        ("World Health Organization", "ORG"): 4, ("World Health Organisation", "ORG"): 2,
+        ("WHO", "ORG"): 9, ("U.S. Centers for Disease Control and Prevention", "ORG"): 5,
+        ("US Centres for Disease Control and Prevention", "ORG"): 1,
+        ("American Centers for Disease Control and Prevention", "ORG"): 1, ("CDC", "ORG"): 3,
+        ("Russian Defence Ministry", "ORG"): 2, ("Ukrainian Defense Ministry", "ORG"): 1,
+        ("National Security Council", "ORG"): 1, ("National Safety Commission", "ORG"): 1,
+        ("NSC", "ORG"): 2, ("US", "GPE"): 3,
+        ("Syrian Observatory for Human Rights", "ORG"): 3,
+        ("Syrian Observatory of Human Rights", "ORG"): 1, ("SOHR", "ORG"): 2}))
+    cdc = "U.S. Centers for Disease Control and Prevention"
+    assert aliases == {
+        "World Health Organisation": "World Health Organization",
+        "WHO": "World Health Organization",      # its initials
+        "US Centres for Disease Control and Prevention": cdc,  # spelling and state's form
+        "American Centers for Disease Control and Prevention": cdc,
+        "CDC": cdc,                               # without the state and what "and" adds
+        "Syrian Observatory of Human Rights": "Syrian Observatory for Human Rights",
+        "SOHR": "Syrian Observatory for Human Rights",
+    }  # two states' ministries stay apart; an acronym of two names stays as written
+
+
+def test_a_name_ending_one_longer_name_is_that_person():
+    aliases = story_aliases(Counter({
+        ("Herman Van Rompuy", "PERSON"): 2, ("Van Rompuy", "PERSON"): 1,
+        ("Sami Abdul Rahman", "PERSON"): 1, ("Abdul Rahman", "PERSON"): 2,
+        ("Rami Abdel Karim", "PERSON"): 1, ("Sami Abdel Karim", "PERSON"): 1,
+        ("Abdel Karim", "PERSON"): 1}))
+    # "Abdel Karim" ends two names: it stays as written
+    assert aliases == {"Van Rompuy": "Herman Van Rompuy", "Abdul Rahman": "Sami Abdul Rahman"}

@@ -1698,3 +1698,11 @@ def test_a_trade_before_a_name_is_a_title(nlp):
                       "Lawyer Harjit, from London, said: “We saw people running and screaming.”")
     assert [(speaker, canonical) for _, speaker, canonical, _ in got] == [
         ("Lawyer Harjit", "Harjit Sarang")]
+
+
+def test_an_honorific_is_no_part_of_a_speakers_name(nlp):
+    got = quotes(nlp, "Mr Ladsous, UN under-secretary for peacekeeping operations, said the "
+                      "attack on the UN team near Haffa was deliberate.", kind="reported")
+    # the tagger marks no name here: the speaker is "Ladsous", whom the story can tell
+    assert [(speaker, canonical) for _, speaker, canonical, _ in got] == [
+        ("Mr Ladsous", "Ladsous")]
