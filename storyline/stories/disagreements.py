@@ -176,7 +176,7 @@ def _same_time(one: FigureClaim, other: FigureClaim) -> bool:
 
 
 def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
-    """The words from the unit to the first distinctive shared word: "troops near its borders"."""
+    """The words from the unit to the first distinctive shared words: "troops near its borders"."""
     _, end = _sentence_of(article, figure)
     unit = figure.unit or ""
     unit_at = figure.end - len(unit) if unit and figure.text.endswith(unit) else figure.end
@@ -184,6 +184,11 @@ def _subject(article: Article, figure: Figure, shared: set[str]) -> str | None:
     tokens = list(WORD_RE.finditer(tail))
     for i, token in enumerate(tokens[: MAX_SUBJECT_WORDS + 1]):
         if stem(token.group(0)) in shared:
+            # to the end of the run of shared words, not into its middle: "cases in the
+            # United States", "cases of swine flu"
+            while (i + 1 < len(tokens) and stem(tokens[i + 1].group(0)) in shared
+                   and not tail[tokens[i].end() : tokens[i + 1].start()].strip()):
+                i += 1
             return tail[: tokens[i].end()].strip()
     return None
 

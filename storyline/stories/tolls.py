@@ -20,6 +20,7 @@ from storyline.stories.disagreements import TOLLS, FigureClaim, as_claim, clause
 from storyline.textutil import WORD_RE, stem
 
 MIN_REPORTS = 2
+MAX_SCALE = 1000
 
 
 def find_tolls(claims: list[FigureClaim]) -> list[Toll]:
@@ -33,12 +34,39 @@ def find_tolls(claims: list[FigureClaim]) -> list[Toll]:
             groups.setdefault((TOLLS[stem(named)], item.figure.key), []).append((item, named))
     out = []
     for (kind, _), items in groups.items():
-        risen = _new_highs([item for item, _ in items])
+        risen = _new_highs(_of_this_scale([item for item, _ in items]))
         if len(risen) >= MIN_REPORTS and len({i.article.id for i in risen}) >= MIN_REPORTS:
             first, named = next(p for p in items if p[0] is risen[0])
-            subject = f"{first.figure.unit} {named}" if first.figure.unit else named
-            out.append(Toll(subject, kind, [as_claim(i) for i in risen]))
+            out.append(Toll(_subject(first.figure.unit, named, kind), kind,
+                            [as_claim(i) for i in risen]))
     return out
+
+
+# How a toll reads after what it counts, where the article names it by another form of its
+# verb ("killing at least 16 people", "kills" or "deaths" is a toll of people killed).
+_PARTICIPLES = {"deaths": "killed", "injuries": "injured", "in hospital": "in hospital",
+                "arrests": "arrested", "infections": "infected",
+                "casualties": "killed or wounded"}
+
+
+def _subject(unit: str | None, named: str, kind: str) -> str:
+    """ "people killed": what the toll counts and the word that names it as a toll, or the
+    toll's own name where that is what it counts ("deaths")."""
+    if not named.lower().endswith("ed") and named.lower() not in {"dead", "hurt"}:
+        named = _PARTICIPLES[kind]
+    return f"{unit} {named}" if unit and stem(unit) not in TOLLS else unit or named
+
+
+def _of_this_scale(items: list[FigureClaim]) -> list[FigureClaim]:
+    """The reports but those a thousand times the middle of the others: such a count is of
+    another, larger thing told as background (the 40 million the 1918 flu killed, beside the
+    150 dead of this week's outbreak), not this toll risen."""
+    kept = []
+    for i, item in enumerate(items):
+        others = sorted(other.figure.value for j, other in enumerate(items) if j != i)
+        if not others or item.figure.value <= MAX_SCALE * others[(len(others) - 1) // 2]:
+            kept.append(item)
+    return kept
 
 
 def _new_highs(items: list[FigureClaim]) -> list[FigureClaim]:

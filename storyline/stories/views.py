@@ -26,7 +26,11 @@ def canonical_map(articles: list[Article]) -> tuple[dict[str, str], dict[str, st
     """Story-wide aliases ("Putin" -> "Vladimir Putin") and each name's usual label."""
     mentions: Counter[tuple[str, str]] = Counter(
         (e.canonical, e.label) for a in articles for e in a.entities)
-    aliases = story_aliases(mentions)
+    # a speaker the tagger never marked ("Mr Ladsous said") is named too, its kind unknown
+    named = {name for name, _ in mentions}
+    speakers = Counter((q.speaker_canonical, "") for a in articles for q in a.quotes
+                       if q.speaker_canonical and q.speaker_canonical not in named)
+    aliases = story_aliases(mentions + speakers)
     resolved: Counter[tuple[str, str]] = Counter()
     for (name, label), n in mentions.items():
         resolved[(aliases.get(name, name), label)] += n

@@ -345,3 +345,37 @@ def test_an_untitled_story_is_named_by_its_central_articles_lead(analyser):
     titled = build_story("h3", [make_article(analyser, "u3", texts[1][1], texts[1][2],
                                              title="Kessel flood water falls")])
     assert titled.title == "Kessel flood water falls"
+
+
+def test_a_toll_leaves_out_a_count_of_another_scale_and_reads_as_a_toll(analyser):
+    reports = [
+        ("f1", "Harbor Ledger", "2024-04-24", "A new strain of flu has broken out in Velm, "
+         "killing at least 16 people, health officials said."),
+        ("f2", "Valley Wire", "2024-04-25", "The flu pandemic of 1918 was far worse. At least "
+         "40 million people died."),
+        ("f3", "Coastline Times", "2024-04-26", "Officials said 81 people have died of the new "
+         "flu in Velm."),
+    ]
+    built = build_story("f1", [make_article(analyser, i, text, day, outlet)
+                               for i, outlet, day, text in reports])
+    # the 40 million of 1918, told with no date of its own, is no rise of this week's toll;
+    # and "killing" names a toll of people killed
+    assert [(t.subject, [(c.value, c.outlet) for c in t.claims]) for t in built.tolls] == [
+        ("people killed", [("at least 16", "Harbor Ledger"), ("81", "Coastline Times")])]
+
+
+def test_a_disagreements_subject_ends_with_a_name_not_in_it(analyser):
+    built = build_story("n1", [make_article(analyser, i, text, "2024-04-28", outlet)
+                               for i, outlet, text in [
+        ("n1", "Harbor Ledger", "Officials counted 40 confirmed cases in the United States."),
+        ("n2", "Valley Wire", "There are now 64 confirmed cases in the United States.")]])
+    assert [d.subject for d in built.disagreements] == ["cases in the United States"]
+
+
+def test_a_speaker_the_tagger_never_marked_takes_the_storys_full_name(analyser):
+    built = build_story("l1", [make_article(analyser, i, text, "2012-06-12", outlet)
+                               for i, outlet, text in [
+        ("l1", "Harbor Ledger", "The UN peacekeeping chief, Herve Ladsous, visited Haffa."),
+        ("l2", "Valley Wire", "Mr Ladsous, UN under-secretary for peacekeeping operations, said "
+         "the attack on the UN team near Haffa was deliberate.")]])
+    assert [s.speaker for s in built.speakers] == ["Herve Ladsous"]
