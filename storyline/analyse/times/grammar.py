@@ -270,7 +270,8 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 # "late on Wednesday", "since early Tuesday": the day's end or start, the span
                 # still the day alone (as AQUAINT marks it)
                 groups = {**groups, "mod": part.group(1)}
-            found.append(Match(start, m.end(), read_as, groups, m.start()))
+            # a frame taken in ("the past two years", "fiscal 1989") starts the phrase too
+            found.append(Match(start, m.end(), read_as, groups, min(m.start(), start)))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     chosen: list[Match] = []
     for match in found:
