@@ -154,7 +154,8 @@ _DETOKENISE = [
     (re.compile(r"``\s*"), "“"),
     (re.compile(r"\s*''"), "”"),
     (re.compile(r"(\w)\s+-\s+(\w)"), r"\1-\2"),
-
+    (re.compile(r"\\([/*])"), r"\1"),  # the tokeniser's escapes: "A\/H1N1", "\*"
+    (re.compile(r"`\s+([^`]*?)\s+'(?=[\s,.;:!?]|$)"), r"‘\1’"),  # "` so big '"
 ]
 
 

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from storyline.evaluation import detokenise
 from storyline.evaluation.timelines import alignment_rouge, date_f1
 
 GOLD = {date(2022, 1, 2): ["Troops crossed the border."],
@@ -34,3 +35,10 @@ def test_many_predicted_days_may_align_to_one_gold_day():
 def test_date_f1_and_empty_timelines():
     assert date_f1(PREDICTED, GOLD).f1 == pytest.approx(0.5)
     assert alignment_rouge({}, GOLD, 1).f1 == 0.0
+
+
+def test_tokenised_text_is_rejoined_as_a_page_shows_it():
+    line = (r"a virus labeled A\/H1N1 \* Sees 2009 profits ` substantially less ' than "
+            r"hoped , the players ' union said ` no ' .")
+    assert detokenise(line) == ("a virus labeled A/H1N1 * Sees 2009 profits ‘substantially "
+                                "less’ than hoped, the players ' union said ‘no’.")
