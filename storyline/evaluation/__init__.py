@@ -155,7 +155,8 @@ _DETOKENISE = [
     (re.compile(r"\s*''"), "”"),
     (re.compile(r"(\w)\s+-\s+(\w)"), r"\1-\2"),
     (re.compile(r"\\([/*])"), r"\1"),  # the tokeniser's escapes: "A\/H1N1", "\*"
-    (re.compile(r"`\s+([^`]*?)\s+'(?=[\s,.;:!?]|$)"), r"‘\1’"),  # "` so big '"
+    # "` so big '": a short phrase, in one sentence ("Fr ` crissakes" is a stray apostrophe)
+    (re.compile(r"`\s+([^`.!?]{1,60}?)\s+'(?=[\s,.;:!?]|$)"), r"‘\1’"),
 ]
 
 

@@ -39,6 +39,7 @@ def test_date_f1_and_empty_timelines():
 
 def test_tokenised_text_is_rejoined_as_a_page_shows_it():
     line = (r"a virus labeled A\/H1N1 \* Sees 2009 profits ` substantially less ' than "
-            r"hoped , the players ' union said ` no ' .")
+            r"hoped , the players ' union said ` no ' . Fr ` crissakes it started ! It's ' a ' .")
     assert detokenise(line) == ("a virus labeled A/H1N1 * Sees 2009 profits ‘substantially "
-                                "less’ than hoped, the players ' union said ‘no’.")
+                                "less’ than hoped, the players ' union said ‘no’. Fr ` crissakes "
+                                "it started! It's ' a '.")
