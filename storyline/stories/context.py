@@ -114,5 +114,21 @@ def build_context(articles: list[Article]) -> StoryContext:
 
 
 def usable(sentence: Sentence) -> bool:
-    """Whole sentences that say something (not a fragment or a bare quotation mark)."""
-    return len(sentence.text.split()) >= MIN_SENTENCE_WORDS and len(sentence.terms) >= 3
+    """Whole sentences that say something (not a fragment, a bare quotation mark or an aside
+    in brackets)."""
+    return (len(sentence.text.split()) >= MIN_SENTENCE_WORDS and len(sentence.terms) >= 3
+            and not bracketed(sentence.text))
+
+
+def bracketed(text: str) -> bool:
+    """An aside wholly in brackets: a live page's "(Update 4:08 a.m. Tuesday in Cairo)", a
+    wire's "(Reporting by …; Editing by …)", an editor's note."""
+    text = text.strip(" -–—.")
+    if not (text.startswith(("(", "[")) and text.endswith((")", "]"))):
+        return False
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if depth == 0 and i < len(text) - 1:
+            return False  # "(a) one thing, (b) another": closed before the end
+    return True

@@ -100,3 +100,16 @@ def test_a_day_long_before_the_story_named_by_one_article_is_background(analyser
     assert {"2024-09-10", "2016-06-02"} <= set(days)
     one = build_context(articles[2:3])  # alone, an article's own past is its timeline
     assert [e.date for e in build_timeline(one, max_dates=None)] == ["2019-03-04"]
+
+
+def test_a_live_pages_update_stamp_in_brackets_is_no_event(analyser):
+    text = ("(Update 4:08 a.m. Tuesday in Velm, 9:08 p.m. ET Monday)\n\nProtesters filled the "
+            "main square of Velm on Sunday, police said.\n\n(Update 5:35 a.m. Wednesday in "
+            "Velm, 10:35 p.m. ET Tuesday)\n\nThe protesters in the main square of Velm were "
+            "joined by workers on Tuesday.")
+    context = build_context([make_article(analyser, "u1", text, "2024-02-07")])
+    entries = build_timeline(context, max_dates=None)
+    # the stamps say when the page was updated, not what happened: Monday and Wednesday are
+    # on no timeline, and no entry is a stamp
+    assert [e.date for e in entries] == ["2024-02-04", "2024-02-06"]
+    assert not any(e.text.startswith("(Update") for e in entries)
