@@ -42,7 +42,7 @@ NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 UNIT_KEYS = {
     "km": "km", "kilometre": "km", "kilometer": "km", "kms": "km",
     "mile": "mile", "mi": "mile",
-    "metre": "metre", "meter": "metre",
+    "metre": "metre", "meter": "metre", "m": "metre",
     "foot": "foot", "feet": "foot", "ft": "foot",
     "kg": "kg", "kilogram": "kg", "kilo": "kg", "kgs": "kg",
     "lb": "pound", "lbs": "pound", "pound": "pound",
@@ -272,7 +272,7 @@ def _key(unit: str, unit_token: Token | None) -> str:
     if unit_token is None:
         return unit.lower()
     lemma = unit_token.lemma_.lower()
-    key = UNIT_KEYS.get(lemma) or stem(lemma)
+    key = UNIT_KEYS.get(lemma.rstrip(".")) or stem(lemma)
     if unit_token.i > 0 and (power := unit_token.nbor(-1).lower_) in _POWERS:
         return f"{_POWERS[power]} {key}"  # "square kilometres" are no distance
     return key
@@ -293,19 +293,43 @@ def _share(span: Span, text: str) -> tuple[str, int] | None:
     return ("percentage point" if share.group("points") else "percent"), share.end()
 
 
+# What news counts in millions and writes short ("1.5m people", "2m barrels a day", "40m
+# users"): after these words an "m" or a "k" is a scale. After anything else it stays a unit
+# ("a 300m tower", "the 400m hurdles").
+COUNTED_IN_MILLIONS = frozenset({
+    "people", "residents", "citizens", "inhabitants", "voters", "votes", "users", "customers",
+    "viewers", "listeners", "readers", "subscribers", "followers", "visitors", "tourists",
+    "passengers", "travellers", "travelers", "children", "adults", "women", "men", "refugees",
+    "migrants", "immigrants", "workers", "employees", "jobs", "homes", "households",
+    "families", "patients", "cases", "infections", "doses", "vaccinations", "signatures",
+    "members", "fans", "students", "pupils", "copies", "downloads", "units", "vehicles",
+    "cars", "shares", "barrels", "tonnes", "tons", "acres", "hectares", "animals", "livestock",
+    "cattle", "sheep", "pigs", "chickens", "birds", "applications", "claims",
+    "accounts", "devices", "phones"})
+
+
 def _scale_left_out(ent: Span) -> Token | None:
     """The abbreviated scale the entity stops short of: the "m" of "£300m", the "bn" of
-    "$3.5 bn" (the model tags the number alone). An "m" or "k" is a scale only in a sum: "a
-    300m tower" is in metres."""
+    "$3.5 bn" (the model tags the number alone). An "m" or "k" is a scale only in a sum or
+    before what news counts in millions (``counted_in_millions``): "a 300m tower" is in
+    metres."""
     doc = ent.doc
     if ent.end >= len(doc) or not ent[-1].like_num:
         return None
     after = doc[ent.end]
     if after.lower_ in {"bn", "mn", "tn"}:
         return after
-    if after.lower_ in {"m", "k"} and ent.label_ == "MONEY":
+    if after.lower_ in {"m", "k"} and (ent.label_ == "MONEY" or counted_in_millions(after)):
         return after
     return None
+
+
+def counted_in_millions(scale: Token) -> Token | None:
+    """The count noun right after an "m" or a "k" that makes it a scale: "people" in "1.5m
+    people" (the parser reads such an "m" as a noun of its own, so the count is found here)."""
+    doc = scale.doc
+    noun = doc[scale.i + 1] if scale.i + 1 < len(doc) else None
+    return noun if noun is not None and noun.lower_ in COUNTED_IN_MILLIONS else None
 
 
 def _money_pounds(token: Token) -> bool:
@@ -342,7 +366,12 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         if not has_digits and not has_scale and value < MIN_WORD_NUMBER:
             continue
         sign = _currency_before(text, ent.start_char)
-        unit_token, unit = _unit(ent, text, sign[0] if sign else None)
+        counted = (counted_in_millions(scale)
+                   if scale is not None and ent.label_ != "MONEY" and not sign else None)
+        unit_token, unit = ((counted, counted.text) if counted is not None
+                            else _unit(ent, text, sign[0] if sign else None))
+        if unit_token is not None and _DIGITS_RE.search(unit_token.text):
+            continue  # "the 80m-deep well": a modifier the tokenizer kept whole, no count
         if unit is None or (unit not in _SHARES_AND_SUMS and numeric and _in_a_name(numeric[0])):
             continue
         if unit_token is not None and (code := _subunit(unit_token)) is not None:

@@ -170,3 +170,14 @@ def test_a_figure_a_party_denies_is_not_its_claim(nlp):
         nlp, "The ministry denied that 300 soldiers had been killed. The army rejected the "
              "report, saying only 12 soldiers had died.")]
     assert got == [("300 soldiers", []), ("only 12 soldiers", ["The army"])]
+
+
+def test_an_m_before_what_news_counts_in_millions_is_a_million(nlp):
+    got = [(f.text, f.value, f.key) for f in figures(
+        nlp, "About 1.5m people have fled the city of 8m residents, and the app has 40m users. "
+             "The wall is 10m high. The tower is 30 metres tall. A boy fell into the 80m-deep "
+             "well. The boat was 40m.")]
+    assert got == [("About 1.5m people", 1500000, "people"),
+                   ("8m residents", 8000000, "resident"), ("40m users", 40000000, "user"),
+                   ("10m", 10, "metre"), ("30 metres", 30, "metre"),  # one key for metres
+                   ("40m.", 40, "metre")]  # and no 80 million "80m"s
