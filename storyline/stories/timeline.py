@@ -33,6 +33,8 @@ DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # "before New Year", "until Wednesday", "since Monday" bound an event; they do not date it.
 BOUND_RE = re.compile(r"\b(?:before|after|until|till|by|since|ahead of|prior to|from)\s*$",
                       re.IGNORECASE)
+# "Born: August 29, 1958", "was born on": a birthday long past is a profile's fact, no event.
+BORN_RE = re.compile(r"\bborn\b(?:\s+on)?\W*$", re.IGNORECASE)
 DEFAULT_DATES = 12
 SUPPORT_SIMILARITY = 0.15
 REDUNDANT_SIMILARITY = 0.5
@@ -56,7 +58,13 @@ def candidates(context: StoryContext) -> dict[str, list[Sentence]]:
             # An offset ("sank two days later") dates its sentence by the day it leads to.
             when = time.points_to or (time.value if time.type in {"DATE", "TIME"} else None)
             day = DAY_RE.match(when) if when else None
-            if not day or BOUND_RE.search(article.text[max(0, time.start - 12) : time.start]):
+            before = article.text[max(0, time.start - 12) : time.start]
+            if day and BORN_RE.search(before) and _long_before(day.group(0), article.published):
+                # nor does its sentence stand for the day the article was published
+                dated_positions.update(s.position for s in sentences
+                                       if s.start <= time.start < s.end)
+                continue
+            if not day or BOUND_RE.search(before):
                 continue
             for sentence in sentences:
                 if sentence.start <= time.start < sentence.end and usable(sentence):
@@ -125,6 +133,12 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
             entries.append(TimelineEntry(day, sentence.text, sentence.article_id, sentence.start,
                                          sentence.end, sources, article_ids))
     return entries
+
+
+def _long_before(day: str, published: str | None) -> bool:
+    """Whether a day lies more than BACKGROUND_DAYS before its article was published."""
+    written = parse_dct(published[:10]) if published else None
+    return written is not None and day < (written - timedelta(days=BACKGROUND_DAYS)).isoformat()
 
 
 def _background_before(written: list[str], n_articles: int) -> str | None:

@@ -113,3 +113,20 @@ def test_a_live_pages_update_stamp_in_brackets_is_no_event(analyser):
     # on no timeline, and no entry is a stamp
     assert [e.date for e in entries] == ["2024-02-04", "2024-02-06"]
     assert not any(e.text.startswith("(Update") for e in entries)
+
+
+def test_a_birthday_long_past_is_a_profiles_fact_not_an_event(analyser):
+    box = "Born: August 29, 1958, in Velm. The singer Ana Lune died at her home in Velm "
+    articles = [
+        make_article(analyser, "p1", box + "on Thursday, her family said.", "2024-06-26"),
+        make_article(analyser, "p2", box + "on Thursday. Her doctor was questioned by police "
+                     "about the singer's death on Saturday.", "2024-06-28"),
+        make_article(analyser, "p3", "The singer Ana Lune's granddaughter was born on Monday, "
+                     "days after the singer died at her home in Velm.", "2024-07-02"),
+    ]
+    entries = build_timeline(build_context(articles), max_dates=None)
+    # two articles carry the profile's birth date: still no event of this story, nor a lead
+    # that stands for the day they were published; a birth in the story's own days is one
+    assert [e.date for e in entries] == ["2024-06-20", "2024-06-22", "2024-06-27",
+                                         "2024-07-01"]
+    assert not any(e.text.startswith("Born") for e in entries)
