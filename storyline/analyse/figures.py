@@ -122,7 +122,35 @@ def _unit(span: Span, text: str, sign: str | None) -> tuple[Token | None, str | 
     level = _level_of(anchor)
     if level is not None:
         return level, level.text
+    if _people_harmed(anchor):
+        return None, "people"
     return None, None
+
+
+# What befalls people, so that a bare number it befalls counts people: "300 dead", "50 were
+# killed", "the attack wounded 12", "3m affected".
+HARMED = frozenset({"dead", "kill", "die", "injure", "wound", "hurt", "missing", "homeless",
+                    "displace", "affect", "evacuate", "arrest", "detain", "infect", "hospitalise",
+                    "hospitalize", "strand", "trap", "kidnap", "abduct", "rescue"})
+# Of these, what a number can be the object of: "killed 30", not "affected 3,000" (homes?).
+_HARMING = frozenset({"kill", "injure", "wound", "hurt", "evacuate", "arrest", "detain",
+                      "infect", "kidnap", "abduct", "rescue"})
+
+
+def _people_harmed(number: Token) -> bool:
+    """A number with no noun of its own that something befalls counts people: the subject of
+    "were killed", "died" or "were dead", the number "dead" or "injured" takes ("left 300 dead
+    and 1,500 injured"), or what was killed ("the attack killed 30")."""
+    head = number.head
+    lemma = head.lemma_.lower()
+    if number.dep_ in {"nsubj", "nsubjpass"}:
+        if lemma in HARMED or head.lower_ in HARMED:
+            return True
+        return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in HARMED
+                                     for c in head.children)
+    if number.dep_ == "nummod":
+        return head.lower_ in HARMED
+    return number.dep_ == "dobj" and head.pos_ == "VERB" and lemma in _HARMING
 
 
 # Verbs that give a quantity its level: "the death toll rose to 45", "cases topped 1,000".
@@ -319,9 +347,20 @@ def _scale_left_out(ent: Span) -> Token | None:
     after = doc[ent.end]
     if after.lower_ in {"bn", "mn", "tn"}:
         return after
-    if after.lower_ in {"m", "k"} and (ent.label_ == "MONEY" or counted_in_millions(after)):
+    if after.lower_ in {"m", "k"} and (ent.label_ == "MONEY" or counted_in_millions(after)
+                                       or _befalls(after)):
         return after
     return None
+
+
+def _befalls(scale: Token) -> bool:
+    """ "3m affected", "1.5m were displaced": an "m" or a "k" before what befalls people."""
+    for after in scale.doc[scale.i + 1 : scale.i + 4]:
+        if after.lower_ in {"are", "were", "have", "has", "had", "been", "be", "being"}:
+            continue
+        return after.tag_ in {"VBN", "JJ"} and (after.lemma_.lower() in HARMED
+                                                or after.lower_ in HARMED)
+    return False
 
 
 def counted_in_millions(scale: Token) -> Token | None:
@@ -366,9 +405,10 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
         if not has_digits and not has_scale and value < MIN_WORD_NUMBER:
             continue
         sign = _currency_before(text, ent.start_char)
-        counted = (counted_in_millions(scale)
-                   if scale is not None and ent.label_ != "MONEY" and not sign else None)
+        short = scale is not None and ent.label_ != "MONEY" and not sign  # "1.5m", "3m"
+        counted = counted_in_millions(scale) if short else None
         unit_token, unit = ((counted, counted.text) if counted is not None
+                            else (None, "people") if short and _befalls(scale)
                             else _unit(ent, text, sign[0] if sign else None))
         if unit_token is not None and _DIGITS_RE.search(unit_token.text):
             continue  # "the 80m-deep well": a modifier the tokenizer kept whole, no count

@@ -27,11 +27,13 @@ time, and so is "its first offer, of $70 a share, in November". Such a figure is
 with one of the same days; two figures whose times are more than a week apart ("$2.23 on
 Friday", "$1.13 at 6.44am" a month later) are two moments, not two accounts of one.
 
-Not claims of a quantity, so never compared: a conversion in brackets ("2,700 km (1,680
-miles)"), a number joined to its noun as a modifier ("a 10-yard run", "an 80,000-pound
-payload"), a score or a range ("8-7", "between 8% and 15%", "$30,000 to $50,000"), a move's
-old level ("from $11,926 to $10,925", "down to 21% from 35%", "up from a previous offer of
-$70"), and a position in a series ("2 of 25").
+Not claims of a quantity, so never compared: an increment ("injuring another 40", "an
+additional 83 deaths"), a conversion in brackets ("2,700 km (1,680 miles)"), a number joined
+to its noun as a modifier ("a 10-yard run", "an 80,000-pound payload"), a score or a range
+("8-7", "between 8% and 15%", "$30,000 to $50,000"), a move's old level ("from $11,926 to
+$10,925", "down to 21% from 35%", "up from a previous offer of $70"), and a position in a
+series ("2 of 25"). Nor are two figures that count different tolls ("wounding at least 90"
+against "more than 30 people were killed"), whatever words their clauses share.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ _LEFT_LEVEL_RE = re.compile(r"\b(?:to\s+\S*\d\S*|up|down)\s+from\s+(?:\S+\s+){0,
 FLOORS = frozenset({"more than", "over", "at least", "upwards of", "just over", "well over"})
 CEILINGS = frozenset({"up to", "fewer than", "less than", "at most", "under", "just under",
                       "as many as", "nearly", "almost"})
+# A count on top of another ("injuring another 40"): a part of some total, no total itself.
+INCREMENTS = frozenset({"another", "an additional"})
 # Counts that only grow while a story goes on, by the stem of the word that names them.
 TOLLS = {stem(word): kind for kind, words in (
     ("deaths", ("killed", "dead", "died", "deaths")),
@@ -149,6 +153,25 @@ def _owners(article: Article, figure: Figure) -> set[str]:
             and e.canonical not in figure.attributed_to}
 
 
+def toll_word(item: FigureClaim) -> str | None:
+    """The toll word nearest the figure in its clause ("killed" in "30 people were killed",
+    "killed 30 civilians"), as printed; after the figure when two are as near."""
+    start, end = clause_of(item.article, item.figure)
+    text = item.article.text
+    before = [w.group(0) for w in WORD_RE.finditer(text, start, item.figure.start)]
+    after = [w.group(0) for w in WORD_RE.finditer(text, item.figure.end, end)]
+    candidates = [(i, 0, w) for i, w in enumerate(after) if stem(w) in TOLLS]
+    candidates += [(i, 1, w) for i, w in enumerate(reversed(before)) if stem(w) in TOLLS]
+    return min(candidates)[2] if candidates else None
+
+
+def _tolls_apart(one: FigureClaim, other: FigureClaim) -> bool:
+    """Whether two figures count different tolls: "wounding at least 90" is not "more than 30
+    people were killed", whatever other words their clauses share."""
+    kinds = [TOLLS[stem(word)] if (word := toll_word(item)) else None for item in (one, other)]
+    return None not in kinds and kinds[0] != kinds[1]
+
+
 def _told_at(article: Article, figure: Figure) -> Days | None:
     """The days the nearest time in the figure's clause, else in its sentence, covers."""
     for start, end in (clause_of(article, figure), _sentence_of(article, figure)):
@@ -214,7 +237,8 @@ def figure_claims(context: StoryContext) -> list[FigureClaim]:
     for article in context.originals:
         source = (context.outlets_of(article) or [article.id])[0]
         for figure in article.figures:
-            if not figure.key or not _is_quantity_claim(article, figure):
+            if (not figure.key or not _is_quantity_claim(article, figure)
+                    or (figure.qualifier or "").lower() in INCREMENTS):
                 continue
             left, right = _clause_window(article, figure)
             terms = set(content_terms(f"{left} {right}")) - {stem(figure.key)}
@@ -271,7 +295,7 @@ def _at_odds(item: FigureClaim, other: FigureClaim, shared: set[str],
               and not _claimed_apart(one, two))
     return (_differs(one.value, two.value) and not agreed and _same_time(item, other)
             and not (item.owners and other.owners and not item.owners & other.owners)
-            and not _revised(item, other, shared))
+            and not _tolls_apart(item, other) and not _revised(item, other, shared))
 
 
 def _distinct_claims(group: list[FigureClaim]) -> list[Claim]:

@@ -16,8 +16,8 @@ more). A toll is shown when it rose at least once, across two articles or more.
 from __future__ import annotations
 
 from storyline.models import Toll
-from storyline.stories.disagreements import TOLLS, FigureClaim, as_claim, clause_of, is_measure
-from storyline.textutil import WORD_RE, stem
+from storyline.stories.disagreements import TOLLS, FigureClaim, as_claim, is_measure, toll_word
+from storyline.textutil import stem
 
 MIN_REPORTS = 2
 MAX_SCALE = 1000
@@ -29,7 +29,7 @@ def find_tolls(claims: list[FigureClaim]) -> list[Toll]:
     for item in claims:
         if not item.current or is_measure(item.figure.key):
             continue
-        named = _toll_word(item)
+        named = toll_word(item)
         if named is not None:
             groups.setdefault((TOLLS[stem(named)], item.figure.key), []).append((item, named))
     out = []
@@ -80,15 +80,3 @@ def _new_highs(items: list[FigureClaim]) -> list[FigureClaim]:
             continue
         risen.append(item)
     return risen
-
-
-def _toll_word(item: FigureClaim) -> str | None:
-    """The toll word nearest the figure in its clause ("killed" in "30 people were killed",
-    "killed 30 civilians"), as printed; after the figure when two are as near."""
-    start, end = clause_of(item.article, item.figure)
-    text = item.article.text
-    before = [w.group(0) for w in WORD_RE.finditer(text, start, item.figure.start)]
-    after = [w.group(0) for w in WORD_RE.finditer(text, item.figure.end, end)]
-    candidates = [(i, 0, w) for i, w in enumerate(after) if stem(w) in TOLLS]
-    candidates += [(i, 1, w) for i, w in enumerate(reversed(before)) if stem(w) in TOLLS]
-    return min(candidates)[2] if candidates else None

@@ -181,3 +181,14 @@ def test_an_m_before_what_news_counts_in_millions_is_a_million(nlp):
                    ("8m residents", 8000000, "resident"), ("40m users", 40000000, "user"),
                    ("10m", 10, "metre"), ("30 metres", 30, "metre"),  # one key for metres
                    ("40m.", 40, "metre")]  # and no 80 million "80m"s
+
+
+def test_a_bare_number_that_something_befalls_counts_people(nlp):
+    got = [(f.text, f.value, f.key) for f in figures(
+        nlp, "The quake left 300 dead and 1,500 injured. At least 50 were killed, police said. "
+             "Officials said up to 3m were affected. The attack wounded 12. The outage affected "
+             "3,000.")]
+    # "affected 3,000" might be homes: only a subject or the object of a harm counts people
+    assert got == [("300", 300, "people"), ("1,500", 1500, "people"),
+                   ("At least 50", 50, "people"), ("up to 3m", 3000000, "people"),
+                   ("12", 12, "people")]

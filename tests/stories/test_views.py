@@ -379,3 +379,20 @@ def test_a_speaker_the_tagger_never_marked_takes_the_storys_full_name(analyser):
         ("l2", "Valley Wire", "Mr Ladsous, UN under-secretary for peacekeeping operations, said "
          "the attack on the UN team near Haffa was deliberate.")]])
     assert [s.speaker for s in built.speakers] == ["Herve Ladsous"]
+
+
+def test_different_tolls_and_increments_are_not_at_odds(analyser):
+    got = _disagreeing(analyser, "w1", [
+        ("w1", "Harbor Ledger", "2024-11-10", "Insurgents struck the consulate in Velm late on "
+         "Thursday, killing at least two people and wounding at least 90 people, officials "
+         "said."),
+        ("w2", "Valley Wire", "2024-11-11", "The insurgents said the attack on the consulate "
+         "in Velm was revenge for an air strike last week in which more than 30 people were "
+         "killed."),
+        ("w3", "Coastline Times", "2024-11-10", "The tram overturned in Velm, trapping five "
+         "people and injuring another 40 people."),
+        ("w4", "Northwind Daily", "2024-11-10", "More than 50 people were injured when the tram "
+         "overturned in Velm."),
+    ])
+    # 90 wounded are not 30 killed; "another 40" is a part, on top of the five trapped
+    assert got == []
