@@ -81,6 +81,7 @@ TOLLS = {stem(word): kind for kind, words in (
     ("in hospital", ("hospitalised", "hospitalized")),
     ("arrests", ("arrested", "detained")),
     ("infections", ("infected",))) for word in words}
+TOLL_WORD_REACH = 6  # words either side of a figure where the word naming its toll stands
 OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
 SAME_TIME_DAYS = 7  # times this close are one moment of a story; a report's own days likewise
 Days = tuple[date, date]
@@ -154,12 +155,16 @@ def _owners(article: Article, figure: Figure) -> set[str]:
 
 
 def toll_word(item: FigureClaim) -> str | None:
-    """The toll word nearest the figure in its clause ("killed" in "30 people were killed",
-    "killed 30 civilians"), as printed; after the figure when two are as near."""
+    """The toll word nearest the figure in its clause and a few words of it ("killed" in "30
+    people were killed", "killed 30 civilians"; not "died" in "26 cases had been confirmed in
+    Mexico and that seven of those had died"), as printed; after the figure when two are as
+    near."""
     start, end = clause_of(item.article, item.figure)
     text = item.article.text
     before = [w.group(0) for w in WORD_RE.finditer(text, start, item.figure.start)]
+    before = before[-TOLL_WORD_REACH:]
     after = [w.group(0) for w in WORD_RE.finditer(text, item.figure.end, end)]
+    after = after[:TOLL_WORD_REACH]
     candidates = [(i, 0, w) for i, w in enumerate(after) if stem(w) in TOLLS]
     candidates += [(i, 1, w) for i, w in enumerate(reversed(before)) if stem(w) in TOLLS]
     return min(candidates)[2] if candidates else None

@@ -396,3 +396,16 @@ def test_different_tolls_and_increments_are_not_at_odds(analyser):
     ])
     # 90 wounded are not 30 killed; "another 40" is a part, on top of the five trapped
     assert got == []
+
+
+def test_a_toll_word_far_from_a_figure_does_not_name_its_toll(analyser):
+    reports = [
+        ("c1", "Harbor Ledger", "2024-04-26", "The agency says 20 cases of the new flu had been "
+         "confirmed in Velm and that four of those patients had died."),
+        ("c2", "Valley Wire", "2024-04-29", "The agency says 26 cases of the new flu had been "
+         "confirmed in Velm and that seven of those patients had died."),
+    ]
+    built = build_story("c1", [make_article(analyser, i, text, day, outlet)
+                               for i, outlet, day, text in reports])
+    # the cases are confirmed cases, not deaths: "died" belongs to the seven
+    assert built.tolls == []
