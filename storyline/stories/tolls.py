@@ -4,9 +4,10 @@ arrested, infected), each new high with the first report that gave it, in time o
 The disagreements view leaves a rise out (a later, higher toll is the toll risen, not sources
 at odds); this view shows it: "at least 60" killed on the night, 80 the next morning, 84 by the
 evening. The figures of one toll count one kind of thing (their comparable key: "people",
-"civilians"), the toll word nearest to each in its own clause names the same toll ("84 people
-were killed and 202 injured" are two tolls), they are of the story's present (not "the Nov. 13
-attacks that killed 130"), and their clauses name no different owners. A report under the
+"civilians"), the toll word nearest to each in its own clause, within six words, names the
+same toll ("84 people were killed and 202 injured" are two tolls), they are of the story's
+present (not "the Nov. 13 attacks that killed 130"), and their clauses name no different
+owners. A report under the
 highest so far is left out: it is either sources at odds (shown as a disagreement) or a part
 of the whole ("16 walking wounded" at one hospital). Every higher count is a rise, even
 within the rounding margin that keeps estimates from disagreeing (80 and then 84 dead are four
