@@ -222,14 +222,14 @@ def _mostly_bodies(found: list[tuple[str, str, int, int]]) -> set[str]:
             and not any(w.lower() in first_name_genders() for w in text.split())}
 
 
-def _after_honorific(text: str) -> list[str] | None:
-    """The name after an honorific ("Dr Fukuda" → ["Fukuda"]), or None without one."""
+def _after_honorific(text: str) -> tuple[str, list[str]] | None:
+    """The honorific and the name after it ("Dr Fukuda" → ("dr", ["Fukuda"])), or None."""
     words = clean_surface(text).split()
     rest = words[1:]
     if (words and words[0].lower().rstrip(".") in HONORIFICS and 1 <= len(rest) <= 3
             and all(w[:1].isupper() for w in rest)
             and not any(w.lower().strip(".,") in _NOT_A_SURNAME for w in rest)):
-        return rest
+        return words[0].lower().rstrip("."), rest
     return None
 
 
@@ -241,15 +241,16 @@ def _people_by_honorific(named: list[tuple[str, str, str, int, int]]
     tagger took for a body is a person's when the article writes its surname after an
     honorific ("Ms Vassiliou"). Also returns the names so made a person's, which no count of
     the tagger's labels makes a body again."""
-    titled = {rest[-1].lower() for text, *_ in named if (rest := _after_honorific(text))}
-    full_surnames = {surname(name).lower() for text, name, _, _, _ in named
-                     if len(name.split()) >= 2 and not _after_honorific(text)}
+    honorifics = [_after_honorific(text) for text, *_ in named]
+    titled = {found[1][-1].lower() for found in honorifics if found}
+    full_surnames = {surname(name).lower()
+                     for (_, name, *_), found in zip(named, honorifics, strict=True)
+                     if len(name.split()) >= 2 and not found}
     out = []
-    for text, name, label, start, end in named:
-        rest = _after_honorific(text) if label != "PERSON" else None
-        if rest and (len(rest) >= 2 or rest[-1].lower() in full_surnames
-                     or clean_surface(text).split()[0].lower().rstrip(".") != "dr"):
-            name, label = " ".join(rest), "PERSON"
+    for (text, name, label, start, end), found in zip(named, honorifics, strict=True):
+        if found and label != "PERSON" and (len(found[1]) >= 2 or found[0] != "dr"
+                                            or found[1][-1].lower() in full_surnames):
+            name, label = " ".join(found[1]), "PERSON"
         elif (label in {"ORG", "GPE", "NORP", "FAC"} and _could_be_a_name(name.split())
               and surname(name).lower() in titled
               and not any(w.lower().rstrip(".") in HONORIFICS for w in name.split())):

@@ -142,15 +142,17 @@ def _people_harmed(number: Token) -> bool:
     "were killed", "died" or "were dead", the number "dead" or "injured" takes ("left 300 dead
     and 1,500 injured"), or what was killed ("the attack killed 30")."""
     head = number.head
-    lemma = head.lemma_.lower()
     if number.dep_ in {"nsubj", "nsubjpass"}:
-        if lemma in HARMED or head.lower_ in HARMED:
-            return True
-        return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in HARMED
-                                     for c in head.children)
+        return _harm(head) or (head.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and _harm(c) for c in head.children))
     if number.dep_ == "nummod":
-        return head.lower_ in HARMED
-    return number.dep_ == "dobj" and head.pos_ == "VERB" and lemma in _HARMING
+        return _harm(head)
+    return number.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _HARMING
+
+
+def _harm(word: Token) -> bool:
+    """ "killed", "dead", "displaced": a word for what befalls people, in any of its forms."""
+    return word.lemma_.lower() in HARMED or word.lower_ in HARMED
 
 
 # Verbs that give a quantity its level: "the death toll rose to 45", "cases topped 1,000".
@@ -339,7 +341,7 @@ COUNTED_IN_MILLIONS = frozenset({
 def _scale_left_out(ent: Span) -> Token | None:
     """The abbreviated scale the entity stops short of: the "m" of "£300m", the "bn" of
     "$3.5 bn" (the model tags the number alone). An "m" or "k" is a scale only in a sum or
-    before what news counts in millions (``counted_in_millions``): "a 300m tower" is in
+    before what news counts in millions (``_counted_in_millions``): "a 300m tower" is in
     metres."""
     doc = ent.doc
     if ent.end >= len(doc) or not ent[-1].like_num:
@@ -347,7 +349,7 @@ def _scale_left_out(ent: Span) -> Token | None:
     after = doc[ent.end]
     if after.lower_ in {"bn", "mn", "tn"}:
         return after
-    if after.lower_ in {"m", "k"} and (ent.label_ == "MONEY" or counted_in_millions(after)
+    if after.lower_ in {"m", "k"} and (ent.label_ == "MONEY" or _counted_in_millions(after)
                                        or _befalls(after)):
         return after
     return None
@@ -358,12 +360,11 @@ def _befalls(scale: Token) -> bool:
     for after in scale.doc[scale.i + 1 : scale.i + 4]:
         if after.lower_ in {"are", "were", "have", "has", "had", "been", "be", "being"}:
             continue
-        return after.tag_ in {"VBN", "JJ"} and (after.lemma_.lower() in HARMED
-                                                or after.lower_ in HARMED)
+        return after.tag_ in {"VBN", "JJ"} and _harm(after)
     return False
 
 
-def counted_in_millions(scale: Token) -> Token | None:
+def _counted_in_millions(scale: Token) -> Token | None:
     """The count noun right after an "m" or a "k" that makes it a scale: "people" in "1.5m
     people" (the parser reads such an "m" as a noun of its own, so the count is found here)."""
     doc = scale.doc
@@ -406,7 +407,7 @@ def extract_figures(doc: Doc, entities: list[Entity], times: list[TimeExpression
             continue
         sign = _currency_before(text, ent.start_char)
         short = scale is not None and ent.label_ != "MONEY" and not sign  # "1.5m", "3m"
-        counted = counted_in_millions(scale) if short else None
+        counted = _counted_in_millions(scale) if short else None
         unit_token, unit = ((counted, counted.text) if counted is not None
                             else (None, "people") if short and _befalls(scale)
                             else _unit(ent, text, sign[0] if sign else None))

@@ -284,8 +284,9 @@ def story_aliases(mentions: Counter[tuple[str, str]]) -> dict[str, str]:
     for group in groups:
         for name in group[1:]:
             aliases[name] = group[0]
-    for group, longer in _tails_of_full_names([g[0] for g in groups]).items():
-        for name in next(g for g in groups if g[0] == group):
+    by_head = {group[0]: group for group in groups}
+    for head, longer in _tails_of_full_names(list(by_head)).items():
+        for name in by_head[head]:
             aliases[name] = longer
     surnames = link_surnames([g[0] for g in groups])
     for name, label in mentions:

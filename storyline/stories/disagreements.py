@@ -96,6 +96,7 @@ class FigureClaim(NamedTuple):
     told_at: Days | None  # the days a time in its clause puts it at
     current: bool  # of its report's own days
     owners: set[str]  # the names in its clause other than its claimants'
+    toll_word: str | None  # the word that names it a toll, as printed ("killed")
 
 
 def is_measure(key: str) -> bool:
@@ -154,16 +155,16 @@ def _owners(article: Article, figure: Figure) -> set[str]:
             and e.canonical not in figure.attributed_to}
 
 
-def toll_word(item: FigureClaim) -> str | None:
+def _toll_word(article: Article, figure: Figure) -> str | None:
     """The toll word nearest the figure in its clause and a few words of it ("killed" in "30
     people were killed", "killed 30 civilians"; not "died" in "26 cases had been confirmed in
     Mexico and that seven of those had died"), as printed; after the figure when two are as
     near."""
-    start, end = clause_of(item.article, item.figure)
-    text = item.article.text
-    before = [w.group(0) for w in WORD_RE.finditer(text, start, item.figure.start)]
+    start, end = clause_of(article, figure)
+    text = article.text
+    before = [w.group(0) for w in WORD_RE.finditer(text, start, figure.start)]
     before = before[-TOLL_WORD_REACH:]
-    after = [w.group(0) for w in WORD_RE.finditer(text, item.figure.end, end)]
+    after = [w.group(0) for w in WORD_RE.finditer(text, figure.end, end)]
     after = after[:TOLL_WORD_REACH]
     candidates = [(i, 0, w) for i, w in enumerate(after) if stem(w) in TOLLS]
     candidates += [(i, 1, w) for i, w in enumerate(reversed(before)) if stem(w) in TOLLS]
@@ -173,8 +174,8 @@ def toll_word(item: FigureClaim) -> str | None:
 def _tolls_apart(one: FigureClaim, other: FigureClaim) -> bool:
     """Whether two figures count different tolls: "wounding at least 90" is not "more than 30
     people were killed", whatever other words their clauses share."""
-    kinds = [TOLLS[stem(word)] if (word := toll_word(item)) else None for item in (one, other)]
-    return None not in kinds and kinds[0] != kinds[1]
+    return (one.toll_word is not None and other.toll_word is not None
+            and TOLLS[stem(one.toll_word)] != TOLLS[stem(other.toll_word)])
 
 
 def _told_at(article: Article, figure: Figure) -> Days | None:
@@ -252,7 +253,7 @@ def figure_claims(context: StoryContext) -> list[FigureClaim]:
             told_at = _told_at(article, figure)
             items.append(FigureClaim(article, figure, terms, source, told_at,
                                      _of_its_report(told_at, article.published),
-                                     _owners(article, figure)))
+                                     _owners(article, figure), _toll_word(article, figure)))
     return items
 
 

@@ -7,17 +7,17 @@ evening. The figures of one toll count one kind of thing (their comparable key: 
 "civilians"), the toll word nearest to each in its own clause, within six words, names the
 same toll ("84 people were killed and 202 injured" are two tolls), they are of the story's
 present (not "the Nov. 13 attacks that killed 130"), and their clauses name no different
-owners. A report under the
-highest so far is left out: it is either sources at odds (shown as a disagreement) or a part
-of the whole ("16 walking wounded" at one hospital). Every higher count is a rise, even
-within the rounding margin that keeps estimates from disagreeing (80 and then 84 dead are four
-more). A toll is shown when it rose at least once, across two articles or more.
+owners. A report under the highest so far is left out: it is either sources at odds (shown as
+a disagreement) or a part of the whole ("16 walking wounded" at one hospital). Every higher
+count is a rise, even within the rounding margin that keeps estimates from disagreeing (80 and
+then 84 dead are four more). A toll is shown when it rose at least once, across two articles
+or more.
 """
 
 from __future__ import annotations
 
 from storyline.models import Toll
-from storyline.stories.disagreements import TOLLS, FigureClaim, as_claim, is_measure, toll_word
+from storyline.stories.disagreements import TOLLS, FigureClaim, as_claim, is_measure
 from storyline.textutil import stem
 
 MIN_REPORTS = 2
@@ -26,19 +26,16 @@ MAX_SCALE = 1000
 
 def find_tolls(claims: list[FigureClaim]) -> list[Toll]:
     """Tolls among a story's figure claims (``figure_claims``)."""
-    groups: dict[tuple[str, str], list[tuple[FigureClaim, str]]] = {}
+    groups: dict[tuple[str, str], list[FigureClaim]] = {}
     for item in claims:
-        if not item.current or is_measure(item.figure.key):
-            continue
-        named = toll_word(item)
-        if named is not None:
-            groups.setdefault((TOLLS[stem(named)], item.figure.key), []).append((item, named))
+        if item.current and item.toll_word is not None and not is_measure(item.figure.key):
+            groups.setdefault((TOLLS[stem(item.toll_word)], item.figure.key), []).append(item)
     out = []
     for (kind, _), items in groups.items():
-        risen = _new_highs(_of_this_scale([item for item, _ in items]))
+        risen = _new_highs(_of_this_scale(items))
         if len(risen) >= MIN_REPORTS and len({i.article.id for i in risen}) >= MIN_REPORTS:
-            first, named = next(p for p in items if p[0] is risen[0])
-            out.append(Toll(_subject(first.figure.unit, named, kind), kind,
+            first = risen[0]
+            out.append(Toll(_subject(first.figure.unit, first.toll_word, kind), kind,
                             [as_claim(i) for i in risen]))
     return out
 
