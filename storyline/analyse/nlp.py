@@ -44,9 +44,13 @@ def line_breaks(doc: Doc) -> Doc:
             starts.append(doc[token.i + 1].idx)
     for start in starts:
         end = text.find("\n", start)
-        dateline = parse_dateline(text[start : end if end >= 0 else len(text)])
+        # the line and the next one's first character: a stamp or dateline may end its line
+        dateline = parse_dateline(text[start : end + 2 if end >= 0 else len(text)])
         if dateline is None:
             continue
+        furniture = doc.char_span(start, start + dateline.length, alignment_mode="expand")
+        for token in furniture[1:] if furniture is not None else ():
+            token.is_sent_start = False  # one piece: "Sun Mar 3, 2024 6:21 pm EDT VELM -"
         after = doc.char_span(start + dateline.length, start + dateline.length + 1,
                               alignment_mode="expand")
         if after is not None and len(after) and after[0].i > 0 and not after[0].is_space:

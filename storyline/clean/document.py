@@ -167,6 +167,8 @@ def clean_document(
             if found_date:
                 published, published_source = found_date, "text"
                 break
+    if published is None and dateline and dateline.stamped:
+        published, published_source = dateline.stamped, "text"
     if published is None:
         published = meta.date_from_url(url)
         published_source = "inferred" if published else None

@@ -18,9 +18,11 @@ from dateutil import parser as date_parser
 from storyline.textutil import WORD_RE
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# One place of a dateline ("ST. LOUIS, Mo."); a wire joins several with slashes ("KYIV/MOSCOW").
+_PLACE = (r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}"
+          r"(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2})?")
 DATELINE_RE = re.compile(
-    rf"""^(?P<place>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){{0,3}}
-        (?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){{0,2}})?)
+    rf"""^(?P<place>{_PLACE}(?:\s*/\s*{_PLACE}){{0,3}})
         (?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}))?
         \s*(?:\((?P<agency>[A-Za-z][A-Za-z.&'’ -]{{0,30}})\))?
         \s*(?P<sep>[-–—―:|]+)\s+(?=\S)""",
@@ -73,10 +75,51 @@ class Dateline:
     place: str | None
     agency: str | None
     length: int  # characters to strip from the start of the paragraph
+    stamped: str | None = None  # ISO day of a time stamp among them
+
+
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?"
+_DAY_OF_MONTH = rf"(?:\d{{1,2}}\s+{_MONTH},?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)"
+_DATE_WITH_YEAR = rf"{_DAY_OF_MONTH}\s+(?:19|20)\d{{2}}"
+_CLOCK = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{1,3}T|UTC)\b)?"
+# A page's time stamp run into the text it heads ("Sun Feb 20, 2011 6:47 pm EST", "Thursday 12
+# May 2005 12.21 BST", "Updated 10:32 AM ET, Mon March 7, 2022", "Thu, Oct 20 19:15 PM EDT"): a
+# date with its year or its weekday, and a clock time, which no sentence opens with.
+_STAMP_RE = re.compile(
+    rf"""^(?:(?:published|updated|last\s+updated|posted)\s*:?\s*)?
+        (?:(?:(?:{_WEEKDAY}\s+)?{_DATE_WITH_YEAR}|{_WEEKDAY}\s+{_DAY_OF_MONTH})
+           \s*,?\s*(?:at\s+)?{_CLOCK}
+          |{_CLOCK}\s*,?\s+(?:{_WEEKDAY}\s+)?{_DATE_WITH_YEAR})
+        \s*[-–—|,;:]?\s+(?=\S)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MAX_LEAD_PARTS = 4
+_DOTTED_CLOCK_RE = re.compile(r"(\d)\.(\d\d)\b(?!\.)")
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
-    """``MOSCOW (Reuters) – ...``, ``KYIV, Ukraine — ...``, ``(AP) — ...`` at a body's start."""
+    """``MOSCOW (Reuters) – ...``, ``KYIV, Ukraine — ...``, ``(AP) — ...`` at a body's start,
+    with any time stamp before or after it ("RABAT | Sun Feb 20, 2011 6:47 pm EST RABAT
+    (Reuters) - ..."): the length covers them all."""
+    place = agency = stamped = None
+    length = 0
+    for _ in range(_MAX_LEAD_PARTS):
+        rest = paragraph[length:]
+        stamp = _STAMP_RE.match(rest)
+        if stamp:
+            # "12.21 BST": dateutil reads a clock only with a colon
+            stamped = stamped or parse_date_line(_DOTTED_CLOCK_RE.sub(r"\1:\2", stamp.group(0)))
+            length += stamp.end()
+            continue
+        found = _one_dateline(rest)
+        if found is None:
+            break
+        place, agency = place or found.place, agency or found.agency
+        length += found.length
+    return Dateline(place, agency, length, stamped) if length else None
+
+
+def _one_dateline(paragraph: str) -> Dateline | None:
     m = AGENCY_ONLY_RE.match(paragraph)
     if m:
         return Dateline(None, _clean_agency(m.group("agency")), m.end())

@@ -31,6 +31,11 @@ def test_a_line_break_or_a_dateline_ends_a_sentence_but_not_in_wrapped_text(nlp)
                       "Officials said it was the first such launch.",
                       "SAN JOSE, Costa Rica —",
                       "Costa Rican investigators said winds caused the crash."]
+    # a page's time stamp run into the lead, before or after its dateline
+    stamped = ("VELM | Sun Mar 3, 2024 6:47 pm EST VELM (Coast Press) - A storm closed the ports "
+               "on Sunday.\nMonday 4 March 2024 09.15 GMT Ferries sailed again on Monday.")
+    assert {"A storm closed the ports on Sunday.", "Ferries sailed again on Monday."} <= {
+        s.text.strip() for s in nlp(stamped).sents}
     wrapped = ("The minister said on Friday that the talks with\n"
                "Russia would go ahead next week in Geneva, and\n"
                "that both sides had agreed on the agenda for\n"

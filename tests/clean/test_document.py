@@ -58,6 +58,37 @@ def test_a_dateline_set_off_by_a_horizontal_bar():
     assert clean(doc(text)).dateline == "HARBOUR CITY"
 
 
+def test_a_wire_dateline_naming_several_places():
+    text = ("Talks resume on the border\n\nVELM/ORSA, Norland (Coast Press) - Negotiators from "
+            "both capitals met again on Monday to discuss the disputed border crossings.")
+    cleaned = clean(doc(text))
+    assert (cleaned.dateline, cleaned.outlet) == ("VELM/ORSA, Norland", "Coast Press")
+    assert cleaned.text.startswith("Negotiators from both capitals")
+    # a headline with a slash is no dateline
+    assert clean(doc("Velm/Orsa: what we know\n\nNegotiators met on Monday to discuss the "
+                     "disputed border crossings, officials said.")).dateline is None
+
+
+def test_a_time_stamp_run_into_the_lead_is_dropped_and_dates_the_article():
+    text = ("Ports close as storm arrives\n\nVELM | Sun Mar 3, 2024 6:47 pm EST VELM (Coast "
+            "Press) - Ports along the coast closed on Sunday as the storm arrived, the "
+            "coastguard said.")
+    cleaned = clean(doc(text))
+    assert cleaned.text.startswith("Ports along the coast closed")
+    assert (cleaned.dateline, cleaned.outlet) == ("VELM", "Coast Press")
+    assert (cleaned.published, cleaned.published_source) == ("2024-03-03", "text")
+    stamped = clean(doc("Ports close as storm arrives\n\nSunday 3 March 2024 18.47 GMT Ports "
+                        "along the coast closed on Sunday as the storm arrived."))
+    assert stamped.text.startswith("Ports along") and stamped.published == "2024-03-03"
+    weekday = clean(doc("Ports close\n\nSun, Mar 3 18:47 PM EST VELM (Coast Press) - Ports along "
+                        "the coast closed on Sunday as the storm arrived."))
+    assert weekday.text.startswith("Ports along") and weekday.dateline == "VELM"
+    # a date that opens a sentence is no stamp: a stamp has a clock time
+    dated = clean(doc("Ports close\n\nMarch 3, 2024 was the day the ports along the coast "
+                      "closed, the coastguard said."))
+    assert dated.text.startswith("March 3, 2024 was") and dated.published is None
+
+
 def test_cleaned_text_is_a_subsequence_of_the_input():
     cleaned = clean(doc(SCRAPED)).text
     position = 0
