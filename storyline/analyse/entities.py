@@ -97,11 +97,29 @@ _NOT_A_SURNAME = frozenset({
     "place", "city", "town", "hotel", "cup", "games", "league", "stakes"})
 
 
-def _titled_or_given_name(text: str) -> bool:
-    """Two or three capitalised words, after any titles, that open with a common given name and
-    name no institution: the tagger took a person for a body or a place."""
-    words = strip_titles(clean_surface(text)).split()
-    return _could_be_a_name(words) and words[0].lower() in first_name_genders()
+def _titled_or_given_name(text: str, lone_people: set[str]) -> bool:
+    """Two or three capitalised words that name no institution and, after any titles, open with
+    a common given name, or follow a title or a party and end with a surname the article also
+    writes alone as a person's ("the Republican Norm Coleman … Coleman said"): the tagger took
+    a person for a body or a place."""
+    surface = clean_surface(text)
+    words = strip_titles(surface).split()
+    return _could_be_a_name(words) and (
+        words[0].lower() in first_name_genders()
+        or (len(words) < len(surface.split()) and words[-1].lower() in lone_people))
+
+
+def _people_taken_for_bodies(named: list[tuple[str, str, str, int, int]]
+                             ) -> list[tuple[str, str, str, int, int]]:
+    """ "Constable Adrian Hanstock", "Priscilla McBride", "the Republican Norm Coleman" tagged
+    as a body or a place: a person's name, known as one before surnames are linked, so that
+    a lone "Coleman" is Norm Coleman."""
+    lone_people = {name.lower() for _, name, label, _, _ in named
+                   if label == "PERSON" and " " not in name}
+    return [(text, strip_titles(clean_surface(text)), "PERSON", start, end)
+            if label != "PERSON" and _titled_or_given_name(text, lone_people)
+            else (text, name, label, start, end)
+            for text, name, label, start, end in named]
 
 
 def _could_be_a_name(words: list[str]) -> bool:
@@ -360,6 +378,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     named, titled = _people_by_honorific(
         [(text, *base_name(text, label), start, end) for text, label, start, end in found])
     bodies = _mostly_bodies(found) - titled
+    named = _people_taken_for_bodies(named)
     people = [name for _, name, label, _, _ in named if label == "PERSON"]
     surnames, parts = link_surnames(people), link_name_parts(people)
     entities = []
@@ -375,9 +394,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             continue
         if len(name.split()) == 1 and name.lower() in TITLE_WORDS | {"state"}:
             continue  # "Secretary of State", "Defense Secretary": a title, not a body
-        if label != "PERSON" and (_titled_or_given_name(text)
-                                  or _person_by_pronoun(doc, text, start, end)):
-            # "Constable Adrian Hanstock", "Priscilla McBride" tagged as a body
+        if label != "PERSON" and _person_by_pronoun(doc, text, start, end):
+            # "Kudirat Okesola said her husband …" tagged as a body
             name, label = strip_titles(clean_surface(text)), "PERSON"
         if label == "PERSON":
             name = resolve_person(name, surnames, parts)

@@ -21,7 +21,7 @@ TITLE_WORDS = frozenset([
     "chairman", "chairwoman", "chair", "director", "general", "gen", "col", "lt", "sgt", "capt",
     "adm", "commander", "ambassador", "envoy", "adviser", "advisor", "aide", "leader", "premier",
     "sheikh", "emir", "rev", "father", "cardinal", "archbishop", "bishop", "officer", "official",
-    "minister's", "counterpart",
+    "minister's", "counterpart", "mp", "mep",
     # police, military, law and clergy ranks: "Detective Superintendent Mark Hutchings"
     "detective", "det", "superintendent", "supt", "inspector", "insp", "sergeant", "constable",
     "commissioner", "sheriff", "marshal", "lieutenant", "captain", "colonel", "major",
@@ -36,6 +36,10 @@ TITLE_WORDS = frozenset([
     "analyst", "economist", "scientist", "researcher", "historian", "activist", "campaigner",
     "entrepreneur", "billionaire", "founder", "co-founder", "comedian", "presenter",
 ])
+# A party before a person's name, as news writes it: "the Republican Norm Coleman", "Tory MP …".
+AFFILIATIONS = frozenset({"republican", "democrat", "democratic", "gop", "labour", "labor",
+                          "tory", "conservative", "liberal", "socialist", "communist"})
+_BEFORE_A_NAME = TITLE_WORDS | AFFILIATIONS
 # Titles that only ever stand before a person's name.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -156,13 +160,14 @@ def clean_surface(text: str) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """ "Russian President Vladimir Putin" keeps "Vladimir Putin"; a bare title stays as it is."""
+    """ "Russian President Vladimir Putin" and "Republican Norm Coleman" keep the name; a bare
+    title stays as it is."""
     tokens = name.split()
     while len(tokens) > 1:
-        if tokens[0].lower().strip(".,") in TITLE_WORDS:
+        if tokens[0].lower().strip(".,") in _BEFORE_A_NAME:
             tokens = tokens[1:]
         elif (len(tokens) > 2 and tokens[0][:1].isupper()
-              and tokens[1].lower().strip(".,") in TITLE_WORDS):
+              and tokens[1].lower().strip(".,") in _BEFORE_A_NAME):
             # a modifier before a title before a name: "French President ...", "Kremlin aide ..."
             tokens = tokens[1:]
         else:

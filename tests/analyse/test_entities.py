@@ -62,6 +62,8 @@ def test_rules_in_isolation():
     assert strip_titles("District Attorney Alvin Bragg") == "Alvin Bragg"
     assert strip_titles("Kremlin aide Yuri Ushakov") == "Yuri Ushakov"
     assert strip_titles("Stephen King") == "Stephen King"
+    assert strip_titles("Liberal Democrat Vince Cable") == "Vince Cable"
+    assert strip_titles("Tory MP David Davis") == "David Davis"
     assert strip_titles("President") == "President"
     assert base_name("the Kremlin's", "ORG") == ("Kremlin", "ORG")
     aliases = story_aliases(Counter({("Volodymyr Zelenskiy", "PERSON"): 3,
@@ -93,6 +95,14 @@ def test_a_titled_or_given_name_the_tagger_took_for_a_body_is_a_person(nlp):
                      'Foundation said it would help.')
     assert ("Adrian Hanstock", "PERSON") in {(c, label) for _, c, label in got}
     assert ("Jennifer Hudson Foundation", "ORG") in {(c, label) for _, c, label in got}
+
+
+def test_a_name_after_a_party_is_the_person_its_lone_surname_names(nlp):
+    got = canon(nlp, "The inquiry, headed by the Republican Norm Coleman, found that the MP had "
+                     "lied under oath. Coleman said the evidence was clear. The Democratic "
+                     "National Convention opened in Chicago on Monday.")
+    assert {(c, label) for _, c, label in got if "Coleman" in c} == {("Norm Coleman", "PERSON")}
+    assert ("Democratic National Convention", "ORG") in {(c, label) for _, c, label in got}
 
 
 def test_a_name_given_family_first_or_with_two_surnames_meets_its_full_form(nlp):
