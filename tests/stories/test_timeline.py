@@ -1,6 +1,8 @@
 """Which days a timeline keeps, on articles the tests write (real spaCy analysis)."""
 
 from storyline.stories.context import build_context
+from storyline.stories.developments import find_developments
+from storyline.stories.summary import build_summary
 from storyline.stories.timeline import build_timeline
 
 from .helpers import make_article
@@ -130,3 +132,46 @@ def test_a_birthday_long_past_is_a_profiles_fact_not_an_event(analyser):
     assert [e.date for e in entries] == ["2024-06-20", "2024-06-22", "2024-06-27",
                                          "2024-07-01"]
     assert not any(e.text.startswith("Born") for e in entries)
+
+
+def test_a_wire_stamp_cut_off_at_its_dash_is_no_entry_summary_or_headline(analyser):
+    # a text dump keeps the wire's time stamp before its dateline, here on its own line (the
+    # parser often ends a sentence at the dash too): the stamp says nothing
+    stamp = "Sun Mar 3, 2024 6:21 pm EDT VELM, Norland (Coast Press) -\n"
+    articles = [
+        make_article(analyser, "w1", stamp + "Flood water reached the old town of Velm on "
+                     "Sunday, forcing hundreds of families from their homes, officials said.",
+                     "2024-03-03"),
+        make_article(analyser, "w2", "Sun Mar 3, 2024 9:40 pm EDT VELM, Norland (Coast Press) "
+                     "-\nRescue boats took families from flooded homes in Velm on Sunday night, "
+                     "the fire service said.", "2024-03-03"),
+    ]
+    context = build_context(articles)
+    assert any(s.text.rstrip().endswith("-") for s in context.sentences["w1"])
+    texts = [e.text for e in build_timeline(context, max_dates=None, per_date=3)]
+    texts += [s.text for s in build_summary(context, find_developments(context), length=4)]
+    assert texts and not any(t.rstrip().endswith("-") for t in texts)
+    assert context.headline(articles[0]).startswith("Flood water reached")
+
+
+def test_a_sentence_past_a_sentences_length_is_no_entry(analyser):
+    # more than 80 words: in news, nearly always sentences run together that no splitter could
+    # cut (a list of bullets, a quotation left open); here one the test writes as one
+    run_on = ("Crews in Velm worked through the night on Sunday to build walls of sandbags around "
+              "the hospital, the two schools, the fire station and the power station on the east "
+              "bank of the river, while volunteers from the villages of Orsa, Tarn and Helm "
+              "filled the bags with sand from the quarry, drove them into town on tractors and "
+              "trailers, and carried them by hand through the flooded streets of the old town to "
+              "the doors of the houses where families, who had refused to leave their homes, "
+              "waited for help. ")
+    articles = [
+        make_article(analyser, "r1", run_on + "Rescue boats took families from flooded homes "
+                     "in Velm on Sunday, the fire service said.", "2024-03-04"),
+        make_article(analyser, "r2", "Flood water reached the old town of Velm on Sunday, "
+                     "officials said.", "2024-03-04"),
+    ]
+    context = build_context(articles)
+    assert max(len(s.text.split()) for s in context.sentences["r1"]) > 80
+    texts = [e.text for e in build_timeline(context, max_dates=None, per_date=3)]
+    texts += [s.text for s in build_summary(context, find_developments(context), length=4)]
+    assert texts and all(len(t.split()) <= 80 for t in texts)
