@@ -122,6 +122,8 @@ def clean_document(
             syndicated = True
             found = meta.parse_syndication(unit.text)
             note = meta.SyndicationNote(note.site or found.site, note.source or found.source)
+    if dateline and dateline.byline:
+        credits += meta.byline_names(dateline.byline)
     credits += [a for a in raw.authors or html_meta.get("authors", ()) if len(a.split()) >= 2]
 
     url = raw.url or html_meta.get("url")

@@ -76,6 +76,7 @@ class Dateline:
     agency: str | None
     length: int  # characters to strip from the start of the paragraph
     stamped: str | None = None  # ISO day of a time stamp among them
+    byline: str | None = None  # a byline run into them ("By Jane Doe and John Roe")
 
 
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?"
@@ -100,9 +101,11 @@ _DOTTED_CLOCK_RE = re.compile(r"(\d)\.(\d\d)\b(?!\.)")
 def parse_dateline(paragraph: str) -> Dateline | None:
     """``MOSCOW (Reuters) – ...``, ``KYIV, Ukraine — ...``, ``(AP) — ...`` at a body's start,
     with any time stamp before or after it ("RABAT | Sun Feb 20, 2011 6:47 pm EST RABAT
-    (Reuters) - ..."): the length covers them all."""
+    (Reuters) - ...") and a byline before them ("By Jane Doe WASHINGTON (AP) — ...", "By the
+    CNN Wire Staff ..."): the length covers them all."""
     place = agency = stamped = None
-    length = 0
+    byline = _byline(paragraph)
+    length = len(byline) if byline else 0
     for _ in range(_MAX_LEAD_PARTS):
         rest = paragraph[length:]
         stamp = _STAMP_RE.match(rest)
@@ -116,7 +119,45 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             break
         place, agency = place or found.place, agency or found.agency
         length += found.length
-    return Dateline(place, agency, length, stamped) if length else None
+    return Dateline(place, agency, length, stamped, byline and byline.strip(" ,;:|-–—")
+                    ) if length else None
+
+
+def lead_furniture(text: str) -> bool:
+    """Whether ``text`` is nothing but a byline, a dateline and time stamps ("By the CNN Wire
+    Staff", "Thursday 12 May 2005 12.21 BST"): what a sentence splitter may leave of them."""
+    text = text.strip()
+    found = parse_dateline(text + " .")
+    return found is not None and found.length >= len(text)
+
+
+_STAFF_BYLINE_RE = re.compile(r"By\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:[Ww]ire\s+)?"
+                              r"[Ss]taff\b[\s,;:|–—-]*(?=\S)")
+_BYLINE_NAME_RE = re.compile(r"(?:\s*(?:,|and|&)?\s+)([A-Z][\w.'’-]*)")
+_MAX_BYLINE_WORDS = 12
+
+
+def _byline(paragraph: str) -> str | None:
+    """A byline run into the dateline or stamp after it: the names end where a dateline or a
+    stamp begins (preferring a dateline in capitals: "By LISA MASCARO Associated Press
+    WASHINGTON (AP) —"); "By the CNN Wire Staff" ends at its staff."""
+    m = _STAFF_BYLINE_RE.match(paragraph)
+    if m:
+        return m.group(0)
+    if not paragraph.startswith("By "):
+        return None
+    ends, position = [], 2
+    for _ in range(_MAX_BYLINE_WORDS):
+        word = _BYLINE_NAME_RE.match(paragraph, position)
+        if word is None:
+            break
+        position = word.end()
+        rest = paragraph[position:].lstrip(" ,")
+        found = _one_dateline(rest)
+        if found or _STAMP_RE.match(rest):
+            capitals = bool(found and found.place and found.place.split(",")[0].isupper())
+            ends.append((not capitals, len(paragraph) - len(rest)))
+    return paragraph[: min(ends)[1]] if ends else None
 
 
 def _one_dateline(paragraph: str) -> Dateline | None:
@@ -162,10 +203,15 @@ def _names(text: str) -> list[str]:
     out = []
     for part in re.split(r",|\band\b|&", text):
         part = re.split(r"\s+(?:in|at|from|for)\s+", part.strip())[0]
-        m = NAME_RE.fullmatch(part.strip().rstrip("."))
+        m = NAME_RE.fullmatch(_OUTLET_TAIL_RE.sub("", part.strip().rstrip(".")))
         if m:
             out.append(m.group(0))
     return out
+
+
+# An outlet after a writer's name in a byline run into the text: "By JOE HALE Coast Press".
+_OUTLET_TAIL_RE = re.compile(
+    rf"(?<=\S)\s+(?:[A-Z][\w'’.-]*\s+)?(?i:{'|'.join(sorted(MEDIA_WORDS))})$")
 
 
 @dataclass(frozen=True)

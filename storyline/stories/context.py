@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from storyline.clean.metadata import lead_furniture
 from storyline.models import Article
 from storyline.stories.vectors import Vector, dot, normalise, text_vector
 from storyline.textutil import content_terms
@@ -117,10 +118,12 @@ def build_context(articles: list[Article]) -> StoryContext:
 def usable(sentence: Sentence) -> bool:
     """Whole sentences that say something (not a fragment, a bare quotation mark, an aside in
     brackets, a dateline or label cut off at its dash: "Sun Oct 2, 2011 6:21 pm EDT SIRTE,
-    Libya (Reuters) -", nor a run of sentences no splitter could cut)."""
+    Libya (Reuters) -", a byline or stamp left alone: "By the CNN Wire Staff", nor a run of
+    sentences no splitter could cut)."""
     return (MIN_SENTENCE_WORDS <= len(sentence.text.split()) <= MAX_SENTENCE_WORDS
             and len(sentence.terms) >= 3 and not bracketed(sentence.text)
-            and not sentence.text.rstrip().endswith(_DASHES))
+            and not sentence.text.rstrip().endswith(_DASHES)
+            and not lead_furniture(sentence.text))
 
 
 _DASHES = ("-", "–", "—", "―")

@@ -89,6 +89,21 @@ def test_a_time_stamp_run_into_the_lead_is_dropped_and_dates_the_article():
     assert dated.text.startswith("March 3, 2024 was") and dated.published is None
 
 
+def test_a_byline_run_into_the_dateline_credits_its_writers():
+    text = ("Senate passes storm relief bill\n\nBy ANA RUIZ and JOE HALE Coast Press VELM (CP) — "
+            "The Senate passed the storm relief bill on Friday after two weeks of talks.")
+    cleaned = clean(doc(text))
+    assert cleaned.text.startswith("The Senate passed")
+    assert (cleaned.dateline, cleaned.credits) == ("VELM", ["ANA RUIZ", "JOE HALE"])
+    staff = clean(doc("Storm relief passes\n\nBy the Coast Press Wire Staff The Senate passed "
+                      "the storm relief bill on Friday after two weeks of talks."))
+    assert staff.text.startswith("The Senate passed")
+    # "By" that opens a sentence is no byline
+    by_friday = clean(doc("Storm relief\n\nBy Friday, the Senate had passed the storm relief "
+                          "bill after two weeks of talks, officials said."))
+    assert by_friday.text.startswith("By Friday, the Senate")
+
+
 def test_cleaned_text_is_a_subsequence_of_the_input():
     cleaned = clean(doc(SCRAPED)).text
     position = 0

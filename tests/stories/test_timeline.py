@@ -152,6 +152,11 @@ def test_a_wire_stamp_cut_off_at_its_dash_is_no_entry_summary_or_headline(analys
     texts += [s.text for s in build_summary(context, find_developments(context), length=4)]
     assert texts and not any(t.rstrip().endswith("-") for t in texts)
     assert context.headline(articles[0]).startswith("Flood water reached")
+    # nor is a byline or a stamp the splitter left alone
+    for furniture in ["By the Coast Press Wire Staff", "Sunday 3 March 2024 18.47 GMT"]:
+        alone = make_article(analyser, "w3", furniture + "\nRescue boats took families from "
+                             "flooded homes in Velm on Sunday.", "2024-03-03")
+        assert build_context([alone]).headline(alone).startswith("Rescue boats took")
 
 
 def test_a_sentence_past_a_sentences_length_is_no_entry(analyser):
