@@ -1334,7 +1334,11 @@ def claimants(token: Token, entities: EntityIndex, salience: Salience) -> list[s
             break
         if head.lemma_ in DENYING and head.pos_ == "VERB":
             return []  # "the ministry denied that 300 soldiers died": not the ministry's figure
-        if head.lemma_ in CUE_LEMMAS and head.pos_ in {"VERB", "AUX"}:
+        # "X attacked the square, and the violence injured 600": a clause of its own joined to
+        # the cue's is not what the cue reports
+        joined = current.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                 for c in current.children)
+        if head.lemma_ in CUE_LEMMAS and head.pos_ in {"VERB", "AUX"} and not joined:
             subject = subject_of(head)
             if subject is not None and subject.i != current.i:
                 names = claimant_names(subject, entities, salience)

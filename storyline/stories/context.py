@@ -130,9 +130,9 @@ _DASHES = ("-", "–", "—", "―")
 
 
 def bracketed(text: str) -> bool:
-    """An aside wholly in brackets: a live page's "(Update 4:08 a.m. Tuesday in Cairo)", a
+    """An aside wholly in brackets: a live page's "(Updated: 4:08 a.m. Tuesday in Cairo):", a
     wire's "(Reporting by …; Editing by …)", an editor's note."""
-    text = text.strip(" -–—.")
+    text = text.strip(" -–—.:")
     if not (text.startswith(("(", "[")) and text.endswith((")", "]"))):
         return False
     depth = 0

@@ -19,6 +19,12 @@ def test_number_unit_qualifier_and_claimants(nlp):
 def test_claimant_from_according_to_and_a_variant_name(nlp):
     (f,) = figures(nlp, "Around 115,000 soldiers are stationed nearby, according to Kiev.")
     assert (f.value, f.qualifier, f.attributed_to) == (115000, "around", ["Kyiv"])
+    # a clause of its own joined to a cue ("attacked" can report, as in "attacked the plan as
+    # …") is not what that cue reports
+    (f,) = figures(nlp, "Supporters of the mayor attacked police stations across Velm, and the "
+                        "violence killed three people and injured more than 40, according to "
+                        "the city's health minister.")
+    assert (f.text, f.attributed_to) == ("more than 40", ["the city's health minister"])
 
 
 def test_money_percent_and_scales(nlp):

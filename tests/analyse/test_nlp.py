@@ -48,3 +48,27 @@ def test_a_line_break_or_a_dateline_ends_a_sentence_but_not_in_wrapped_text(nlp)
                 "The mayor took time out from her rally to watch the game\n"
                 "Even the governor couldn't contain his joy.\n")
     assert len([s for s in nlp(captions).sents if s.text.strip()]) == 5
+
+
+def test_an_editors_note_in_brackets_is_a_piece_of_its_own_wherever_it_stands(nlp):
+    # a flattened live page: each entry's stamp, then a wire's note before its byline/dateline
+    live = ("Ferries stayed in port at Velm. (Update 11:28 a.m. Wednesday in Velm, 4:28 a.m. ET) "
+            "Crews said Monday that the dam would hold. (Updated 7:40 p.m. (0240 in Norland)) A "
+            "senior official said the roads were closed. Six days of rain in Norland (Updated: "
+            "1:19 a.m. Monday, Norland; 6:19 p.m. Sunday ET): The mayor warned early Monday "
+            "that the river would rise. * Schools shut in three towns (Updates with rescue "
+            "figures) By Ann Ruiz and Joe Hale VELM, March 4 (Coast Press) - Boats took 200 "
+            "people from their homes.")
+    pieces = [s.text.strip() for s in nlp(live).sents]
+    for piece in ["(Update 11:28 a.m. Wednesday in Velm, 4:28 a.m. ET)",
+                  "Crews said Monday that the dam would hold.",
+                  "(Updated 7:40 p.m. (0240 in Norland))",
+                  "A senior official said the roads were closed.",
+                  "(Updated: 1:19 a.m. Monday, Norland; 6:19 p.m. Sunday ET):",
+                  "The mayor warned early Monday that the river would rise.",
+                  "(Updates with rescue figures)",
+                  "Boats took 200 people from their homes."]:
+        assert piece in pieces
+    # brackets that are no note stay in their sentence
+    aside = "The dam (updated in 1998) held, and the council (Adams) said so."
+    assert [s.text for s in nlp(aside).sents] == [aside]

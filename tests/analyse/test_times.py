@@ -701,3 +701,25 @@ def test_the_year_to_a_month_is_a_year_long_ending_then(nlp):
     assert values(nlp, "Sales rose 3% in the year.", may) == [("the year", "2022", "DATE", None)]
     # a verb spelt like a month is no month
     assert values(nlp, "Supporters plan to March on the capital.", may) == []
+
+
+def test_a_live_pages_entry_is_read_from_its_stamps_day(nlp):
+    # first published on Friday, newest entry first, it ran into the weekend: an entry stamped
+    # Sunday that tells of "Saturday" means the day before, not a week before the page began,
+    # and the entry before midnight is Saturday's ("yesterday" is Friday)
+    page = ("(Update 1:10 a.m. Sunday in Velm, 6:10 p.m. ET Saturday) Crews said the dam broke "
+            "on Saturday. (Update 11:40 p.m. in Velm, 4:40 p.m. ET) The mayor said yesterday "
+            "that the roads were shut. (Update 9:05 a.m. in Velm, 2:05 a.m. ET) Ferries stayed "
+            "in port. (Update 8:15 a.m. in Velm, 1:15 a.m. ET) Boats were readied. (Updates "
+            "with Monday's vote) Voters met Monday.")
+    got = [g[:2] for g in values(nlp, page)]
+    assert ("Saturday", "2021-12-04") in got
+    assert ("yesterday", "2021-12-03") in got
+    # a wire's note naming a day is no stamp: the text after it stays on Saturday
+    assert ("Monday", "2021-11-29") in got
+    # a page dated by its latest entry: the stamp's day is the nearest such day, before it
+    latest = ("(Update 6:20 a.m. Wednesday in Velm, 1:20 a.m. ET) Crews said the dam broke on "
+              "Thursday.")
+    assert ("Thursday", "2021-11-25") in [g[:2] for g in values(nlp, latest)]
+    # no stamp: the page's date
+    assert ("yesterday", "2021-12-02") in [g[:2] for g in values(nlp, "He left yesterday.")]

@@ -102,6 +102,18 @@ def test_a_byline_run_into_the_dateline_credits_its_writers():
     by_friday = clean(doc("Storm relief\n\nBy Friday, the Senate had passed the storm relief "
                           "bill after two weeks of talks, officials said."))
     assert by_friday.text.startswith("By Friday, the Senate")
+    # a byline on a line of its own, the dateline on the next
+    own_line = clean(doc("Storm relief\n\nBy Ana Ruiz\nVELM, March 3 (Coast Press) - The "
+                         "Senate passed the storm relief bill after two weeks of talks."))
+    assert (own_line.dateline, own_line.credits) == ("VELM", ["Ana Ruiz"])
+    # a blog's byline: name, bar, stamp; a bar between two names with no stamp is no byline
+    blog = clean(doc("Storm relief\n\nAna Ruiz | 18:00 UK time, Saturday, 2 March 2024 The "
+                     "Senate passed the storm relief bill after two weeks of talks."))
+    assert blog.text.startswith("The Senate passed")
+    assert (blog.credits, blog.published) == (["Ana Ruiz"], "2024-03-02")
+    barred = clean(doc("Storm relief\n\nRuiz | Hale said the storm relief bill would pass "
+                       "after two weeks of talks."))
+    assert barred.text.startswith("Ruiz | Hale said")
 
 
 def test_cleaned_text_is_a_subsequence_of_the_input():

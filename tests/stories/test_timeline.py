@@ -159,6 +159,25 @@ def test_a_wire_stamp_cut_off_at_its_dash_is_no_entry_summary_or_headline(analys
         assert build_context([alone]).headline(alone).startswith("Rescue boats took")
 
 
+def test_a_live_pages_update_stamps_are_no_entry_nor_part_of_one(analyser):
+    # a live page flattened into one line: each entry opens with its stamp, which a splitter
+    # would cut at its "a.m." and fuse with the entry ("ET) Crews worked …")
+    page = ("(Update 9:14 a.m. Tuesday in Velm, 4:14 a.m. ET) Crews worked through the night "
+            "to shore up the river dam, the fire service said. (Update 11:28 a.m. Tuesday in "
+            "Velm, 6:28 a.m. ET) Flood water reached the old town of Velm on Tuesday, forcing "
+            "hundreds of families from their homes. (Updated: 2:05 p.m. Tuesday, Velm; 9:05 "
+            "a.m. ET): Rescue boats took families from flooded homes in Velm on Tuesday.")
+    articles = [make_article(analyser, "l1", page, "2024-03-05"),
+                make_article(analyser, "l2", "Flood water reached the old town of Velm on "
+                             "Tuesday, officials in Norland said.", "2024-03-05")]
+    context = build_context(articles)
+    texts = [e.text for e in build_timeline(context, max_dates=None, per_date=3)]
+    texts += [s.text for s in build_summary(context, find_developments(context), length=4)]
+    texts.append(context.headline(articles[0]))
+    assert any(t.startswith("Flood water reached") for t in texts)
+    assert not any("Update" in t or " ET" in t for t in texts)
+
+
 def test_a_sentence_past_a_sentences_length_is_no_entry(analyser):
     # more than 80 words: in news, nearly always sentences run together that no splitter could
     # cut (a list of bullets, a quotation left open); here one the test writes as one
@@ -180,3 +199,4 @@ def test_a_sentence_past_a_sentences_length_is_no_entry(analyser):
     texts = [e.text for e in build_timeline(context, max_dates=None, per_date=3)]
     texts += [s.text for s in build_summary(context, find_developments(context), length=4)]
     assert texts and all(len(t.split()) <= 80 for t in texts)
+

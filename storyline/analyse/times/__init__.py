@@ -8,8 +8,9 @@ from the DCT, in a clause about a coming event ("will hold talks on Tuesday") ah
 turns each into a TIMEX3 value, and phrases told from an earlier date ("the following month",
 "two days later") take it from the article (``anaphora``), and a day told from a frame ("the
 week of March 6", "the day after Christmas") moves with it (``frames``); a range is its two
-ends, the end read in the start's year (``ranges``). Without a DCT, relative expressions
-keep an unresolved value (``XXXX-12-07``) or none, never a guessed date.
+ends, the end read in the start's year (``ranges``); a live page's entry is read from its
+stamp's day (``live``). Without a DCT, relative expressions keep an unresolved value
+(``XXXX-12-07``) or none, never a guessed date.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 from storyline.analyse.times.anaphora import anaphor_value, offset_value
 from storyline.analyse.times.frames import framed
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
+from storyline.analyse.times.live import LiveDays
 from storyline.analyse.times.period import is_quarter, is_year_back, period_value, quarter_of
 from storyline.analyse.times.ranges import with_ranges
 from storyline.analyse.times.resolve import resolve
@@ -33,9 +35,11 @@ __all__ = ["NUMBERS", "UNITS", "normalise_times", "parse_dct"]
 def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list[TimeExpression]:
     out = []
     anchor = None  # the latest quarter named: what "the quarter" and "a year ago" refer to
+    days = LiveDays(text, dct)
     for m in with_ranges(text, find_matches(text, doc), doc):
         if _title_in_marks(text, m.start, m.end):
             continue
+        dct = days.at(m.start)  # a live page's entry is told from its stamp's day
         value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
         points_to = None
         if offset := offset_value(m, text, value, out, dct):
