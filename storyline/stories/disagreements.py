@@ -82,6 +82,7 @@ TOLLS = {stem(word): kind for kind, words in (
     ("arrests", ("arrested", "detained")),
     ("infections", ("infected",))) for word in words}
 TOLL_WORD_REACH = 6  # words either side of a figure where the word naming its toll stands
+_NEXT_COUNT = frozenset(["and", "or", "but", "while", "whereas"])
 OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
 SAME_TIME_DAYS = 7  # times this close are one moment of a story; a report's own days likewise
 Days = tuple[date, date]
@@ -158,14 +159,18 @@ def _owners(article: Article, figure: Figure) -> set[str]:
 def _toll_word(article: Article, figure: Figure) -> str | None:
     """The toll word nearest the figure in its clause and a few words of it ("killed" in "30
     people were killed", "killed 30 civilians"; not "died" in "26 cases had been confirmed in
-    Mexico and that seven of those had died"), as printed; after the figure when two are as
-    near."""
+    Mexico and that seven of those had died", nor "deaths" in "590 cases and 25 deaths"), as
+    printed; after the figure when two are as near."""
     start, end = clause_of(article, figure)
     text = article.text
     before = [w.group(0) for w in WORD_RE.finditer(text, start, figure.start)]
     before = before[-TOLL_WORD_REACH:]
     after = [w.group(0) for w in WORD_RE.finditer(text, figure.end, end)]
     after = after[:TOLL_WORD_REACH]
+    # what comes after "and" or another number is another count's: "590 confirmed cases and
+    # 25 deaths", "1,626 confirmed cases and new deaths"
+    after = after[:next((i for i, w in enumerate(after)
+                         if w.lower() in _NEXT_COUNT or w[0].isdigit()), len(after))]
     candidates = [(i, 0, w) for i, w in enumerate(after) if stem(w) in TOLLS]
     candidates += [(i, 1, w) for i, w in enumerate(reversed(before)) if stem(w) in TOLLS]
     return min(candidates)[2] if candidates else None

@@ -409,3 +409,13 @@ def test_a_toll_word_far_from_a_figure_does_not_name_its_toll(analyser):
                                for i, outlet, day, text in reports])
     # the cases are confirmed cases, not deaths: "died" belongs to the seven
     assert built.tolls == []
+    # nor does a toll word after "and" or after another number name the count before it
+    reports = [
+        ("d1", "Harbor Ledger", "2024-04-26", "Velm has been hardest hit by the outbreak, with "
+         "20 confirmed cases and 4 deaths, the agency says."),
+        ("d2", "Valley Wire", "2024-04-29", "Velm has been hardest hit by the outbreak, with 26 "
+         "confirmed cases and new deaths, the agency says."),
+    ]
+    built = build_story("d1", [make_article(analyser, i, text, day, outlet)
+                               for i, outlet, day, text in reports])
+    assert not any(t.claims[0].value.startswith("20") for t in built.tolls)
