@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.clean.metadata import parse_dateline
+from storyline.clean.metadata import page_stamps, parse_dateline
 from storyline.clean.notes import editorial_notes
 from storyline.errors import ModelMissing
 
@@ -36,7 +36,8 @@ def line_breaks(doc: Doc) -> Doc:
     would otherwise read as one (not in hard-wrapped text); nor is a dateline ("SAN JOSE,
     Costa Rica — Costa Rican investigators said …": the investigators said it). An editor's
     note in brackets is a piece of its own wherever it stands ("… at Tahrir Square. (Update
-    2:04 p.m. Cairo, 7:04 a.m. ET) Protesters …"), and a dateline may follow it."""
+    2:04 p.m. Cairo, 7:04 a.m. ET) Protesters …"), and so is a page's full time stamp ("…
+    standfirst Sunday 26 April 2009 18.45 BST People wear …"); a dateline may follow either."""
     text = doc.text
     wrapped = _hard_wrapped(text)
     starts = [0]
@@ -45,7 +46,7 @@ def line_breaks(doc: Doc) -> Doc:
             if not wrapped:
                 doc[token.i + 1].is_sent_start = True
             starts.append(doc[token.i + 1].idx)
-    for start, end in editorial_notes(text):
+    for start, end in sorted(editorial_notes(text) + page_stamps(text)):
         _one_piece(doc, start, end)  # "(Update 2:04 p.m. Cairo, 7:04 a.m. ET)"
         # what follows a note may be a wire's lead: "(Updates with …) MEXICO CITY (Reuters) -"
         starts.append(end + len(text[end:]) - len(text[end:].lstrip()))

@@ -97,6 +97,16 @@ _STAMP_RE = re.compile(
         \s*[-–—|,;:]?\s+(?=\S)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# The same stamp in mid-line, where a flattened page runs it between its headline and body
+# ("… in Europe and New Zealand Sunday 26 April 2009 18.45 BST People wear …"): only in full,
+# weekday, date with year and clock, and not after a word that makes it part of a sentence.
+_MIDLINE_STAMP_RE = re.compile(
+    rf"""(?<![\w,])(?:{_WEEKDAY}\s+{_DATE_WITH_YEAR}\s*,?\s*{_CLOCK}
+                   |{_CLOCK}\s*,?\s+{_WEEKDAY}\s+{_DATE_WITH_YEAR})(?=\s+[A-Z“"‘'])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_BEFORE_A_TIME = frozenset(["on", "at", "by", "since", "until", "till", "from", "before",
+                            "after", "of", "to", "between", "and", "or", "the"])
 _MAX_LEAD_PARTS = 4
 _DOTTED_CLOCK_RE = re.compile(r"(\d)\.(\d\d)\b(?!\.)")
 _ZONE_IN_WORDS_RE = re.compile(r"\s+[A-Z]{2,3}\s+time\b")
@@ -126,6 +136,16 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         length += found.length
     return Dateline(place, agency, length, stamped, byline and byline.strip(" ,;:|-–—\n\t")
                     ) if length else None
+
+
+def page_stamps(text: str) -> list[tuple[int, int]]:
+    """Character spans of full time stamps standing between sentences anywhere in ``text``."""
+    out = []
+    for match in _MIDLINE_STAMP_RE.finditer(text):
+        before = WORD_RE.findall(text[max(0, match.start() - 20) : match.start()])
+        if not before or before[-1].lower() not in _BEFORE_A_TIME:
+            out.append(match.span())
+    return out
 
 
 def lead_furniture(text: str) -> bool:

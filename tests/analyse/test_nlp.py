@@ -69,6 +69,14 @@ def test_an_editors_note_in_brackets_is_a_piece_of_its_own_wherever_it_stands(nl
                   "(Updates with rescue figures)",
                   "Boats took 200 people from their homes."]:
         assert piece in pieces
+    # a page's full time stamp between a flattened page's headline and its body
+    page = ("Storm closes ports as Velm braces for floods Ferries stay in port Sunday 3 March "
+            "2024 18.45 GMT Ports along the coast closed on Sunday. The storm hit on Sunday 3 "
+            "March 2024 18.45 GMT and cut power.")
+    pieces = [s.text.strip() for s in nlp(page).sents]
+    assert pieces == ["Storm closes ports as Velm braces for floods Ferries stay in port",
+                      "Sunday 3 March 2024 18.45 GMT", "Ports along the coast closed on Sunday.",
+                      "The storm hit on Sunday 3 March 2024 18.45 GMT and cut power."]
     # brackets that are no note stay in their sentence
     aside = "The dam (updated in 1998) held, and the council (Adams) said so."
     assert [s.text for s in nlp(aside).sents] == [aside]
