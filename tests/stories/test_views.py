@@ -10,6 +10,12 @@ from storyline.stories.views import build_story
 
 from .helpers import make_article
 
+
+def story_of(analyser, story_id: str, reports: list[tuple[str, str, str, str]]):
+    """The story of (article id, outlet, day, text) reports, each analysed."""
+    return build_story(story_id, [make_article(analyser, i, text, day, outlet)
+                                  for i, outlet, day, text in reports])
+
 ONE = ("Engineers found a crack in the Marrow Dam above Kessel on Sunday, and the water authority "
        "ordered about 12,000 residents to leave their homes on Monday.\n"
        "“We are not taking any chances,” authority spokesperson Jonas Meyer said.\n"
@@ -152,8 +158,7 @@ PROMENADE = [
 
 
 def test_only_one_quantity_given_differently_by_two_outlets_is_a_disagreement(analyser):
-    built = build_story("s3", [make_article(analyser, i, text, day, outlet)
-                               for i, outlet, day, text in PROMENADE])
+    built = story_of(analyser, "s3", PROMENADE)
     figures = [d for d in built.disagreements if d.kind == "figure"]
     # 84 against 75 from two outlets; 86 is the wire's own later count (an update, and within
     # the rounding margin of 84); both outlets print 25% and 10%, so those agree; the miles in
@@ -171,15 +176,13 @@ def test_a_toll_that_rises_from_a_floor_is_an_update_but_a_lower_later_floor_dis
         ("r2", "Valley Wire", "2024-09-02", "Officials in Velm said 59 people were killed in the "
          "shooting at the concert on Sunday night."),
     ]
-    built = build_story("s6", [make_article(analyser, i, text, day, outlet)
-                               for i, outlet, day, text in rising])
+    built = story_of(analyser, "s6", rising)
     assert [d for d in built.disagreements if d.kind == "figure"] == []
     # the same two figures the other way round: a later floor under an earlier count
     lower_later = [(i, outlet, day, text.replace("At least 50", "59").replace("said 59",
                                                                              "said more than 50"))
                    for i, outlet, day, text in rising]
-    built = build_story("s7", [make_article(analyser, i, text, day, outlet)
-                               for i, outlet, day, text in lower_later])
+    built = story_of(analyser, "s7", lower_later)
     (item,) = [d for d in built.disagreements if d.kind == "figure"]
     assert {(c.value, c.outlet) for c in item.claims} == {("59", "Harbor Ledger"),
                                                           ("more than 50", "Valley Wire")}
@@ -228,8 +231,7 @@ def test_a_sum_meets_its_other_spelling(analyser):
 
 
 def _disagreeing(analyser, story_id, items):
-    built = build_story(story_id, [make_article(analyser, i, text, day, outlet)
-                                   for i, outlet, day, text in items])
+    built = story_of(analyser, story_id, items)
     return [{(c.value, c.outlet) for c in d.claims}
             for d in built.disagreements if d.kind == "figure"]
 
@@ -314,8 +316,7 @@ def test_a_toll_is_shown_as_it_rose_report_by_report(analyser):
         ("v4", "Northwind Daily", "2024-07-16", "Officials said 84 people were killed in the "
          "attack on the promenade as the first funerals were held."),
     ]
-    built = build_story("v1", [make_article(analyser, i, text, day, outlet)
-                               for i, outlet, day, text in reports])
+    built = story_of(analyser, "v1", reports)
     # the lower count of the 16th is not a rise (it is a disagreement), the 2023 toll is of
     # another time, and 200 injured is another toll, given once
     assert [(t.subject, t.kind, [(c.value, c.outlet) for c in t.claims]) for t in built.tolls] == [
@@ -356,8 +357,7 @@ def test_a_toll_leaves_out_a_count_of_another_scale_and_reads_as_a_toll(analyser
         ("f3", "Coastline Times", "2024-04-26", "Officials said 81 people have died of the new "
          "flu in Velm."),
     ]
-    built = build_story("f1", [make_article(analyser, i, text, day, outlet)
-                               for i, outlet, day, text in reports])
+    built = story_of(analyser, "f1", reports)
     # the 40 million of 1918, told with no date of its own, is no rise of this week's toll;
     # and "killing" names a toll of people killed
     assert [(t.subject, [(c.value, c.outlet) for c in t.claims]) for t in built.tolls] == [
@@ -405,8 +405,7 @@ def test_a_toll_word_far_from_a_figure_does_not_name_its_toll(analyser):
         ("c2", "Valley Wire", "2024-04-29", "The agency says 26 cases of the new flu had been "
          "confirmed in Velm and that seven of those patients had died."),
     ]
-    built = build_story("c1", [make_article(analyser, i, text, day, outlet)
-                               for i, outlet, day, text in reports])
+    built = story_of(analyser, "c1", reports)
     # the cases are confirmed cases, not deaths: "died" belongs to the seven
     assert built.tolls == []
     # nor does a toll word after "and" or after another number name the count before it
@@ -416,6 +415,5 @@ def test_a_toll_word_far_from_a_figure_does_not_name_its_toll(analyser):
         ("d2", "Valley Wire", "2024-04-29", "Velm has been hardest hit by the outbreak, with 26 "
          "confirmed cases and new deaths, the agency says."),
     ]
-    built = build_story("d1", [make_article(analyser, i, text, day, outlet)
-                               for i, outlet, day, text in reports])
+    built = story_of(analyser, "d1", reports)
     assert not any(t.claims[0].value.startswith("20") for t in built.tolls)
