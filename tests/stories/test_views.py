@@ -16,6 +16,7 @@ def story_of(analyser, story_id: str, reports: list[tuple[str, str, str, str]]):
     return build_story(story_id, [make_article(analyser, i, text, day, outlet)
                                   for i, outlet, day, text in reports])
 
+
 ONE = ("Engineers found a crack in the Marrow Dam above Kessel on Sunday, and the water authority "
        "ordered about 12,000 residents to leave their homes on Monday.\n"
        "“We are not taking any chances,” authority spokesperson Jonas Meyer said.\n"
