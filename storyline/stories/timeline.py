@@ -102,27 +102,18 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
                         + len(speaking - later - earlier)
                         + EARLIER_REFERENCE_WEIGHT * len(earlier))
     ranked = sorted(by_day, key=lambda d: (-support[d], d))
-    chosen_days = sorted(ranked[:max_dates] if max_dates else ranked)
     outlets = {a.id: context.outlets_of(a) for a in context.originals}
     used: set[tuple[str, int]] = set()
     entries = []
-    for day in chosen_days:
+    days_told = 0
+    # Best-supported days choose first: a sentence that names two days tells the weightier
+    # one, and a day left with nothing new to say gives its place to the next in rank.
+    for day in ranked:
+        if max_dates and days_told >= max_dates:
+            break
         items = by_day[day]
-        picked: list[Sentence] = []
-        day_total: dict[str, float] = {}
-        for item in items:
-            add(day_total, item.vector)
-        for sentence in sorted(items, key=lambda s: (-_centrality(s, day_total, len(items),
-                                                                  context),
-                                                     s.article_id, s.start)):
-            key = (sentence.article_id, sentence.position)
-            if key in used or any(context.similarity(sentence, p) >= REDUNDANT_SIMILARITY
-                                  for p in picked):
-                continue
-            picked.append(sentence)
-            used.add(key)
-            if len(picked) >= per_date:
-                break
+        picked = _representatives(day, items, per_date, used, context)
+        days_told += bool(picked)
         for sentence in picked:
             backers = [s for s in items if s is sentence or s.article_id == sentence.article_id
                        or context.similarity(sentence, s) >= SUPPORT_SIMILARITY]
@@ -132,7 +123,30 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
                 article_ids += [c.id for c in context.copies.get(article_id, [])]
             entries.append(TimelineEntry(day, sentence.text, sentence.article_id, sentence.start,
                                          sentence.end, sources, article_ids))
-    return entries
+    # Sorting is stable: a day's sentences keep their order of choice.
+    return sorted(entries, key=lambda e: e.date)
+
+
+def _representatives(day: str, items: list[Sentence], per_date: int,
+                     used: set[tuple[str, int]], context: StoryContext) -> list[Sentence]:
+    """Up to ``per_date`` of a day's sentences, most representative first, none already
+    ``used`` by another day nor redundant with one picked before; the picks join ``used``."""
+    picked: list[Sentence] = []
+    day_total: dict[str, float] = {}
+    for item in items:
+        add(day_total, item.vector)
+    for sentence in sorted(items, key=lambda s: (-_centrality(s, day_total, len(items),
+                                                              context),
+                                                 s.article_id, s.start)):
+        key = (sentence.article_id, sentence.position)
+        if key in used or any(context.similarity(sentence, p) >= REDUNDANT_SIMILARITY
+                              for p in picked):
+            continue
+        picked.append(sentence)
+        used.add(key)
+        if len(picked) >= per_date:
+            break
+    return picked
 
 
 def _long_before(day: str, published: str | None) -> bool:

@@ -200,3 +200,18 @@ def test_a_sentence_past_a_sentences_length_is_no_entry(analyser):
     texts += [s.text for s in build_summary(context, find_developments(context), length=4)]
     assert texts and all(len(t.split()) <= 80 for t in texts)
 
+
+
+def test_a_day_whose_only_sentence_tells_another_day_gives_its_place_to_the_next(analyser):
+    articles = [
+        make_article(analyser, "r1", "The dam on the upper river burst on April 2 and the "
+                     "valley below the dam was evacuated on April 3.", "2024-04-05"),
+        make_article(analyser, "r2", "Residents returned to the valley below the dam on Monday "
+                     "after engineers declared the river safe.", "2024-04-08"),
+    ]
+    context = build_context(articles)
+    # April 2 and April 3 are named in one sentence, which can tell only one of them; asked
+    # for two days, the timeline still shows two, the second from the next day in rank.
+    entries = build_timeline(context, max_dates=2)
+    assert [(e.date, e.article_id) for e in entries] == [("2024-04-02", "r1"),
+                                                         ("2024-04-08", "r2")]
