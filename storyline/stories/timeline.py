@@ -7,10 +7,11 @@ themselves. Days are ranked by how many articles speak of them (a day several so
 is a day that mattered); an article written later that refers back to a day counts double (the
 day was still news later), one written before it that names it (a schedule, a deadline) a
 quarter. A day near the end of the coverage has had few articles after it that could look back,
-so its later references count more, by how small a share of the coverage came after it. The
-chosen days are laid out in order, and each gets its most representative sentence(s) — close to
-what that day's sentences say and to the story as a whole — with every article that reports the
-same thing credited as a source.
+so its later references count more, by how small a share of the coverage came after it. In
+rank order, each day takes its most representative sentence(s) — close to what that day's
+sentences say and to the story as a whole — not taken by a higher day, with every article that
+reports the same thing credited as a source; a day left with none gives its place to the next.
+The chosen days are laid out in date order.
 
 The constants were set on the development topics of Timeline17 (Egypt, H1N1, Iraq, Libya);
 see benchmarks/timelines.py.
