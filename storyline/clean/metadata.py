@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
+from storyline.clean.notes import NOTE_RE
 from storyline.textutil import WORD_RE
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -108,6 +109,7 @@ _MIDLINE_STAMP_RE = re.compile(
 _BEFORE_A_TIME = frozenset(["on", "at", "by", "since", "until", "till", "from", "before",
                             "after", "of", "to", "between", "and", "or", "the"])
 _MAX_LEAD_PARTS = 4
+_LEAD_NOTE_RE = re.compile(rf"\s*(?:{NOTE_RE.pattern})\s*")
 _DOTTED_CLOCK_RE = re.compile(r"(\d)\.(\d\d)\b(?!\.)")
 _ZONE_IN_WORDS_RE = re.compile(r"\s+[A-Z]{2,3}\s+time\b")
 
@@ -116,10 +118,14 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """``MOSCOW (Reuters) – ...``, ``KYIV, Ukraine — ...``, ``(AP) — ...`` at a body's start,
     with any time stamp before or after it ("RABAT | Sun Feb 20, 2011 6:47 pm EST RABAT
     (Reuters) - ...") and a byline before them ("By Jane Doe WASHINGTON (AP) — ...", "By the
-    CNN Wire Staff ..."): the length covers them all."""
+    CNN Wire Staff ..."), and a wire's note heading them ("(Updates with details) CAIRO, Feb 1
+    (Reuters) - ..."): the length covers them all. A note with none of them after it is left
+    to stand as a sentence piece of its own."""
     place = agency = stamped = None
-    byline = _byline(paragraph)
-    length = len(byline) if byline else 0
+    note = _LEAD_NOTE_RE.match(paragraph)
+    noted = note.end() if note else 0
+    byline = _byline(paragraph[noted:])
+    length = noted + (len(byline) if byline else 0)
     for _ in range(_MAX_LEAD_PARTS):
         rest = paragraph[length:]
         stamp = _STAMP_RE.match(rest)
@@ -135,7 +141,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         place, agency = place or found.place, agency or found.agency
         length += found.length
     return Dateline(place, agency, length, stamped, byline and byline.strip(" ,;:|-–—\n\t")
-                    ) if length else None
+                    ) if length > noted else None
 
 
 def page_stamps(text: str) -> list[tuple[int, int]]:

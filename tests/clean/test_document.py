@@ -89,6 +89,19 @@ def test_a_time_stamp_run_into_the_lead_is_dropped_and_dates_the_article():
     assert dated.text.startswith("March 3, 2024 was") and dated.published is None
 
 
+def test_a_wire_note_heading_the_dateline_goes_with_it():
+    text = ("Second port closes\n\n(Updates with closure of second port) VELM, March 3 (Coast "
+            "Press) - Ports along the coast closed on Sunday as the storm arrived, the "
+            "coastguard said.")
+    cleaned = clean(doc(text))
+    assert cleaned.text.startswith("Ports along the coast closed")
+    assert (cleaned.dateline, cleaned.outlet) == ("VELM", "Coast Press")
+    # a note with no dateline after it stays in the text, a sentence piece of its own
+    alone = clean(doc("Second port closes\n\n(Updates with closure of second port) Ports along "
+                      "the coast closed on Sunday as the storm arrived, the coastguard said."))
+    assert alone.text.startswith("(Updates with closure") and alone.dateline is None
+
+
 def test_a_byline_run_into_the_dateline_credits_its_writers():
     text = ("Senate passes storm relief bill\n\nBy ANA RUIZ and JOE HALE Coast Press VELM (CP) — "
             "The Senate passed the storm relief bill on Friday after two weeks of talks.")
