@@ -113,7 +113,7 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
         if max_dates and days_told >= max_dates:
             break
         items = by_day[day]
-        picked = _representatives(day, items, per_date, used, context)
+        picked = _representatives(items, per_date, used, context)
         days_told += bool(picked)
         for sentence in picked:
             backers = [s for s in items if s is sentence or s.article_id == sentence.article_id
@@ -128,8 +128,8 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
     return sorted(entries, key=lambda e: e.date)
 
 
-def _representatives(day: str, items: list[Sentence], per_date: int,
-                     used: set[tuple[str, int]], context: StoryContext) -> list[Sentence]:
+def _representatives(items: list[Sentence], per_date: int, used: set[tuple[str, int]],
+                     context: StoryContext) -> list[Sentence]:
     """Up to ``per_date`` of a day's sentences, most representative first, none already
     ``used`` by another day nor redundant with one picked before; the picks join ``used``."""
     picked: list[Sentence] = []

@@ -201,7 +201,6 @@ def test_a_sentence_past_a_sentences_length_is_no_entry(analyser):
     assert texts and all(len(t.split()) <= 80 for t in texts)
 
 
-
 def test_a_day_whose_only_sentence_tells_another_day_gives_its_place_to_the_next(analyser):
     articles = [
         make_article(analyser, "r1", "The dam on the upper river burst on April 2 and the "
