@@ -24,7 +24,7 @@ from storyline.stories.views import apply_aliases, build_story, shown_outlet
 VIEW_ROUND_PER_WORKER = 16
 
 # Part of every stored story view: a new version rebuilds the views on next read.
-VIEWS_VERSION = "13"
+VIEWS_VERSION = "14"
 
 
 class Storyline:

@@ -4,14 +4,16 @@ Each sentence that resolves a time expression to a day (or an offset from one, "
 later") is a candidate for that day, if it uses at least one of the words the whole story is
 about; an article's lead sentences stand for its publication day when they name no day
 themselves. Days are ranked by how many articles speak of them (a day several sources mention
-is a day that mattered); an article written later that refers back to a day counts double (the
-day was still news later), one written before it that names it (a schedule, a deadline) a
-quarter. A day near the end of the coverage has had few articles after it that could look back,
-so its later references count more, by how small a share of the coverage came after it. In
-rank order, each day takes its most representative sentence(s) — close to what that day's
-sentences say and to the story as a whole — not taken by a higher day, with every article that
-reports the same thing credited as a source; a day left with none gives its place to the next.
-The chosen days are laid out in date order.
+is a day that mattered); an article written more than a week later that refers back to a day
+counts double (the day was still news when the story had moved on), one written before it that
+names it (a schedule, a deadline) a quarter. The articles of the week after a day, which tell
+what happened "on Tuesday" or "yesterday", are still that day's own coverage and count once,
+as one written that day does. A day near the end of the coverage has had few articles after it
+that could look back, so its later references count more, by how small a share of the coverage
+came after it. In rank order, each day takes its most representative sentence(s) — close to
+what that day's sentences say and to the story as a whole — not taken by a higher day, with
+every article that reports the same thing credited as a source; a day left with none gives its
+place to the next. The chosen days are laid out in date order.
 
 The constants were set on the development topics of Timeline17 (Egypt, H1N1, Iraq, Libya);
 see benchmarks/timelines.py.
@@ -41,6 +43,7 @@ SUPPORT_SIMILARITY = 0.15
 REDUNDANT_SIMILARITY = 0.5
 LEAD_SENTENCES = 3
 LATER_REFERENCE_WEIGHT = 2.0  # a day still spoken of after it was news
+NEWS_WEEK_DAYS = 7  # an article this many days after a day, or fewer, is still its news
 LATE_DAY_BOOST_CAP = 10.0  # how far a late day's few later references are scaled up
 EARLIER_REFERENCE_WEIGHT = 0.25  # a day announced before it came (a schedule, a deadline)
 STORY_CENTRALITY_WEIGHT = 0.25
@@ -97,7 +100,8 @@ def build_timeline(context: StoryContext, max_dates: int | None = DEFAULT_DATES,
     support = {}
     for day, items in by_day.items():
         speaking = {s.article_id for s in items}
-        later = {a for a in speaking if written[a] and written[a] > day}
+        news_week = _news_week_end(day)
+        later = {a for a in speaking if written[a] and written[a] > news_week}
         earlier = {a for a in speaking if written[a] and written[a] < day}
         support[day] = (LATER_REFERENCE_WEIGHT * _late_day_boost(day, dated) * len(later)
                         + len(speaking - later - earlier)
@@ -154,6 +158,12 @@ def _long_before(day: str, published: str | None) -> bool:
     """Whether a day lies more than BACKGROUND_DAYS before its article was published."""
     written = parse_dct(published[:10]) if published else None
     return written is not None and day < (written - timedelta(days=BACKGROUND_DAYS)).isoformat()
+
+
+def _news_week_end(day: str) -> str:
+    """The last day of ``day``'s own news: articles up to then report it rather than recall it."""
+    parsed = parse_dct(day)
+    return (parsed + timedelta(days=NEWS_WEEK_DAYS)).isoformat() if parsed else day
 
 
 def _background_before(written: list[str], n_articles: int) -> str | None:

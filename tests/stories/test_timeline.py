@@ -31,23 +31,44 @@ def test_a_day_reported_afterwards_outranks_a_day_only_announced(analyser):
 def test_a_late_day_looked_back_on_by_the_few_articles_after_it_counts_more(analyser):
     articles = [
         make_article(analyser, "b1", "The river bridge was closed to all traffic on May 1 after "
-                     "inspectors found cracks in two of its piers.", "2024-05-02"),
+                     "inspectors found cracks in two of its piers.", "2024-05-10"),
         make_article(analyser, "b2", "Commuters face long detours while the river bridge stays "
-                     "shut, the transport office warned.", "2024-05-03"),
+                     "shut, the transport office warned.", "2024-05-11"),
         make_article(analyser, "b3", "Repair crews brought heavy cranes to the river bridge to "
-                     "lift the damaged deck sections.", "2024-05-04"),
+                     "lift the damaged deck sections.", "2024-05-12"),
         make_article(analyser, "b4", "Shops near the river bridge report fewer customers since "
-                     "the crossing was shut.", "2024-05-05"),
+                     "the crossing was shut.", "2024-05-13"),
         make_article(analyser, "b5", "The river bridge reopened to cars and buses on May 18 "
-                     "after repairs to both piers, the transport office said.", "2024-05-20"),
+                     "after repairs to both piers, the transport office said.", "2024-05-28"),
     ]
     context = build_context(articles)
-    # May 1 and May 18 are each recalled by one later article; four articles came after May 1
-    # and could have named it, only one came after May 18: the late day wins.
+    # May 1 and May 18 are each recalled by one article written over a week later; five
+    # articles came after May 1 and could have named it, only one came after May 18: the late
+    # day wins.
     (entry,) = build_timeline(context, max_dates=1)
     assert (entry.date, entry.article_id) == ("2024-05-18", "b5")
     assert [e.date for e in build_timeline(context, max_dates=2)] == ["2024-05-01",
                                                                       "2024-05-18"]
+
+
+def test_a_day_recalled_weeks_later_outranks_one_only_followed_up_that_week(analyser):
+    articles = [
+        make_article(analyser, "w1", "Water poured over the dam on June 1 when the reservoir "
+                     "rose above its spillway, the water board said.", "2024-06-01"),
+        make_article(analyser, "w2", "The water board opened all gates of the dam on Monday to "
+                     "lower the reservoir.", "2024-06-04"),
+        make_article(analyser, "w3", "Farmers below the dam were warned on Monday, when the "
+                     "water board opened its gates, that the reservoir would fall.", "2024-06-05"),
+        make_article(analyser, "w4", "The water that poured over the dam on June 1 came through "
+                     "a blocked spillway, an inquiry for the water board found.", "2024-06-20"),
+    ]
+    context = build_context(articles)
+    # Monday, June 3, is told by the two articles of the days after it: its own news. June 1
+    # is reported that day and recalled nearly three weeks later, when the story had moved on.
+    (entry,) = build_timeline(context, max_dates=1)
+    assert (entry.date, entry.article_id) == ("2024-06-01", "w1")
+    assert [e.date for e in build_timeline(context, max_dates=2)] == ["2024-06-01",
+                                                                      "2024-06-03"]
 
 
 def test_an_aside_that_shares_no_word_with_the_story_dates_nothing(analyser):
