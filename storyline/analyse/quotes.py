@@ -864,17 +864,18 @@ def _is_quotation(reported: ReportedSpeech, spans: list[QuoteSpan], text: str) -
 
 def _cue_words(cue: Token | None) -> str | None:
     """The cue as a reader says it: "said", "according to" (not a bare "according"),
-    "pointed out", "made it clear"."""
+    "pointed out", "made it clear"; in lower case, as it reads after a speaker's name, whether
+    it opened a sentence ("According to officials, …") or a headline ("Kremlin Says …")."""
     if cue is None:
         return None
     following = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
     if cue.lower_ == "according" and following is not None and following.lower_ == "to":
-        return f"{cue.text} {following.text}"
+        return f"{cue.lower_} {following.lower_}"
     completion = next((c for c in cue.children if (c.dep_ == "prt" and c.i == cue.i + 1)
                        or (c.lower_ == "clear" and cue.lemma_ == "make")), None)
     if completion is None and cue.lemma_ == "make" and following is not None:
         completion = following if following.lower_ == "clear" else None
-    return cue.doc[cue.i : completion.i + 1].text if completion is not None else cue.text
+    return cue.doc[cue.i : completion.i + 1].text.lower() if completion is not None else cue.lower_
 
 
 def _quote(text: str, start: int, end: int, cue: Token | None, source: Source | None,

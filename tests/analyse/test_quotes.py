@@ -77,7 +77,7 @@ def test_reported_speech_with_its_speaker(nlp):
         ("The harbour will stay shut until then", "she", "Lina Moss"),
         ("repairs will cost more than planned", "the port authority", None),
     ]
-    assert [cue for *_, cue in got] == ["said", "told", "According to"]
+    assert [cue for *_, cue in got] == ["said", "told", "according to"]
 
 
 def test_beliefs_questions_and_reports_inside_reports_are_not_separate_quotes(nlp):
