@@ -723,3 +723,36 @@ def test_a_live_pages_entry_is_read_from_its_stamps_day(nlp):
     assert ("Thursday", "2021-11-25") in [g[:2] for g in values(nlp, latest)]
     # no stamp: the page's date
     assert ("yesterday", "2021-12-02") in [g[:2] for g in values(nlp, "He left yesterday.")]
+
+
+def test_wire_times_in_universal_time_carry_its_zone(nlp):
+    text = ("Troops crossed the border at 0430 GMT on Tuesday. The storm made landfall at "
+            "18.45 GMT. Talks began at 10 a.m. local time (0700 GMT) and broke off at 14:30 UTC. "
+            "Polls close at 22.00 BST.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("0430 GMT on Tuesday", "2021-11-30T04:30Z", "TIME"),
+        ("18.45 GMT", "2021-12-03T18:45Z", "TIME"),
+        # the same time told again in brackets is no expression of its own
+        ("10 a.m.", "2021-12-03T10:00", "TIME"),
+        ("14:30 UTC", "2021-12-03T14:30Z", "TIME"),
+        ("22.00 BST", "2021-12-03T22:00", "TIME")]  # British summer time is no universal time
+
+
+def test_unknown_numbers_of_decades_runs_of_days_and_names_with_years(nlp):
+    text = ("The decades-long feud ended after years-long talks. For decades the mill was shut. "
+            "Shares fell for six straight days and for three consecutive weeks. The Russell 2000 "
+            "index fell and the office still runs Windows 2000. About a quarter, of the staff "
+            "left in 2020.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("decades-long", "PXY", "DURATION"),  # decades are told in years, as "two decades" is
+        ("years-long", "PXY", "DURATION"),
+        ("decades", "PXY", "DURATION"),
+        ("six straight days", "P6D", "DURATION"),
+        ("three consecutive weeks", "P3W", "DURATION"),
+        ("2020", "2020", "DATE")]  # "Russell 2000", "Windows 2000": names; a quarter of them
+
+
+def test_a_decimal_amount_of_time_keeps_its_decimal(nlp):
+    text = "He ran the race in 9.58 seconds. The works took 1.5 years and cost 2.5 decades of rent."
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("9.58 seconds", "PT9.58S"), ("1.5 years", "P1.5Y"), ("2.5 decades", "P25Y")]

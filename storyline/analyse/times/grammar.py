@@ -71,6 +71,8 @@ _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at le
               r"up to|less than|just over|just under)\s+)?")
 _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\.m\.?|[ap]m\b))|"
           r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midday|midnight)|"
+          # a 24-hour time with its zone: "0735 GMT", "18.45 BST"
+          r"(?P<hh4>[01]?\d|2[0-3])(?:\.|(?<=\d\d))(?P<mm4>[0-5]\d)(?=\s+(?:[A-Z]{2,4}T|GMT|UTC)\b)|"
           r"(?P<hh3>\d{1,2})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening))"
           r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|ET))?")
 
@@ -112,7 +114,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:\s+time)?\b", re.I)),
     # "for weeks", "in the days": the span is the time alone, as TimeBank marks it
     ("vague", re.compile(r"\b(?P<prep>(?:within|in|for|over)\s+(?:the\s+)?)(?:past\s+|last\s+)?"
-                         r"(?P<unit>days|weeks|months|years|decades)\b", re.I)),
+                         r"(?P<unit>days|weeks|months|years|decades)\b|"
+                         r"\b(?P<lasting>days|weeks|months|years|decades)-long\b", re.I)),
     ("clock", re.compile(rf"\b{_CLOCK}")),
     # "overnight Tuesday", "overnight on Monday into Tuesday": that day's night, not the
     # night before the report
@@ -172,7 +175,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("duration", re.compile(
         rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+"
-        rf"(?:(?P<more>more|additional|extra)\s+)?(?:(?:trading|business|working)\s+(?=days?\b))?"
+        rf"(?:(?P<more>more|additional|extra)\s+)?(?:(?:straight|consecutive|successive)\s+)?"
+        rf"(?:(?:trading|business|working)\s+(?=days?\b))?"
         rf"(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
         re.I)),
     # "for the full year", "a high for the year", "earlier in the year": the year the report is
@@ -206,7 +210,7 @@ _DURATION_CONTEXT_RE = re.compile(r"\b(?:for|over|within|during|after|than|of|th
                                   r"barely|just|through|as long as)\s+$", re.I)
 _DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier)\b", re.I)
 _AGE_RE = re.compile(r"[\s-]olds?\b", re.I)  # "a 44-year-old", "52 years old": an age
-_FRACTION_RE = re.compile(r"\s+of\b", re.I)  # "three-quarters of", "a quarter of them"
+_FRACTION_RE = re.compile(r",?\s+of\b", re.I)  # "three-quarters of", "a quarter, of them"
 _MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|last|next|this|"
                                r"from|before|after|through|(?:year|months?|quarters?|weeks?)\s+to)"
                                r"[\s-]+$", re.I)
@@ -214,6 +218,10 @@ _MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|l
 _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|after|to|and|"
                               r"between|through|a|the|its|their|his|her|early|late|mid|for|"
                               r"into|fiscal)[\s-]+$", re.I)
+# A capitalised word inside a sentence just before a year, which is no time word: a name.
+_NAME_BEFORE_RE = re.compile(rf"(?<=[a-z,] )(?!(?:{_MONTH_ANY}|{_WEEKDAY}|Spring|Summer|Autumn|"
+                             r"Fall|Winter|Christmas|Easter|Fiscal|FY|Q[1-4]|H[12])\b)"
+                             r"[A-Z][\w&.-]*\s+$")
 _OLD_YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|from|before|after|during|between|"
                                   r"and|to|of)\s+$", re.I)
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
@@ -328,6 +336,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
     if kind == "clock" and groups.get("hh3"):
         return 1 <= int(groups["hh3"]) <= 12
+    if kind == "clock" and groups.get("hh4"):
+        return not prefix.endswith("(")  # "10:35 a.m. (0735 GMT)": the time told again
     return True
 
 
@@ -440,6 +450,8 @@ def year_in_context(text: str, start: int, doc: Doc | None) -> bool:
     label = _entity_label(doc, start)
     if label in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
         return False
+    if _NAME_BEFORE_RE.search(text, max(0, start - 30), start):
+        return False  # "the Russell 2000 index", "Windows 2000", "Euro 2012": part of a name
     prefix = text[max(0, start - 12) : start]
     return _YEAR_CONTEXT_RE.search(prefix) is not None or label in {"DATE", "TIME"}
 

@@ -39,7 +39,8 @@ QUALIFIER_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "M
                   "at least": "EQUAL_OR_MORE", "nearly": "LESS_THAN", "almost": "LESS_THAN",
                   "less than": "LESS_THAN", "just under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
                   "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX"}
-_VAGUE_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE"}
+# Decades are told in years, as "two decades" is P20Y.
+_VAGUE_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "Y"}
 _PAST_RELS = {"last": -1, "past": -1, "previous": -1}
 AHEAD = {"future", "present"}
 NEAR_DAYS = 45  # a month and day this close to the DCT is that occurrence, whatever the tense
@@ -142,7 +143,7 @@ def duration(amount: str, unit: str) -> str:
         return f"PT{amount}{UNITS[unit]}"
     if amount != "X" and unit in {"fortnight", "decade", "century"}:
         factor, code = {"fortnight": (2, "W"), "decade": (10, "Y"), "century": (100, "Y")}[unit]
-        return f"P{int(amount) * factor}{code}"
+        return f"P{float(amount) * factor:g}{code}"  # "2.5 decades" is P25Y
     return f"P{amount}{UNITS.get(unit, 'X')}"
 
 
@@ -357,8 +358,8 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if g.get("named"):
         hhmm = "24:00" if g["named"].lower() == "midnight" else "12:00"
     else:
-        hour = int(g.get("hh") or g.get("hh2") or g.get("hh3") or 0)
-        minute = int(g.get("mm") or g.get("mm2") or 0)
+        hour = int(g.get("hh") or g.get("hh2") or g.get("hh3") or g.get("hh4") or 0)
+        minute = int(g.get("mm") or g.get("mm2") or g.get("mm4") or 0)
         half = (g.get("half") or "").lower()  # "4 in the morning" is a.m., "6 in the evening" p.m.
         ampm = (g.get("ampm") or ("a" if half == "morning" else "p" if half else "")).lower()
         if ampm.startswith("p") and hour < 12:
@@ -373,6 +374,8 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         day = day[:10] if day else None  # the day of "10pm tonight" (…TNI) or "Friday"
     else:
         day = dct.isoformat() if dct else None
+    if (g.get("zone") or "") in {"GMT", "UTC"}:
+        hhmm += "Z"  # ISO 8601's mark for universal time
     if day is None or not _DAY_RE.fullmatch(day):
         return f"XXXX-XX-XXT{hhmm}", "TIME", None
     return f"{day}T{hhmm}", "TIME", None
@@ -451,8 +454,9 @@ def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _ref(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    if g.get("unit"):  # "recent years", "within weeks": an unknown number of them
-        return f"PX{_VAGUE_UNITS[g['unit'].lower()]}", "DURATION", None
+    unit = g.get("unit") or g.get("lasting")
+    if unit:  # "recent years", "within weeks", "a decades-long feud": an unknown number of them
+        return f"PX{_VAGUE_UNITS[unit.lower()]}", "DURATION", None
     words = re.split(r"[\s-]+", (g.get("w2") or g.get("w3") or g.get("w4") or "").lower())
     word = "then" if words[0] == "then" else words[-1]  # "the then current price": the past
     if word in {"future", "term"}:
@@ -534,11 +538,16 @@ def _set(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 _HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 
+_DECIMAL_RE = re.compile(r"\d+\.\d+")
+
+
 def _duration(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     n = amount_of(g["n"])
     unit = g["unit"].lower()
     mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
-    value = duration("X" if n is None else str(n), unit)
+    # ISO 8601 keeps a decimal amount ("1.5 years" P1.5Y, "9.58 seconds" PT9.58S)
+    amount = g["n"] if _DECIMAL_RE.fullmatch(g["n"]) else "X" if n is None else str(n)
+    value = duration(amount, unit)
     if n is not None and (g.get("half") or g.get("and_half")) and unit in _HALF:
         value += _HALF[unit]
     return value, "DURATION", mod
