@@ -8,6 +8,8 @@ relaxed matches whose attribute agrees, over the system and gold totals.
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +55,56 @@ def load_tempeval(path: Path, splits: Iterable[str] | None = None) -> list[Timex
             docs.append(TimexDocument(row["doc_id"], row["split"], row["dct"], row["text"],
                                       timexes))
     return docs
+
+
+# Tokens written against the word before them when MEANTIME's tokens are joined into text.
+_ATTACHED = frozenset({",", ".", ";", ":", "!", "?", ")", "%", "'s", "’s", "n't", "'re", "'ve",
+                       "'ll", "'d", "'m"})
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_LINE = 1  # MEANTIME's sentence 0 is the headline, 1 the date line (the DCT), then the body
+FIRST_BODY_SENTENCE = 2
+
+
+def load_meantime(directory: Path) -> tuple[list[TimexDocument], list[str]]:
+    """The English MEANTIME articles (NewsReader, CAT XML files under ``directory``) as
+    TimexDocuments, and the names of those left out for a DCT that is no ISO date. The DCT is
+    the creation-time TIMEX3, or the one on the date line where that is not marked.
+
+    Only each article's annotated sentences are kept: MEANTIME marks the headline, the date
+    line and the first few sentences, so the body runs from its first sentence to the last one
+    holding any markable. Tokens are joined with spaces, punctuation against the word before.
+    """
+    docs, skipped = [], []
+    for path in sorted(Path(directory).rglob("*.xml")):
+        root = ET.parse(path).getroot()
+        tokens = [(int(t.get("t_id")), int(t.get("sentence")), t.text or "")
+                  for t in root.iter("token")]
+        sentence_of = {tid: sentence for tid, sentence, _ in tokens}
+        markables = root.find("Markables")
+        anchored = [sentence_of[int(a.get("t_id"))] for a in markables.iter("token_anchor")]
+        last = max(anchored, default=FIRST_BODY_SENTENCE)
+        text, starts, ends = "", {}, {}
+        for tid, sentence, word in tokens:
+            if FIRST_BODY_SENTENCE <= sentence <= last:
+                text += "" if not text or word in _ATTACHED or text.endswith("(") else " "
+                starts[tid], text, ends[tid] = len(text), text + word, len(text) + len(word)
+        dct, timexes = None, []
+        for timex in markables.iter("TIMEX3"):
+            ids = [int(a.get("t_id")) for a in timex.iter("token_anchor")]
+            dateline = bool(ids) and all(sentence_of[i] == DATE_LINE for i in ids)
+            if timex.get("functionInDocument") == "CREATION_TIME" or (dateline and dct is None):
+                dct = timex.get("value")
+            elif ids and min(ids) in starts and max(ids) in ends:
+                start, end = starts[min(ids)], ends[max(ids)]
+                timexes.append(GoldTimex(start, end, text[start:end], timex.get("type"),
+                                         timex.get("value")))
+        name = root.get("doc_name") or path.stem
+        if dct is None or _ISO_DAY_RE.match(dct) is None:
+            skipped.append(name)
+            continue
+        docs.append(TimexDocument(name, "meantime", dct, text,
+                                  sorted(timexes, key=lambda t: t.start)))
+    return docs, skipped
 
 
 @dataclass
