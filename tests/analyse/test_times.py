@@ -756,3 +756,11 @@ def test_a_decimal_amount_of_time_keeps_its_decimal(nlp):
     text = "He ran the race in 9.58 seconds. The works took 1.5 years and cost 2.5 decades of rent."
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
         ("9.58 seconds", "PT9.58S"), ("1.5 years", "P1.5Y"), ("2.5 decades", "P25Y")]
+
+
+def test_a_holiday_with_its_year_is_that_year_s_and_a_resolution_number_no_year(nlp):
+    text = ("They met on Valentine's Day 2010 and married at Easter 1916's centenary, on "
+            "Christmas Eve, 2015. The council passed Resolution 1973 on Thursday.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("Valentine's Day 2010", "2010-02-14"), ("Easter 1916", "1916-04-23"),
+        ("Christmas Eve, 2015", "2015-12-24"), ("Thursday", "2021-12-02")]

@@ -93,7 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
                            r"Election Day|Holy Week|Easter [Ww]eek|Easter(?: Sunday| Monday)?|"
-                           r"Good Friday|Black Friday|Cyber Monday)\b")),
+                           r"Good Friday|Black Friday|Cyber Monday)\b"
+                           rf"(?:,?\s+(?:of\s+)?(?P<hy>{YEAR})\b)?")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b|"

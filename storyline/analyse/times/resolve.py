@@ -280,6 +280,9 @@ def _easter(year: int) -> date:
 
 def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     name = g["h"]
+    if g.get("hy"):  # "Christmas 2012", "Easter of 1916": that year's
+        day = holiday_date(name, int(g["hy"]))
+        return (week_of(day) if name.lower() in _HOLIDAY_WEEKS else day.isoformat()), "DATE", None
     if dct is None:
         fixed = HOLIDAYS.get(name.lower().replace("’", "'"))
         return (f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None), "DATE", None
