@@ -8,7 +8,6 @@ relaxed matches whose attribute agrees, over the system and gold totals.
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,7 +59,6 @@ def load_tempeval(path: Path, splits: Iterable[str] | None = None) -> list[Timex
 # Tokens written against the word before them when MEANTIME's tokens are joined into text.
 _ATTACHED = frozenset({",", ".", ";", ":", "!", "?", ")", "%", "'s", "’s", "n't", "'re", "'ve",
                        "'ll", "'d", "'m"})
-_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_LINE = 1  # MEANTIME's sentence 0 is the headline, 1 the date line (the DCT), then the body
 FIRST_BODY_SENTENCE = 2
 
@@ -99,7 +97,7 @@ def load_meantime(directory: Path) -> tuple[list[TimexDocument], list[str]]:
                 timexes.append(GoldTimex(start, end, text[start:end], timex.get("type"),
                                          timex.get("value")))
         name = root.get("doc_name") or path.stem
-        if dct is None or _ISO_DAY_RE.match(dct) is None:
+        if parse_dct(dct) is None:
             skipped.append(name)
             continue
         docs.append(TimexDocument(name, "meantime", dct, text,

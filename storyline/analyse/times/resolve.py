@@ -282,19 +282,19 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     name = g["h"]
     if g.get("hy"):  # "Christmas 2012", "Easter of 1916": that year's
         day = holiday_date(name, int(g["hy"]))
-        return (week_of(day) if name.lower() in _HOLIDAY_WEEKS else day.isoformat()), "DATE", None
-    if dct is None:
+    elif dct is None:
         fixed = HOLIDAYS.get(name.lower().replace("’", "'"))
         return (f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None), "DATE", None
-    rel = (g.get("rel") or "").lower()
-    direction = {"last": "past", "next": "future"}.get(rel) or way() or "future"
-    day = holiday_date(name, dct.year)
-    # A holiday a few days off is this year's whatever the tense: "the Saturday before
-    # Christmas" in an article of Dec. 23, "as Holy Week began".
-    if direction == "past" and day > dct + timedelta(days=NEAR_HOLIDAY_DAYS):
-        day = holiday_date(name, dct.year - 1)
-    elif direction != "past" and day < dct:
-        day = holiday_date(name, dct.year + 1)
+    else:
+        rel = (g.get("rel") or "").lower()
+        direction = {"last": "past", "next": "future"}.get(rel) or way() or "future"
+        day = holiday_date(name, dct.year)
+        # A holiday a few days off is this year's whatever the tense: "the Saturday before
+        # Christmas" in an article of Dec. 23, "as Holy Week began".
+        if direction == "past" and day > dct + timedelta(days=NEAR_HOLIDAY_DAYS):
+            day = holiday_date(name, dct.year - 1)
+        elif direction != "past" and day < dct:
+            day = holiday_date(name, dct.year + 1)
     return (week_of(day) if name.lower() in _HOLIDAY_WEEKS else day.isoformat()), "DATE", None
 
 
