@@ -19,6 +19,12 @@ Wikinews articles of 2004-2013, CC BY 4.0; its CAT XML files, e.g. the
 github.com/qiangning/StructTempRel-EMNLP17). It is news of the test set's era, annotated to
 NewsReader's TimeML guidelines, which mark more than TE3 does ("an exciting time"), so its
 extent scores are lower; it settles value conventions the training documents leave open.
+
+``--esc DIR`` adds a second development check: the Event StoryLine Corpus (ESC v1.5, the
+``annotated_data/v1.5`` folder of github.com/tommasoc80/EventStoryLine, CC BY 3.0), ECB+ news of
+2005-2013 whose dates and durations carry values. ESC marks only some sentences and takes
+prepositions into its extents, so its table gives how many gold dates and durations are found
+(any overlap) and how many with the same value, not precision.
 """
 
 from __future__ import annotations
@@ -36,7 +42,13 @@ from dateparser.search import search_dates
 
 from storyline.analyse.nlp import load_nlp
 from storyline.analyse.times import normalise_times
-from storyline.evaluation.timex import TimexDocument, TimexScore, load_meantime, load_tempeval
+from storyline.evaluation.timex import (
+    TimexDocument,
+    TimexScore,
+    load_esc,
+    load_meantime,
+    load_tempeval,
+)
 from storyline.models import TimeExpression
 
 SPLITS = [("TE3-Platinum test", {"te3-platinum-test"}),
@@ -85,6 +97,19 @@ def score(docs: list[TimexDocument], predicted: dict[str, list[TimeExpression]])
     return result
 
 
+def found_row(name: str, docs: list[TimexDocument],
+              predicted: dict[str, list[TimeExpression]]) -> list[object]:
+    """Gold expressions found (any overlap) and found with their value; the system's other
+    expressions are not judged."""
+    result = TimexScore()
+    for d in docs:
+        result.add(d.id, d.timexes, [s for s in predicted[d.id]
+                                     if any(s.start < g.end and g.start < s.end
+                                            for g in d.timexes)])
+    return [name, result.gold, result.relaxed, result.value,
+            f"{result.measure('relaxed').recall:.3f}", f"{result.measure('value').recall:.3f}"]
+
+
 def row(name: str, s: TimexScore) -> list[object]:
     relaxed, strict = s.measure("relaxed"), s.measure("strict")
     return [name, s.gold, s.system, f"{relaxed.precision:.3f}", f"{relaxed.recall:.3f}",
@@ -98,6 +123,8 @@ def main() -> None:
                         help="list the training expressions storyline misses")
     parser.add_argument("--meantime", type=Path, metavar="DIR",
                         help="also score the MEANTIME English CAT XML files under DIR")
+    parser.add_argument("--esc", type=Path, metavar="DIR",
+                        help="also check the ESC v1.5 CAT XML files under DIR")
     args = parser.parse_args()
     docs = load_tempeval(shared_dir() / "eval" / "tempeval3" / "tempeval3_timex.jsonl")
     splits = list(SPLITS)
@@ -127,6 +154,18 @@ def main() -> None:
                      ""])
     print(table(["system — split", "gold", "sys", "relaxed P", "relaxed R", "relaxed F1",
                  "strict F1", "value F1", "type F1"], rows))
+    if args.esc is not None:
+        esc, skipped = load_esc(args.esc)
+        if not esc:
+            sys.exit(f"--esc {args.esc}: no ESC CAT XML articles found there")
+        if skipped:
+            print(f"ESC: {len(skipped)} article(s) left out, their DCT is no ISO date: "
+                  + ", ".join(skipped))
+        found = [found_row(f"storyline — ESC v1.5, dev ({len(esc)} docs)", esc,
+                           storyline_times(esc)),
+                 found_row("dateparser search_dates — ESC v1.5", esc, dateparser_times(esc))]
+        print(table(["system — split", "gold dates and durations", "found", "same value",
+                     "found / gold", "same value / gold"], found))
 
 
 if __name__ == "__main__":

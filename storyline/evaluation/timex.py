@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,11 +56,51 @@ def load_tempeval(path: Path, splits: Iterable[str] | None = None) -> list[Timex
     return docs
 
 
-# Tokens written against the word before them when MEANTIME's tokens are joined into text.
+# Tokens written against the word before them when CAT tokens are joined into text.
 _ATTACHED = frozenset({",", ".", ";", ":", "!", "?", ")", "%", "'s", "’s", "n't", "'re", "'ve",
                        "'ll", "'d", "'m"})
 DATE_LINE = 1  # MEANTIME's sentence 0 is the headline, 1 the date line (the DCT), then the body
 FIRST_BODY_SENTENCE = 2
+# ESC's dates and durations; its times of day are told in UTC or as their day, not as TIMEX3
+ESC_TAGS = frozenset({"TIME_DATE", "TIME_DURATION"})
+
+
+@dataclass(frozen=True)
+class _CatDocument:
+    """One CAT XML file (the format of NewsReader's annotation tool): tokens by sentence, and
+    the text they make with each kept token's offsets."""
+    root: ET.Element
+    sentence_of: dict[int, int]
+    text: str
+    starts: dict[int, int]
+    ends: dict[int, int]
+
+    def anchors(self, markable: ET.Element) -> list[int]:
+        return [int(a.get("t_id")) for a in markable.iter("token_anchor")]
+
+    def gold(self, markable: ET.Element, kind: str) -> GoldTimex | None:
+        """The markable as a gold expression, if all its tokens are in the text."""
+        ids = self.anchors(markable)
+        if not ids or min(ids) not in self.starts or max(ids) not in self.ends:
+            return None
+        start, end = self.starts[min(ids)], self.ends[max(ids)]
+        return GoldTimex(start, end, self.text[start:end], kind, markable.get("value"))
+
+
+def _read_cat(path: Path, keep: Callable[[int, set[int]], bool]) -> _CatDocument:
+    """Tokens joined with spaces, punctuation against the word before; ``keep(sentence,
+    annotated)`` says which sentences are kept, given those that hold any markable."""
+    root = ET.parse(path).getroot()
+    tokens = [(int(t.get("t_id")), int(t.get("sentence")), t.text or "")
+              for t in root.iter("token")]
+    sentence_of = {tid: sentence for tid, sentence, _ in tokens}
+    annotated = {sentence_of[int(a.get("t_id"))] for a in root.iter("token_anchor")}
+    text, starts, ends = "", {}, {}
+    for tid, sentence, word in tokens:
+        if keep(sentence, annotated):
+            text += "" if not text or word in _ATTACHED or text.endswith("(") else " "
+            starts[tid], text, ends[tid] = len(text), text + word, len(text) + len(word)
+    return _CatDocument(root, sentence_of, text, starts, ends)
 
 
 def load_meantime(directory: Path) -> tuple[list[TimexDocument], list[str]]:
@@ -70,37 +110,51 @@ def load_meantime(directory: Path) -> tuple[list[TimexDocument], list[str]]:
 
     Only each article's annotated sentences are kept: MEANTIME marks the headline, the date
     line and the first few sentences, so the body runs from its first sentence to the last one
-    holding any markable. Tokens are joined with spaces, punctuation against the word before.
+    holding any markable.
     """
     docs, skipped = [], []
     for path in sorted(Path(directory).rglob("*.xml")):
-        root = ET.parse(path).getroot()
-        tokens = [(int(t.get("t_id")), int(t.get("sentence")), t.text or "")
-                  for t in root.iter("token")]
-        sentence_of = {tid: sentence for tid, sentence, _ in tokens}
-        markables = root.find("Markables")
-        anchored = [sentence_of[int(a.get("t_id"))] for a in markables.iter("token_anchor")]
-        last = max(anchored, default=FIRST_BODY_SENTENCE)
-        text, starts, ends = "", {}, {}
-        for tid, sentence, word in tokens:
-            if FIRST_BODY_SENTENCE <= sentence <= last:
-                text += "" if not text or word in _ATTACHED or text.endswith("(") else " "
-                starts[tid], text, ends[tid] = len(text), text + word, len(text) + len(word)
+        cat = _read_cat(path, lambda sentence, annotated: FIRST_BODY_SENTENCE <= sentence
+                        <= max(annotated, default=FIRST_BODY_SENTENCE))
         dct, timexes = None, []
-        for timex in markables.iter("TIMEX3"):
-            ids = [int(a.get("t_id")) for a in timex.iter("token_anchor")]
-            dateline = bool(ids) and all(sentence_of[i] == DATE_LINE for i in ids)
+        for timex in cat.root.find("Markables").iter("TIMEX3"):
+            ids = cat.anchors(timex)
+            dateline = bool(ids) and all(cat.sentence_of[i] == DATE_LINE for i in ids)
             if timex.get("functionInDocument") == "CREATION_TIME" or (dateline and dct is None):
                 dct = timex.get("value")
-            elif ids and min(ids) in starts and max(ids) in ends:
-                start, end = starts[min(ids)], ends[max(ids)]
-                timexes.append(GoldTimex(start, end, text[start:end], timex.get("type"),
-                                         timex.get("value")))
-        name = root.get("doc_name") or path.stem
+            elif (gold := cat.gold(timex, timex.get("type"))) is not None:
+                timexes.append(gold)
+        name = cat.root.get("doc_name") or path.stem
         if parse_dct(dct) is None:
             skipped.append(name)
             continue
-        docs.append(TimexDocument(name, "meantime", dct, text,
+        docs.append(TimexDocument(name, "meantime", dct, cat.text,
+                                  sorted(timexes, key=lambda t: t.start)))
+    return docs, skipped
+
+
+def load_esc(directory: Path) -> tuple[list[TimexDocument], list[str]]:
+    """The Event StoryLine Corpus (ESC v1.5: ECB+ news of 2005-2013, CAT XML files under
+    ``directory``) as TimexDocuments holding its dated TIME_DATE and TIME_DURATION markables,
+    and the names of the articles left out for want of an ISO DCT (the markable flagged
+    DCT="TRUE"). ESC marks only the sentences of each article that tell its event, so those
+    are kept (not sentence 0, the article's web address). Its extents take in prepositions
+    ("on June 8") and other sentences go unread, so only the gold expressions can be judged:
+    whether each is found, and with which value.
+    """
+    docs, skipped = [], []
+    for path in sorted(Path(directory).rglob("*.xml")):
+        cat = _read_cat(path, lambda sentence, annotated: sentence > 0 and sentence in annotated)
+        markables = [m for m in cat.root.find("Markables") if m.tag.startswith("TIME_")]
+        dct = next((m.get("value") for m in markables if m.get("DCT") == "TRUE"), None)
+        name = cat.root.get("doc_name") or path.stem
+        if parse_dct(dct) is None:
+            skipped.append(name)
+            continue
+        timexes = [gold for m in markables
+                   if m.tag in ESC_TAGS and m.get("DCT") != "TRUE" and m.get("value")
+                   and (gold := cat.gold(m, m.tag)) is not None]
+        docs.append(TimexDocument(name, "esc", dct[:10], cat.text,
                                   sorted(timexes, key=lambda t: t.start)))
     return docs, skipped
 

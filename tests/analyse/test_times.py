@@ -764,3 +764,46 @@ def test_a_holiday_with_its_year_is_that_year_s_and_a_resolution_number_no_year(
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
         ("Valentine's Day 2010", "2010-02-14"), ("Easter 1916", "1916-04-23"),
         ("Christmas Eve, 2015", "2015-12-24"), ("Thursday", "2021-12-02")]
+
+
+def test_months_with_their_year_however_written_and_decades_without_their_century(nlp):
+    text = ("The deputy was killed in June, 2005 and the girl in Oct. 2011. The carmaker rid "
+            "Detroit of the boxy cars of the 70s and 80s, and she starred in musicals of the "
+            "1940s and '50s. He is in his 70s, they in their 40s and 50s; highs were in the 70s "
+            "and 80s.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("June, 2005", "2005-06"), ("Oct. 2011", "2011-10"), ("the 70s", "197"),
+        ("80s", "198"), ("the 1940s", "194"), ("'50s", "195")]  # an age, a temperature: none
+
+
+def test_a_shared_unit_a_unit_long_and_some_later_date(nlp):
+    text = ("The process would take between 60 and 90 days. Terms range from three to five "
+            "years. After a weeklong manhunt and a day-long meeting, the rest was left to a "
+            "later date.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("60", "P60D", "DURATION"), ("90 days", "P90D", "DURATION"),
+        ("three", "P3Y", "DURATION"), ("five years", "P5Y", "DURATION"),
+        ("weeklong", "P1W", "DURATION"), ("a day-long", "P1D", "DURATION"),
+        ("a later date", "FUTURE_REF", "DATE")]
+
+
+def test_a_clock_hour_past_twelve_is_no_time_and_could_not_looks_back(nlp):
+    # "8. 40am": a time split by a stray space is not read as "40am"
+    text = ("Police were called at 8. 40am on Saturday. His lawyer could not be reached for "
+            "comment Wednesday. The vote could come Wednesday.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("Saturday", "2021-11-27"), ("Wednesday", "2021-12-01"), ("Wednesday", "2021-12-08")]
+
+
+def test_a_single_day_and_the_long_or_short_term(nlp):
+    text = ("It was the worst single-day fall, and it came in a single day. Holders were told to "
+            "stay for the long term, not the short term, whatever the long-term costs.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("single-day", "P1D", "DURATION"), ("a single day", "P1D", "DURATION"),
+        ("the long term", "FUTURE_REF", "DATE"), ("the short term", "FUTURE_REF", "DATE")]
+
+
+def test_an_unknown_number_of_hours_or_minutes_is_vague_as_one_of_days(nlp):
+    text = "Rescuers dug for hours. Within minutes the roof fell, and in the past few hours it rained."
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("hours", "PTXH"), ("minutes", "PTXM"), ("the past few hours", "PTXH")]

@@ -31,6 +31,7 @@ NUMBERS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+    "single": 1, "a single": 1,
 }
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -43,7 +44,8 @@ COUPLE = {"couple of": 2, "a couple of": 2}
 
 _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November|"
                "December")
-_MONTH_ANY = _MONTH_FULL + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH_ANY = _MONTH_FULL + rf"|(?:{_MONTH_ABBR})\.?"
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = (r"\d+(?:\.\d+)?|" + rf"(?:{'|'.join(TENS)})[\s-](?:{_UNIT_WORDS})\b|"
         + "|".join(sorted(NUMBERS, key=len, reverse=True))
@@ -103,9 +105,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+"
                         rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last|the)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
-                         rf"(?P<mon>{_MONTH_FULL})"
+                         rf"(?:(?P<mon>{_MONTH_FULL})"
                          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}|last year|this year|"
-                         r"next year)\b)?")),
+                         rf"next year)\b|,\s+(?P<cy>{YEAR})\b)?|"
+                         # an abbreviated month only with its year: "Oct. 2011", "Sept 2009"
+                         rf"(?P<amon>{_MONTH_ABBR})\.?\s+(?P<ay>{YEAR})\b)")),
     # "a week ago Sunday": that weekday, the given number of weeks before its latest one
     ("weeks_ago_weekday", re.compile(rf"\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+"
                                      rf"(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})\b", re.I)),
@@ -115,7 +119,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:\s+time)?\b", re.I)),
     # "for weeks", "in the days": the span is the time alone, as TimeBank marks it
     ("vague", re.compile(r"\b(?P<prep>(?:within|in|for|over)\s+(?:the\s+)?)(?:past\s+|last\s+)?"
-                         r"(?P<unit>days|weeks|months|years|decades)\b|"
+                         r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b|"
                          r"\b(?P<lasting>days|weeks|months|years|decades)-long\b", re.I)),
     ("clock", re.compile(rf"\b{_CLOCK}")),
     # "overnight Tuesday", "overnight on Monday into Tuesday": that day's night, not the
@@ -145,11 +149,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night|week|month|"
                            r"year)\b", re.I)),
     ("ref", re.compile(r"\b(?:the\s+)?(?P<w>coming|next few|upcoming|recent|past few|last few)"
-                       r"\s+(?P<unit>days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
+                       r"\s+(?P<unit>hours|days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
                        r"currently|nowadays|now|at present|these days)\b|"
-                       rf"\bthe\s+(?P<w3>future|past|near\s+future|near\s+term)\b(?!\s+(?:\d|(?:few|several|"
+                       rf"\bthe\s+(?P<w3>future|past|near\s+future|(?:near|short|medium|long)\s+term)\b(?!\s+(?:\d|(?:few|several|"
                        rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))|"
-                       r"\b(?P<w4>(?:then[\s-]+)?current)(?=\s+[a-z])", re.I)),
+                       r"\b(?P<w4>(?:then[\s-]+)?current)(?=\s+[a-z])|"
+                       # "at a later date", "at an earlier stage": some other time, not a day
+                       r"\ban?\s+(?P<w5>later|earlier)\s+(?:date|time|stage)\b", re.I)),
     ("season", re.compile(rf"\b(?:{_THIS}(?P<rel>this|last|next|past|coming|early|late)\s+|"
                           r"the\s+)?"
                           r"(?P<season>spring|summer|autumn|winter)\b"
@@ -166,8 +172,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?P<unit>quarter|period)\b(?!\s+of\b)|\b(?P<adj>year-earlier|year-ago)\b",
                           re.I)),
     ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
-                          r"(?:(?P<dec>(?:19|20)\d0)['’]?s\b|['’](?P<short>\d)0s\b|"
+                          r"(?:(?P<dec>(?:19|20)\d0)['’]?s\b|['’]?(?P<short>\d)0s\b"
+                          r"(?!\s*(?:%|percent|degrees)\b)|"
                           rf"(?P<word>{'|'.join(DECADE_WORDS)})\b)")),
+    # the second of two decades: "the 1940s and '50s", "the 70s and 80s"
+    ("decade", re.compile(r"(?:(?<=\ds and )|(?<=\ds or ))(?P<second>)['’]?(?P<short>\d)0s\b")),
     # without "the" only a decade in figures: "early 1990s"; "'90s" or "nineties" alone is an age
     ("decade", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)['’]?s\b")),
     ("set", re.compile(r"\b(?:every|each)\s+(?:(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
@@ -180,6 +189,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:trading|business|working)\s+(?=days?\b))?"
         rf"(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
         re.I)),
+    # "a weeklong manhunt", "their third day-long meeting": one such unit
+    ("unit_long", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b", re.I)),
+    # "between 60 and 90 days", "from two to six weeks": the first amount takes the unit of
+    # the second, an expression of its own
+    ("unit_shared", re.compile(rf"\b(?P<prep>(?:between|from)\s+)(?P<n>{_NUM})(?=\s+(?:and|to)\s+"
+                               rf"(?:{_NUM})[\s-]+(?P<unit>{_UNIT})s?\b)", re.I)),
     # "for the full year", "a high for the year", "earlier in the year": the year the report is
     # in, as "this year" (not "the year before", "the year ended June 30", "the year-ago …")
     ("the_year", re.compile(r"\b(?i:the\s+(?:(?:full|fiscal|financial|calendar)\s+)?)year\b"
@@ -258,6 +273,9 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             groups = m.groupdict()
+            if kind == "month":  # one name for the month and one for its year, however written
+                groups = {**groups, "mon": groups["mon"] or groups["amon"],
+                          "y": groups["y"] or groups["cy"] or groups["ay"]}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])
@@ -326,6 +344,13 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return _present_adjective(text, m, doc)
     if kind == "set" and groups.get("adv"):
         return not _rate_of_amount(text, m, doc) and not _publication(text, m, doc)
+    if (kind == "decade" and groups.get("second") is not None
+            and not _FIRST_DECADE_RE.search(text, max(0, m.start() - 30), m.start())):
+        return False  # the second of two decades follows a decade: "in their 40s and 50s"
+    if kind == "decade" and groups.get("short") and text[m.start("short") - 1] not in "'’":
+        # "the 70s" without its apostrophe is a decade, but not in a weather report
+        window = text[max(0, m.start() - 60) : m.end() + 30]
+        return _TEMPERATURE_RE.search(window) is None
     if kind == "season" and groups.get("season"):
         return not _season_in_name(text, m)
     if (kind == "relunit" and groups["rel"].lower() == "last"
@@ -333,6 +358,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return False  # "the last week of February", "the last year of his term"
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
+    if kind == "clock" and groups.get("hh"):  # "8.40am" split as "8. 40am": no "40am"
+        return 1 <= int(groups["hh"]) <= 12 and int(groups["mm"] or 0) < 60
     if kind == "clock" and groups.get("hh2"):
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
     if kind == "clock" and groups.get("hh3"):
@@ -342,6 +369,10 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     return True
 
 
+_FIRST_DECADE_RE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’]?\d0|"
+                              r"\b(?:19|20)\d0['’]?)s\s+(?:and|or)\s+$", re.I)
+_TEMPERATURE_RE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|thermometers?)\b|°",
+                             re.I)
 _CAPITALISED_AFTER_RE = re.compile(r"\s+[A-Z]")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?i:the)\s+)?$")
 

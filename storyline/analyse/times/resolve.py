@@ -40,7 +40,8 @@ QUALIFIER_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "M
                   "less than": "LESS_THAN", "just under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
                   "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX"}
 # Decades are told in years, as "two decades" is P20Y.
-_VAGUE_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "Y"}
+_VAGUE_UNITS = {"seconds": "PTXS", "minutes": "PTXM", "hours": "PTXH", "days": "PXD",
+                "weeks": "PXW", "months": "PXM", "years": "PXY", "decades": "PXY"}
 _PAST_RELS = {"last": -1, "past": -1, "previous": -1}
 AHEAD = {"future", "present"}
 NEAR_DAYS = 45  # a month and day this close to the DCT is that occurrence, whatever the tense
@@ -320,7 +321,7 @@ def _edge(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    month = MONTHS[g["mon"].lower()]
+    month = MONTHS[g["mon"].lower().rstrip(".")]
     mod = MODS.get((g.get("mod") or "").lower())
     year = _year_word(g.get("y"), dct)
     rel = (g.get("rel") or "").lower()
@@ -459,12 +460,13 @@ def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 def _ref(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     unit = g.get("unit") or g.get("lasting")
     if unit:  # "recent years", "within weeks", "a decades-long feud": an unknown number of them
-        return f"PX{_VAGUE_UNITS[unit.lower()]}", "DURATION", None
-    words = re.split(r"[\s-]+", (g.get("w2") or g.get("w3") or g.get("w4") or "").lower())
+        return _VAGUE_UNITS[unit.lower()], "DURATION", None
+    words = re.split(r"[\s-]+", (g.get("w2") or g.get("w3") or g.get("w4") or g.get("w5")
+                                 or "").lower())
     word = "then" if words[0] == "then" else words[-1]  # "the then current price": the past
-    if word in {"future", "term"}:
+    if word in {"future", "term", "later"}:
         return "FUTURE_REF", "DATE", None
-    if word in {"recently", "past", "then"}:
+    if word in {"recently", "past", "then", "earlier"}:
         return "PAST_REF", "DATE", None
     return "PRESENT_REF", "DATE", None
 
@@ -556,6 +558,10 @@ def _duration(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return value, "DURATION", mod
 
 
+def _unit_long(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return duration("1", g["unit"].lower()), "DURATION", None
+
+
 def _year_ended(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return "P1Y", "DURATION", None
 
@@ -602,6 +608,7 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "vague": _ref, "half": _half,
     "weekend": _weekend, "far_week": _far_week, "ref": _ref, "season": _season, "quarter": _quarter,
     "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
+    "unit_shared": _duration, "unit_long": _unit_long,
     "year_ended": _year_ended, "year": _year, "old_year": _year, "the_year": _the_year,
     "day_count": _day_count,
     "spoken_year": _spoken_year, "century": _century,

@@ -128,6 +128,8 @@ def _verb_tense(verb: Token) -> str | None:
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & _HEDGED_PAST and "have" in auxes:
         return "past"  # "may have been responsible for the drop on Wednesday"
+    if "could" in auxes and any(c.dep_ == "neg" for c in verb.children):
+        return "past"  # "could not be reached Wednesday": what was not possible then
     if auxes & _FUTURE_AUX:
         return "future"
     if auxes & {"was", "were", "had", "did"} or verb.tag_ == "VBD" or _misread_past(verb):
