@@ -33,6 +33,7 @@ import argparse
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -117,6 +118,20 @@ def row(name: str, s: TimexScore) -> list[object]:
             f"{s.measure('type').f1:.3f}"]
 
 
+def development_set(name: str, option: str,
+                    loader: Callable[[Path], tuple[list[TimexDocument], list[str]]],
+                    directory: Path) -> list[TimexDocument]:
+    """The articles of a development corpus read from a local copy, saying which were left
+    out; stops with a clear message where the folder holds none."""
+    docs, skipped = loader(directory)
+    if not docs:
+        sys.exit(f"{option} {directory}: no {name} CAT XML articles found there")
+    if skipped:
+        print(f"{name}: {len(skipped)} article(s) left out, their DCT is no ISO date: "
+              + ", ".join(skipped))
+    return docs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true",
@@ -129,14 +144,9 @@ def main() -> None:
     docs = load_tempeval(shared_dir() / "eval" / "tempeval3" / "tempeval3_timex.jsonl")
     splits = list(SPLITS)
     if args.meantime is not None:
-        meantime, skipped = load_meantime(args.meantime)
-        if not meantime:
-            sys.exit(f"--meantime {args.meantime}: no MEANTIME CAT XML articles found there")
-        if skipped:
-            print(f"MEANTIME: {len(skipped)} article(s) left out, their DCT is no ISO date: "
-                  + ", ".join(skipped))
-        docs += meantime
+        docs += development_set("MEANTIME", "--meantime", load_meantime, args.meantime)
         splits.append(("MEANTIME English, dev", {"meantime"}))
+    esc = development_set("ESC", "--esc", load_esc, args.esc) if args.esc is not None else []
     rows = []
     for label, names in splits:
         part = [d for d in docs if d.split in names]
@@ -154,13 +164,7 @@ def main() -> None:
                      ""])
     print(table(["system — split", "gold", "sys", "relaxed P", "relaxed R", "relaxed F1",
                  "strict F1", "value F1", "type F1"], rows))
-    if args.esc is not None:
-        esc, skipped = load_esc(args.esc)
-        if not esc:
-            sys.exit(f"--esc {args.esc}: no ESC CAT XML articles found there")
-        if skipped:
-            print(f"ESC: {len(skipped)} article(s) left out, their DCT is no ISO date: "
-                  + ", ".join(skipped))
+    if esc:
         found = [found_row(f"storyline — ESC v1.5, dev ({len(esc)} docs)", esc,
                            storyline_times(esc)),
                  found_row("dateparser search_dates — ESC v1.5", esc, dateparser_times(esc))]

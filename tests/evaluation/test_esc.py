@@ -1,4 +1,6 @@
 from storyline.evaluation.timex import load_esc
+from tests.evaluation.cat_files import anchors
+from tests.evaluation.cat_files import cat_xml as cat_file
 
 SENTENCES = [["http", ":", "//example.com/storm"],  # the article's address
              ["Storm", "closes", "port"],
@@ -8,19 +10,12 @@ SENTENCES = [["http", ":", "//example.com/storm"],  # the article's address
 
 
 def cat_xml(markables: str) -> str:
-    tokens, tid = [], 0
-    for number, words in enumerate(SENTENCES):
-        for word in words:
-            tid += 1
-            tokens.append(f'<token t_id="{tid}" sentence="{number}" number="{tid - 1}">{word}'
-                          "</token>")
-    return (f'<Document doc_name="1_1ecbplus.xml">{"".join(tokens)}'
-            f"<Markables>{markables}</Markables></Document>")
+    return cat_file("1_1ecbplus.xml", SENTENCES, markables)
 
 
 def time(tag: str, tokens: list[int], value: str, dct: bool = False) -> str:
-    anchors = "".join(f'<token_anchor t_id="{t}"/>' for t in tokens)
-    return f'<{tag} m_id="{tokens[0]}" DCT="{str(dct).upper()}" value="{value}">{anchors}</{tag}>'
+    return (f'<{tag} m_id="{tokens[0]}" DCT="{str(dct).upper()}" value="{value}">'
+            f"{anchors(tokens)}</{tag}>")
 
 
 def test_esc_articles_keep_their_annotated_sentences_dates_and_durations(tmp_path):

@@ -1,4 +1,6 @@
 from storyline.evaluation.timex import load_meantime
+from tests.evaluation.cat_files import anchors
+from tests.evaluation.cat_files import cat_xml as cat_file
 
 SENTENCES = [["Storm", "closes", "port"],  # the headline
              ["May", "4", ",", "2010"],  # the date line
@@ -8,20 +10,12 @@ SENTENCES = [["Storm", "closes", "port"],  # the headline
 
 
 def cat_xml(timexes: str) -> str:
-    tokens, tid = [], 0
-    for number, words in enumerate(SENTENCES):
-        for word in words:
-            tid += 1
-            tokens.append(f'<token number="{tid - 1}" sentence="{number}" t_id="{tid}">{word}'
-                          "</token>")
-    return (f'<Document doc_id="1" doc_name="storm_closes_port" lang="en">{"".join(tokens)}'
-            f"<Markables>{timexes}</Markables></Document>")
+    return cat_file("storm_closes_port", SENTENCES, timexes)
 
 
 def timex(tokens: list[int], value: str, kind: str = "DATE", function: str = "NONE") -> str:
-    anchors = "".join(f'<token_anchor t_id="{t}"/>' for t in tokens)
-    return (f'<TIMEX3 functionInDocument="{function}" type="{kind}" value="{value}">{anchors}'
-            "</TIMEX3>")
+    return (f'<TIMEX3 functionInDocument="{function}" type="{kind}" value="{value}">'
+            f"{anchors(tokens)}</TIMEX3>")
 
 
 def test_meantime_articles_keep_their_annotated_body_and_read_the_dct(tmp_path):
