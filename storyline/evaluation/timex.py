@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,17 +87,18 @@ class _CatDocument:
         return GoldTimex(start, end, self.text[start:end], kind, markable.get("value"))
 
 
-def _read_cat(path: Path, keep: Callable[[int, set[int]], bool]) -> _CatDocument:
-    """Tokens joined with spaces, punctuation against the word before; ``keep(sentence,
-    annotated)`` says which sentences are kept, given those that hold any markable."""
+def _read_cat(path: Path, kept: Callable[[set[int]], Container[int]]) -> _CatDocument:
+    """Tokens joined with spaces, punctuation against the word before; ``kept(annotated)``
+    gives the sentences to keep from those that hold any markable."""
     root = ET.parse(path).getroot()
     tokens = [(int(t.get("t_id")), int(t.get("sentence")), t.text or "")
               for t in root.iter("token")]
     sentence_of = {tid: sentence for tid, sentence, _ in tokens}
     annotated = {sentence_of[int(a.get("t_id"))] for a in root.iter("token_anchor")}
+    keep = kept(annotated)
     text, starts, ends = "", {}, {}
     for tid, sentence, word in tokens:
-        if keep(sentence, annotated):
+        if sentence in keep:
             text += "" if not text or word in _ATTACHED or text.endswith("(") else " "
             starts[tid], text, ends[tid] = len(text), text + word, len(text) + len(word)
     return _CatDocument(root, sentence_of, text, starts, ends)
@@ -114,8 +115,8 @@ def load_meantime(directory: Path) -> tuple[list[TimexDocument], list[str]]:
     """
     docs, skipped = [], []
     for path in sorted(Path(directory).rglob("*.xml")):
-        cat = _read_cat(path, lambda sentence, annotated: FIRST_BODY_SENTENCE <= sentence
-                        <= max(annotated, default=FIRST_BODY_SENTENCE))
+        cat = _read_cat(path, lambda annotated: range(
+            FIRST_BODY_SENTENCE, max(annotated, default=FIRST_BODY_SENTENCE) + 1))
         dct, timexes = None, []
         for timex in cat.root.find("Markables").iter("TIMEX3"):
             ids = cat.anchors(timex)
@@ -144,7 +145,7 @@ def load_esc(directory: Path) -> tuple[list[TimexDocument], list[str]]:
     """
     docs, skipped = [], []
     for path in sorted(Path(directory).rglob("*.xml")):
-        cat = _read_cat(path, lambda sentence, annotated: sentence > 0 and sentence in annotated)
+        cat = _read_cat(path, lambda annotated: annotated - {0})
         markables = [m for m in cat.root.find("Markables") if m.tag.startswith("TIME_")]
         dct = next((m.get("value") for m in markables if m.get("DCT") == "TRUE"), None)
         name = cat.root.get("doc_name") or path.stem
