@@ -807,3 +807,40 @@ def test_an_unknown_number_of_hours_or_minutes_is_vague_as_one_of_days(nlp):
     text = "Rescuers dug for hours. Within minutes the roof fell, and in the past few hours it rained."
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
         ("hours", "PTXH"), ("minutes", "PTXM"), ("the past few hours", "PTXH")]
+
+
+def test_a_monday_report_of_the_weekend_is_the_one_just_over(nlp):
+    monday = date(2013, 9, 16)
+    text = ("He is the second climber to die in the park at the weekend. Another climb will be "
+            "held at the weekend.")
+    assert [(t[0], t[1]) for t in values(nlp, text, monday)] == [
+        ("the weekend", "2013-W37-WE"), ("the weekend", "2013-W38-WE")]
+    wednesday = date(2013, 9, 18)
+    text = "The festival opens at the weekend."
+    assert values(nlp, text, wednesday)[0][1] == "2013-W38-WE"
+
+
+def test_the_final_quarter_of_a_year_and_a_couple_hours(nlp):
+    text = ("Ford made a profit in the final quarter of 2009 and in the last quarter of last "
+            "year, but the team lost the last quarter of the game. The meeting took a couple "
+            "hours.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text, date(2011, 1, 28))] == [
+        ("the final quarter of 2009", "2009-Q4", "DATE"),
+        ("the last quarter of last year", "2010-Q4", "DATE"),
+        ("a couple hours", "PT2H", "DURATION")]
+
+
+def test_a_trading_day_is_the_day_the_report_is_about(nlp):
+    saturday = date(2009, 4, 4)
+    text = ("On Friday the Dow posted a modest gain, ending the day at 8,017. For the day, the "
+            "Nikkei closed down 2 percent. Investors waited for the day of the vote.")
+    assert [(t[0], t[1]) for t in values(nlp, text, saturday)] == [
+        ("Friday", "2009-04-03"), ("the day", "2009-04-03"), ("the day", "2009-04-03")]
+
+
+def test_a_clock_time_is_on_the_day_its_sentence_named(nlp):
+    text = ("The jet made its first flight Tuesday in Everett, Washington at 18:00 UTC. It "
+            "landed at 9 p.m.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2009, 12, 16))] == [
+        ("Tuesday", "2009-12-15"), ("18:00 UTC", "2009-12-15T18:00Z"),
+        ("9 p.m.", "2009-12-16T21:00")]

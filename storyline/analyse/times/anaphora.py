@@ -80,6 +80,21 @@ def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpres
     return length, (anchor + timedelta(days=sign * n * _OFFSET_DAYS[unit])).isoformat()
 
 
+def clock_day(m: Match, value: str | None, text: str, before: list[TimeExpression],
+              dct: date | None) -> str | None:
+    """A clock time without a day of its own, read on the publication day, is on the day its
+    sentence named before it: "made its first flight Tuesday in Everett at 18:00 UTC"."""
+    if m.kind != "clock" or m.day is not None or not value or dct is None \
+            or not value.startswith(dct.isoformat()):
+        return value
+    same_sentence = [t for t in before if not _SENTENCE_END_RE.search(text, t.end, m.start)]
+    anchor = _anchor(same_sentence, 3)
+    return anchor.isoformat() + value[10:] if anchor is not None else value
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")
+
+
 def _anchor(before: list[TimeExpression], precision: int) -> date | None:
     """The day (or the first day of the month or year) of the latest calendar date named
     before, if it is precise enough: after "in March", "that day" has no day to go by."""

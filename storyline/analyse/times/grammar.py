@@ -40,7 +40,8 @@ UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fo
          "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 VAGUE_AMOUNTS = {"several", "few", "a few", "many"}
 # "a couple of years" is two years, as TimeBank's annotators read it; "a few" stays vague.
-COUPLE = {"couple of": 2, "a couple of": 2}
+# "a couple hours" drops the "of" in American usage.
+COUPLE = {"couple of": 2, "a couple of": 2, "a couple": 2}
 
 _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November|"
                "December")
@@ -69,6 +70,7 @@ _PART_BEFORE_RE = re.compile(r"\b(late|early)\s+(?:on\s+)?\Z", re.I)
 _THIS = r"(?:this\s+(?=(?:past|coming)\b))?"  # "this past weekend", "this coming Sunday"
 _MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 YEAR = r"(?:19|20)\d{2}"
+_QUARTER_YEAR = rf"{YEAR}|this year|last year|next year"  # "the fourth quarter of last year"
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
               r"up to|less than|just over|just under)\s+)?")
 _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\.m\.?|[ap]m\b))|"
@@ -148,6 +150,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"next(?=\s+(?:day|morning|afternoon|evening|night)\b)))\s+"
                            r"(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night|week|month|"
                            r"year)\b", re.I)),
+    # A trading day's close: "ended the day at 8,017", "down 6.4 percent for the day"
+    ("anaphor", re.compile(r"\b(?P<prep>(?:end|finish|close|start)(?:s|ed|ing)?\s+|for\s+)"
+                           r"the\s+(?P<unit>day)\b(?!['’]s|\s+(?:of|before|after|when|that)\b)",
+                           re.I)),
     ("ref", re.compile(r"\b(?:the\s+)?(?P<w>coming|next few|upcoming|recent|past few|last few)"
                        r"\s+(?P<unit>hours|days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
                        r"currently|nowadays|now|at present|these days)\b|"
@@ -163,9 +169,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"\b(?P<rel2>this|last|next)\s+(?P<fall>fall)\b", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?:(?P<y3>(?:19|20)\d\d)\s+|(?P<ry>this|last|next)\s+"
                            r"year['’]s\s+|(?P<back>year-ago|year-earlier)\s+)?"
-                           r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
-                           rf"[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}|this year|last year|"
-                           rf"next year))?\b|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{YEAR}))?\b", re.I)),
+                           r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+                           rf"|(?P<final>final|last)\s+quarter(?=\s+of\s+(?:{_QUARTER_YEAR})\b))"
+                           rf"(?:\s+of\s+(?P<y>{_QUARTER_YEAR}))?\b"
+                           rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y2>{YEAR}))?\b", re.I)),
     ("period", re.compile(r"\b(?:the|that)\s+(?:(?P<which>latest|same|comparable|corresponding|"
                           r"year-earlier|year-ago|previous|prior|most recent)\s+|"
                           r"(?P<py>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?"

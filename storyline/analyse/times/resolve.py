@@ -450,10 +450,13 @@ def _far_week(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    """ "over the weekend": the one before a weekday DCT unless the clause looks ahead."""
+    """ "over the weekend": the one before a weekday DCT unless the clause looks ahead; on a
+    Monday the one just over unless it is told as still to come ("will rally at the weekend"),
+    as a Monday report's present ("is the second climber to die at the weekend") tells it."""
     if dct is None:
         return None, "DATE", None
-    back = dct.weekday() < 5 and way() not in AHEAD
+    ahead = {"future"} if dct.weekday() == 0 else AHEAD
+    back = dct.weekday() < 5 and way() not in ahead
     return week_of(dct - timedelta(weeks=1 if back else 0)) + "-WE", "DATE", None
 
 
@@ -490,6 +493,8 @@ def _season(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 def _quarter(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if g.get("q"):
         q = int(g["q"])
+    elif g.get("final"):  # "the final quarter of 2009"
+        q = 4
     else:
         word = g["ord"].lower()
         q = ["first", "second", "third", "fourth"].index(word) + 1 if word[0].isalpha() \
