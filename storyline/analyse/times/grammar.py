@@ -151,8 +151,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night|week|month|"
                            r"year)\b", re.I)),
     # A trading day's close: "ended the day at 8,017", "down 6.4 percent for the day"
-    ("anaphor", re.compile(r"\b(?P<prep>(?:end|finish|close|start)(?:s|ed|ing)?\s+|for\s+)"
-                           r"the\s+(?P<unit>day)\b(?!['’]s|\s+(?:of|before|after|when|that)\b)",
+    ("anaphor", re.compile(r"\b(?P<prep>(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|"
+                           r"clos(?:e|es|ed|ing))\s+|for\s+)the\s+(?P<unit>day)\b(?!['’]s|\s+(?:of|before|after|when|that)\b)",
                            re.I)),
     ("ref", re.compile(r"\b(?:the\s+)?(?P<w>coming|next few|upcoming|recent|past few|last few)"
                        r"\s+(?P<unit>hours|days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
