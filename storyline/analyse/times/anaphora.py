@@ -13,6 +13,9 @@ needs. Only offsets of up to a few weeks count (an event is dated to a day; "a y
 a company report is its comparison period, see ``period``), and only from a day named a few
 sentences before: after "in March", or far from any day, "two days later" is a length of time
 that leads to no day.
+
+A clock time without a day beside it is on the day its sentence named before it, the same
+reading at the scale of one sentence ("made its first flight Tuesday in Everett at 18:00 UTC").
 """
 
 from __future__ import annotations
