@@ -152,12 +152,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"year)\b", re.I)),
     # A trading day's close: "ended the day at 8,017", "down 6.4 percent for the day"
     ("anaphor", re.compile(r"\b(?P<prep>(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|"
-                           r"clos(?:e|es|ed|ing))\s+|for\s+)the\s+(?P<unit>day)\b(?!['’]s|\s+(?:of|before|after|when|that)\b)",
-                           re.I)),
+                           r"clos(?:e|es|ed|ing))\s+|for\s+)the\s+(?P<unit>day)\b"
+                           r"(?!['’]s|\s+(?:of|before|after|when|that)\b)", re.I)),
     ("ref", re.compile(r"\b(?:the\s+)?(?P<w>coming|next few|upcoming|recent|past few|last few)"
                        r"\s+(?P<unit>hours|days|weeks|months|years|decades)\b|\b(?P<w2>recently|"
                        r"currently|nowadays|now|at present|these days)\b|"
-                       rf"\bthe\s+(?P<w3>future|past|near\s+future|(?:near|short|medium|long)\s+term)\b(?!\s+(?:\d|(?:few|several|"
+                       r"\bthe\s+(?P<w3>future|past|near\s+future|"
+                       r"(?:near|short|medium|long)\s+term)\b"
+                       r"(?!\s+(?:\d|(?:few|several|"
                        rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))|"
                        r"\b(?P<w4>(?:then[\s-]+)?current)(?=\s+[a-z])|"
                        # "at a later date", "at an earlier stage": some other time, not a day
