@@ -846,3 +846,33 @@ def test_a_clock_time_is_on_the_day_its_sentence_named(nlp):
     assert [(t[0], t[1]) for t in values(nlp, text, date(2009, 12, 16))] == [
         ("Tuesday", "2009-12-15"), ("18:00 UTC", "2009-12-15T18:00Z"),
         ("9 p.m.", "2009-12-16T21:00")]
+
+
+def test_recent_before_its_noun_is_the_past_but_not_the_most_recent_model(nlp):
+    text = ("Analysts blame recent losses on fears of a recession, and the recent sale of the "
+            "unit helped. The firm showed its most recent phone model.")
+    assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
+        ("recent", "PAST_REF", "DATE"), ("recent", "PAST_REF", "DATE")]
+
+
+def test_a_run_of_quarters_and_the_entire_year_of_the_year_named(nlp):
+    text = ("Japan entered a recession after posting two consecutive quarters of negative "
+            "growth. GM lost $2 billion in the fourth quarter of 2005 and $8.6 billion for the "
+            "entire year. Sales for the whole year will rise.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2006, 1, 27))] == [
+        ("two consecutive quarters", "P2Q"), ("the fourth quarter of 2005", "2005-Q4"),
+        ("the entire year", "2005"), ("the whole year", "2006")]
+
+
+def test_a_week_or_two_ago_is_that_day_and_more_weeks_ago_their_week(nlp):
+    text = ("The quake hit a week ago. Talks resumed two weeks ago, and the strike began six "
+            "weeks ago.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2011, 3, 18))] == [
+        ("a week ago", "2011-03-11"), ("two weeks ago", "2011-03-04"),
+        ("six weeks ago", "2011-W05")]
+
+
+def test_a_day_after_having_is_in_the_past(nlp):
+    text = ("Lohan is now at a rehab centre, having checked out of the Betty Ford Centre on "
+            "Thursday.")
+    assert values(nlp, text, date(2013, 6, 14))[1][:2] == ("Thursday", "2013-06-13")

@@ -19,7 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from storyline.analyse.times.anaphora import anaphor_value, clock_day, offset_value
+from storyline.analyse.times.anaphora import anaphor_value, offset_value, sentence_day
 from storyline.analyse.times.frames import framed
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
 from storyline.analyse.times.live import LiveDays
@@ -61,7 +61,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
             anchor = value
         if m.kind == "year":
             mod = _year_mod(text, m.start)
-        value = clock_day(m, value, text, out, dct)
+        value = sentence_day(m, value, text, out, dct)
         start = m.start
         if (frame := framed(text, m.lead, value)) and (not out or out[-1].end <= frame[0]):
             start, value, type_, mod = frame  # "the week of March 6", "the last week of May"

@@ -15,7 +15,8 @@ sentences before: after "in March", or far from any day, "two days later" is a l
 that leads to no day.
 
 A clock time without a day beside it is on the day its sentence named before it, the same
-reading at the scale of one sentence ("made its first flight Tuesday in Everett at 18:00 UTC").
+reading at the scale of one sentence ("made its first flight Tuesday in Everett at 18:00 UTC"),
+and so is "the entire year" on the year its sentence named.
 """
 
 from __future__ import annotations
@@ -83,18 +84,26 @@ def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpres
     return length, (anchor + timedelta(days=sign * n * _OFFSET_DAYS[unit])).isoformat()
 
 
-def clock_day(m: Match, value: str | None, text: str, before: list[TimeExpression],
-              dct: date | None) -> str | None:
+def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpression],
+                 dct: date | None) -> str | None:
     """A clock time without a day of its own, read on the publication day, is on the day its
-    sentence named before it: "made its first flight Tuesday in Everett at 18:00 UTC"."""
-    if m.kind != "clock" or m.day is not None or not value or dct is None \
-            or not value.startswith(dct.isoformat()):
+    sentence named before it ("made its first flight Tuesday in Everett at 18:00 UTC"), and
+    "the entire year" is the year its sentence named ("a loss in the fourth quarter of 2005
+    and for the entire year"); a company's fiscal year keeps its own reading."""
+    if not value or dct is None:
         return value
     same_sentence = [t for t in before if not _SENTENCE_END_RE.search(text, t.end, m.start)]
+    if (m.kind == "the_year" and value == str(dct.year)
+            and not _BUSINESS_YEAR_RE.search(text, m.start, m.end)):
+        anchor = _anchor(same_sentence, 1)
+        return str(anchor.year) if anchor is not None else value
+    if m.kind != "clock" or m.day is not None or not value.startswith(dct.isoformat()):
+        return value
     anchor = _anchor(same_sentence, 3)
     return anchor.isoformat() + value[10:] if anchor is not None else value
 
 
+_BUSINESS_YEAR_RE = re.compile(r"fiscal|financial", re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")
 
 

@@ -161,7 +161,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?:near|short|medium|long)\s+term)\b"
                        r"(?!\s+(?:\d|(?:few|several|"
                        rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))|"
-                       r"\b(?P<w4>(?:then[\s-]+)?current)(?=\s+[a-z])|"
+                       r"\b(?P<w4>(?:then[\s-]+)?current|(?<!most\s)recent)(?=\s+[a-z])|"
                        # "at a later date", "at an earlier stage": some other time, not a day
                        r"\ban?\s+(?P<w5>later|earlier)\s+(?:date|time|stage)\b", re.I)),
     ("season", re.compile(rf"\b(?:{_THIS}(?P<rel>this|last|next|past|coming|early|late)\s+|"
@@ -194,7 +194,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("duration", re.compile(
         rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+"
-        rf"(?:(?P<more>more|additional|extra)\s+)?(?:(?:straight|consecutive|successive)\s+)?"
+        rf"(?:(?P<more>more|additional|extra)\s+)?(?:(?P<run>straight|consecutive|successive)\s+)?"
         rf"(?:(?:trading|business|working)\s+(?=days?\b))?"
         rf"(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
         re.I)),
@@ -205,8 +205,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("unit_shared", re.compile(rf"\b(?P<prep>(?:between|from)\s+)(?P<n>{_NUM})(?=\s+(?:and|to)\s+"
                                rf"(?:{_NUM})[\s-]+(?P<unit>{_UNIT})s?\b)", re.I)),
     # "for the full year", "a high for the year", "earlier in the year": the year the report is
-    # in, as "this year" (not "the year before", "the year ended June 30", "the year-ago …")
-    ("the_year", re.compile(r"\b(?i:the\s+(?:(?:full|fiscal|financial|calendar)\s+)?)year\b"
+    # in, as "this year", or the year its sentence named (``anaphora.sentence_day``); not "the
+    # year before", "the year ended June 30", "the year-ago …"
+    ("the_year", re.compile(r"\b(?i:the\s+(?:(?:full|entire|whole|fiscal|financial|"
+                            r"calendar)\s+)?)year\b"
                             r"(?![-–]|\s+\d|\s+(?i:ago|earlier|later|before|after|end(?:ed|ing)|"
                             r"to\s+date|two|nineteen|of|in\s+which|when|that|awards?)\b)"
                             rf"(?!\s+(?:to|through)\s+(?:{_MONTH_FULL}))")),
@@ -329,14 +331,14 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return False  # "the 1988 second quarter"
     if kind == "duration":
         after = text[m.end() : m.end() + 12]
-        if _AGE_RE.match(after) or (groups["unit"].lower() == "quarter"
+        if _AGE_RE.match(after) or (groups["unit"].lower() == "quarter" and not groups.get("run")
                                     and _FRACTION_RE.match(after)):
             return False
         if ((groups["n"] or "").lower() == "a" and groups["unit"].lower() == "second"
                 and _modifies_noun(doc, m.start("unit"))):
             return False  # "for a second time", "a second visit": an ordinal
         framed = ("-" in m.group(0) or m.group(0).lower().endswith("long")
-                  or any(groups.get(k) for k in ("more", "half", "and_half")))
+                  or any(groups.get(k) for k in ("more", "run", "half", "and_half")))
         return (framed or bool(groups.get("q")) or bool(_DURATION_CONTEXT_RE.search(prefix))
                 or bool(_DURATION_AFTER_RE.match(after))
                 or _parser_duration(m, groups, text, doc))
@@ -402,8 +404,10 @@ _NOT_NOW_RE = re.compile(r"\s+(?:accounts?|assets|liabilities|ratio|yield|coupon
 
 
 def _present_adjective(text: str, m: re.Match[str], doc: Doc | None) -> bool:
-    """ "the current weakness", "his current wife": the adjective is the present (PRESENT_REF)
-    where the parser reads it as one before its noun, but not a kind of account or asset."""
+    """ "the current weakness", "his current wife": the adjective is the present (PRESENT_REF),
+    "the recent sale" the past (PAST_REF, but not "the most recent model", the latest of a
+    series), where the parser reads it as one before its noun, but not a kind of account or
+    asset."""
     if _NOT_NOW_RE.match(text, m.end()):
         return False
     if doc is None:

@@ -134,8 +134,8 @@ def _verb_tense(verb: Token) -> str | None:
         return "future"
     if auxes & {"was", "were", "had", "did"} or verb.tag_ == "VBD" or _misread_past(verb):
         return "past"
-    if verb.tag_ == "VBN" and (not auxes or auxes & {"has", "have"}):
-        return "past"  # "has announced", and "the ruling issued Thursday"
+    if verb.tag_ == "VBN" and (not auxes or auxes & {"has", "have", "having"}):
+        return "past"  # "has announced", "having resigned", "the ruling issued Thursday"
     if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have"}:
         return "past"  # "have been searching since the Oct. 23 slaying"
     if auxes & {"is", "are", "am"} or verb.tag_ in {"VBZ", "VBP"}:
