@@ -352,12 +352,7 @@ def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if unit == "day":
         return (dct + timedelta(days=n)).isoformat(), "DATE", mod
     if unit in {"week", "fortnight"}:
-        weeks = n * (2 if unit == "fortnight" else 1)
-        day = dct + timedelta(weeks=weeks)
-        # "a week ago", "two weeks ago": back to the same weekday; "six weeks ago", "nearly
-        # two weeks ago", "in two weeks" are only as precise as their week
-        exact = m.kind == "ago" and mod is None and weeks >= -2
-        return (day.isoformat() if exact else week_of(day)), "DATE", mod
+        return week_of(dct + timedelta(weeks=n * (2 if unit == "fortnight" else 1))), "DATE", mod
     if unit in {"month", "year", "quarter", "decade", "century"}:
         return relative_unit(dct, unit, n), "DATE", mod
     return None, "DATE", mod
