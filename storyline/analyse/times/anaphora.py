@@ -93,8 +93,7 @@ def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpres
     if not value or dct is None:
         return value
     same_sentence = [t for t in before if not _SENTENCE_END_RE.search(text, t.end, m.start)]
-    if (m.kind == "the_year" and value == str(dct.year)
-            and not _BUSINESS_YEAR_RE.search(text, m.start, m.end)):
+    if m.kind == "the_year" and not _BUSINESS_YEAR_RE.search(text, m.start, m.end):
         anchor = _anchor(same_sentence, 1)
         return str(anchor.year) if anchor is not None else value
     if m.kind != "clock" or m.day is not None or not value.startswith(dct.isoformat()):

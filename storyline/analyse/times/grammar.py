@@ -352,7 +352,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "period" and (groups.get("unit") or "").lower() == "period":
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
     if kind == "ref" and groups.get("w4"):
-        return _present_adjective(text, m, doc)
+        return _time_adjective(text, m, doc)
     if kind == "set" and groups.get("adv"):
         return not _rate_of_amount(text, m, doc) and not _publication(text, m, doc)
     if (kind == "decade" and groups.get("second") is not None
@@ -403,7 +403,7 @@ def _season_in_name(text: str, m: re.Match[str]) -> bool:
 _NOT_NOW_RE = re.compile(r"\s+(?:accounts?|assets|liabilities|ratio|yield|coupon)\b", re.I)
 
 
-def _present_adjective(text: str, m: re.Match[str], doc: Doc | None) -> bool:
+def _time_adjective(text: str, m: re.Match[str], doc: Doc | None) -> bool:
     """ "the current weakness", "his current wife": the adjective is the present (PRESENT_REF),
     "the recent sale" the past (PAST_REF, but not "the most recent model", the latest of a
     series), where the parser reads it as one before its noun, but not a kind of account or
