@@ -86,7 +86,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/.:,-])\b(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/"
                            r"(?P<ny>\d{4}|\d{2})\b(?![/.,:]?\d)")),
     ("mdy", re.compile(rf"{_PREP}\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                       rf"(?:,?\s+(?P<y>{YEAR})\b)?")),
+                       rf"(?:(?:\s?,)?\s+(?P<y>{YEAR})\b)?")),  # "May 28 , 2010": tokenised text
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                        rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{YEAR})\b)?")),
     # "on the 24th": a day of the month the report is in, or of the one before or after
@@ -97,7 +97,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
                            r"Election Day|Holy Week|Easter [Ww]eek|Easter(?: Sunday| Monday)?|"
-                           r"Good Friday|Black Friday|Cyber Monday)\b"
+                           r"Good Friday|Black Friday|Cyber Monday|Palm Sunday|Ash Wednesday|"
+                           r"Shrove Tuesday|Maundy Thursday|Holy Thursday|Holy Saturday|"
+                           r"Pentecost|Whit Sunday|Whitsunday|Whit Monday)\b"
                            rf"(?:,?\s+(?:of\s+)?(?P<hy>{YEAR})\b)?")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
@@ -123,6 +125,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?P<prep>(?:within|in|for|over)\s+(?:the\s+)?)(?:past\s+|last\s+)?"
                          r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b|"
                          r"\b(?P<lasting>days|weeks|months|years|decades)-long\b", re.I)),
+    # "returned minutes later", "just months ago", "days after the vote": some of them
+    ("vague", re.compile(r"\b(?P<bare>minutes|hours|days|weeks|months|years|decades)"
+                         r"(?=\s+(?:later|after|before|earlier|ago)\b)", re.I)),
     ("clock", re.compile(rf"\b{_CLOCK}")),
     # "overnight Tuesday", "overnight on Monday into Tuesday": that day's night, not the
     # night before the report
@@ -160,7 +165,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"\bthe\s+(?P<w3>future|past|near\s+future|"
                        r"(?:near|short|medium|long)\s+term)\b"
                        r"(?!\s+(?:\d|(?:few|several|"
-                       rf"couple|{_AMOUNT_WORDS}|(?:week|month|year|decade|day)s?)\b))|"
+                       rf"couple|{_AMOUNT_WORDS}|(?:week(?:end)?|month|year|decade|day|night|hour|minute|"
+                       r"quarter|season)s?|centur(?:y|ies))\b))|"
                        r"\b(?P<w4>(?:then[\s-]+)?current|(?<!most\s)recent)(?=\s+[a-z])|"
                        # "at a later date", "at an earlier stage": some other time, not a day
                        r"\ban?\s+(?P<w5>later|earlier)\s+(?:date|time|stage)\b", re.I)),
@@ -188,16 +194,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"(?:(?<=\ds and )|(?<=\ds or ))(?P<second>)['’]?(?P<short>\d)0s\b")),
     # without "the" only a decade in figures: "early 1990s"; "'90s" or "nineties" alone is an age
     ("decade", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)['’]?s\b")),
-    ("set", re.compile(r"\b(?:every|each)\s+(?:(?P<unit>day|week|month|year|" + _WEEKDAY.lower()
+    ("set", re.compile(r"\b(?:every|each)\s+(?P<other>other\s+)?(?:(?P<unit>day|week|month|year|"
+                       + _WEEKDAY.lower()
                        + rf")|(?P<smon>{_MONTH_FULL.lower()})|(?P<sseason>spring|summer|autumn|"
                        r"fall|winter))\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b",
                        re.I)),
     ("duration", re.compile(
-        rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+"
+        rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>[\s-]1/2|½|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
         rf"(?:(?P<more>more|additional|extra)\s+)?(?:(?P<run>straight|consecutive|successive)\s+)?"
         rf"(?:(?:trading|business|working)\s+(?=days?\b))?"
         rf"(?P<unit>{_UNIT})s?(?:[\s-]+long|(?P<and_half>\s+and\s+a\s+half))?\b",
         re.I)),
+    # "half an hour", "a half-hour drive", "half a century": half of one unit
+    ("half_unit", re.compile(rf"\b{_QUALIFIER}half[\s-]+(?:an?\s+)?"
+                             r"(?P<unit>minute|hour|day|year|decade|century)\b"
+                             r"(?![\s–-]+old\b|\s+ago\b)", re.I)),
     # "a weeklong manhunt", "their third day-long meeting": one such unit
     ("unit_long", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b", re.I)),
     # "between 60 and 90 days", "from two to six weeks": the first amount takes the unit of
@@ -220,7 +231,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?P<word>{_ORDINAL_WORDS}))"
                            r"[\s-]+century\b", re.I)),
     # "today is the eighth day of the blockade", "it's the second day of an offensive"
-    ("day_count", re.compile(rf"\b(?:the\s+)?(?:{_ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))\s+"
+    # "protests went on for a fifth straight day": the day of the report, whatever the tense
+    ("day_count", re.compile(rf"\b(?P<prep>for\s+(?=(?:a|the)\s))?(?:(?:the|a)\s+)?"
+                             rf"(?:{_ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))\s+"
                              r"(?:(?:straight|consecutive|successive)\s+)?day\b(?![-–])", re.I)),
     ("spoken_year", re.compile(rf"\b(?P<y>{_SPOKEN_YEAR})", re.I)),
     ("year", re.compile(rf"(?:(?<=mid-)|(?<![$£€\d.,-]))\b(?P<y>{YEAR})\b"
@@ -362,8 +375,12 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         # "the 70s" without its apostrophe is a decade, but not in a weather report
         window = text[max(0, m.start() - 60) : m.end() + 30]
         return _TEMPERATURE_RE.search(window) is None
+    if kind == "vague" and groups.get("bare"):
+        return _BARE_UNIT_RE.search(prefix) is None  # not "two days after", "the first days"
     if kind == "season" and groups.get("season"):
-        return not _season_in_name(text, m)
+        return not _season_in_name(text, m) and not _season_as_kind(text, m, doc)
+    if kind == "weekday" and not groups.get("rel"):
+        return not _weekday_in_name(text, m)
     if (kind == "relunit" and groups["rel"].lower() == "last"
             and _OF_AFTER_RE.match(text, m.end()) and _THE_BEFORE_RE.search(prefix)):
         return False  # "the last week of February", "the last year of his term"
@@ -380,12 +397,46 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     return True
 
 
+# A word before a unit that makes it a counted or framed span, not just "days after"
+_BARE_UNIT_RE = re.compile(rf"\b(?:\d[\d.,]*|{_AMOUNT_WORDS}|an?|the|few|several|many|couple|"
+                           rf"{_ORDINAL_WORDS}|last|past|next|final|early|initial|these|those|"
+                           r"some|of)\s+$", re.I)
 _FIRST_DECADE_RE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’]?\d0|"
                               r"\b(?:19|20)\d0['’]?)s\s+(?:and|or)\s+$", re.I)
 _TEMPERATURE_RE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|thermometers?)\b|°",
                              re.I)
 _CAPITALISED_AFTER_RE = re.compile(r"\s+[A-Z]")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?i:the)\s+)?$")
+
+
+# Newspapers, programmes and remembered days that hold a weekday: "the Sunday Times", "the
+# Mail on Sunday", "Fox News Sunday", "Saturday Night Live", "Bloody Sunday", "Black Monday".
+_WEEKDAY_NAME_BEFORE_RE = re.compile(r"(?:\b(?:Mail|Independent|Scotland|Wales)\s+on|"
+                                     r"\bFox\s+News|\bBloody|\bBlack)\s+$")
+_WEEKDAY_NAME_AFTER_RE = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|"
+                                    r"Independent|Tribune|Mail|Star|World|Night\s+(?:Live|"
+                                    r"Football))\b")
+
+
+def _weekday_in_name(text: str, m: re.Match[str]) -> bool:
+    wd = m.start("wd")
+    return (_WEEKDAY_NAME_BEFORE_RE.search(text, max(0, wd - 30), wd) is not None
+            or _WEEKDAY_NAME_AFTER_RE.match(text, m.end("wd")) is not None)
+
+
+_SEASON_PREP_RE = re.compile(r"\b(?:in|during|by|since|until|through|over|before|after)\s+$",
+                             re.I)
+
+
+def _season_as_kind(text: str, m: re.Match[str], doc: Doc | None) -> bool:
+    """ "another winter storm", "summer camps": a bare season before its noun names a kind of
+    thing, not a time ("the summer months", "this winter's storms" are times)."""
+    if (doc is None or m.group(0)[:1].lower() != m.group("season")[:1].lower() or m.group("y")
+            or _SEASON_PREP_RE.search(text, max(0, m.start() - 10), m.start())):
+        return False  # "in spring sales rose": a time
+    token = token_at(doc, m.start("season"))
+    return (token.dep_ in {"compound", "amod"} and token.head.i > token.i
+            and token.head.pos_ == "NOUN")
 
 
 def _season_in_name(text: str, m: re.Match[str]) -> bool:
@@ -542,6 +593,12 @@ def _attach_days(text: str, matches: list[Match]) -> list[Match]:
         if previous is not None and _joinable(previous, match, text):
             previous.day = match
             previous.end = match.end
+            continue
+        if (previous is not None and previous.kind == "clock" and previous.day is not None
+                and _joinable(previous.day, match, text)):
+            # "11.29 GMT on Monday 18 March 2013": the clock's weekday takes its date
+            previous.day.day = match
+            previous.day.end = previous.end = match.end
             continue
         if previous is not None:
             between = text[previous.end : match.lead]

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from storyline.analyse.times.grammar import YEAR, Match, year_in_context
+from storyline.analyse.times.grammar import MONTHS, YEAR, Match, year_in_context
 
 _YEAR_RANGE_RE = re.compile(rf"(?<![$£€\d.,-])\b(?P<y>{YEAR})\s*[-–/]\s*"
                             rf"(?P<y2>{YEAR}|\d{{2}})\b(?![-–/.,:]?\d)")
@@ -54,7 +54,17 @@ def with_ranges(text: str, matches: list[Match], doc: Doc | None = None) -> list
         if (second.since is None and first.kind in _DATE_KINDS and second.kind in _DATE_KINDS
                 and _joined(text, first, second)):
             second.since = first
+            if second.groups.get("y") and not first.groups.get("y"):
+                first.groups = {**first.groups, "y": _start_year(first, second)}
     return out
+
+
+def _start_year(first: Match, second: Match) -> str:
+    """ "between April 16 and May 28 2004": the start is in the end's year, or the one before
+    where its month comes later ("from December to March 2013")."""
+    year = int(second.groups["y"])
+    months = [MONTHS[m.groups["mon"].lower().rstrip(".")] for m in (first, second)]
+    return str(year - 1 if months[0] > months[1] else year)
 
 
 def _joined(text: str, first: Match, second: Match) -> bool:

@@ -62,13 +62,14 @@ def _shift_month(d: date, months: int) -> tuple[int, int]:
 
 def pick_year(dct: date, month: int, way: str | None) -> int:
     """Year of a month (or a date in it) given without one: the past looks back from the DCT's
-    month, the future ahead, and with no tense the nearest such month wins."""
+    month, the future ahead, and with no tense the nearest such month wins (the earlier one
+    when both are six months off: news tells more of what was than of what will be)."""
     if way == "past":
         return dct.year if month <= dct.month else dct.year - 1
     if way == "future":
         return dct.year if month >= dct.month else dct.year + 1
     return min((dct.year - 1, dct.year, dct.year + 1),
-               key=lambda y: (abs((y - dct.year) * 12 + month - dct.month), -y))
+               key=lambda y: (abs((y - dct.year) * 12 + month - dct.month), y))
 
 
 def _weekday(dct: date, weekday: int, rel: str | None, way: str | None) -> date:
@@ -261,8 +262,14 @@ def holiday_date(name: str, year: int) -> date:
     if name == "memorial day":  # the last Monday of May
         last = date(year, 5, 31)
         return last - timedelta(days=last.weekday())
-    easter = _easter(year)
-    return easter + timedelta(days={"good friday": -2, "easter monday": 1}.get(name, 0))
+    return _easter(year) + timedelta(days=_FROM_EASTER.get(name, 0))
+
+
+# Days reckoned from Easter Sunday.
+_FROM_EASTER = {"shrove tuesday": -47, "ash wednesday": -46, "palm sunday": -7,
+                "maundy thursday": -3, "holy thursday": -3, "good friday": -2,
+                "holy saturday": -1, "easter monday": 1, "pentecost": 49, "whit sunday": 49,
+                "whitsunday": 49, "whit monday": 50}
 
 
 def _easter(year: int) -> date:
@@ -288,14 +295,17 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         return (f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None), "DATE", None
     else:
         rel = (g.get("rel") or "").lower()
-        direction = {"last": "past", "next": "future"}.get(rel) or way() or "future"
+        direction = {"last": "past", "next": "future"}.get(rel) or way()
         day = holiday_date(name, dct.year)
         # A holiday a few days off is this year's whatever the tense: "the Saturday before
         # Christmas" in an article of Dec. 23, "as Holy Week began".
         if direction == "past" and day > dct + timedelta(days=NEAR_HOLIDAY_DAYS):
             day = holiday_date(name, dct.year - 1)
-        elif direction != "past" and day < dct:
+        elif direction in AHEAD and day < dct:
             day = holiday_date(name, dct.year + 1)
+        elif direction is None:  # no tense: the nearest ("declines over Memorial Day")
+            day = min((holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)),
+                      key=lambda d: abs((d - dct).days))
     return (week_of(day) if name.lower() in _HOLIDAY_WEEKS else day.isoformat()), "DATE", None
 
 
@@ -461,8 +471,8 @@ def _weekend(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _ref(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    unit = g.get("unit") or g.get("lasting")
-    if unit:  # "recent years", "within weeks", "a decades-long feud": an unknown number of them
+    unit = g.get("unit") or g.get("lasting") or g.get("bare")
+    if unit:  # "recent years", "within weeks", "minutes later": an unknown number of them
         return _VAGUE_UNITS[unit.lower()], "DURATION", None
     words = re.split(r"[\s-]+", (g.get("w2") or g.get("w3") or g.get("w4") or g.get("w5")
                                  or "").lower())
@@ -541,7 +551,7 @@ def _set(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         return "PT1H", "SET", None
     letter = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}.get(
         adverb) or UNITS.get(unit, "X")
-    return f"P1{letter}", "SET", None
+    return f"P{2 if g.get('other') else 1}{letter}", "SET", None  # "every other week": P2W
 
 
 # "2 1/2 years" is P2Y6M: half of a unit, in the next smaller one.
@@ -561,6 +571,14 @@ def _duration(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if n is not None and (g.get("half") or g.get("and_half")) and unit in _HALF:
         value += _HALF[unit]
     return value, "DURATION", mod
+
+
+_HALF_OF = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y",
+            "century": "P50Y"}
+
+
+def _half_unit(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    return _HALF_OF[g["unit"].lower()], "DURATION", QUALIFIER_MODS.get((g.get("q") or "").lower())
 
 
 def _unit_long(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -584,10 +602,11 @@ def _the_year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _day_count(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    """ "It is the third day of the strike": the day of the report, told in the present. Told
-    in the past ("on the second day of talks"), it counts from a start the text may not
-    give, so it has no value (and ``normalise_times`` leaves it out)."""
-    if dct is None or way() != "present":
+    """ "It is the third day of the strike", "stocks fell for a second straight day": the day
+    of the report. Told otherwise in the past ("on the second day of talks"), it counts from
+    a start the text may not give, so it has no value (and ``normalise_times`` leaves it
+    out)."""
+    if dct is None or (way() != "present" and not g.get("prep")):
         return None, "DATE", None
     return dct.isoformat(), "DATE", None
 
@@ -616,5 +635,5 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "unit_shared": _duration, "unit_long": _unit_long,
     "year_ended": _year_ended, "year": _year, "old_year": _year, "the_year": _the_year,
     "day_count": _day_count,
-    "spoken_year": _spoken_year, "century": _century,
+    "spoken_year": _spoken_year, "century": _century, "half_unit": _half_unit,
 }

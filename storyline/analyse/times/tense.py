@@ -146,6 +146,10 @@ def _verb_tense(verb: Token) -> str | None:
 def _verb_direction(verb: Token, depth: int) -> str | None:
     if _pluperfect(verb) or (_infinitive(verb) and _pluperfect(verb.head)):
         return "past"  # "had been scheduled to expire at midnight Friday": told from after it
+    if verb.lemma_ in _INTENT and _than(verb):
+        # "fewer loans than expected in May", "better-than-expected January sales": a
+        # comparison, not an intent; the clause it compares tells the time
+        return _governing_direction(verb, depth)
     if verb.lemma_ in _INTENT and verb.dep_ == "acl":
         # "a service planned for Saturday": as the clause around it tells ("… was cancelled",
         # "… draws crowds"); ahead when nothing does
@@ -157,6 +161,11 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
     if tense is not None:
         return tense
     return _governing_direction(verb, depth)
+
+
+def _than(verb: Token) -> bool:
+    """ "than expected", "better-than-expected": the verb ends a comparison."""
+    return any(t.lower_ == "than" for t in verb.doc[max(0, verb.i - 2) : verb.i])
 
 
 def _governing_direction(verb: Token, depth: int) -> str | None:
