@@ -903,10 +903,12 @@ def test_than_expected_is_a_comparison_not_a_plan(nlp):
 
 def test_a_range_start_takes_the_year_of_its_end_and_a_holiday_without_tense_the_nearest(nlp):
     text = ("He sent the papers between April 16 and May 28 2004, and snow lay from December "
-            "to March 2013. Hotel bookings over Memorial Day.")
+            "to March 2013. Hotel bookings over Memorial Day. Sales rose from May to July last "
+            "year.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2010, 6, 3))] == [
         ("April 16", "2004-04-16"), ("May 28 2004", "2004-05-28"), ("December", "2012-12"),
-        ("March 2013", "2013-03"), ("Memorial Day", "2010-05-31")]
+        ("March 2013", "2013-03"), ("Memorial Day", "2010-05-31"), ("May", "2009-05"),
+        ("July last year", "2009-07")]
 
 
 def test_a_month_as_far_back_as_ahead_is_the_one_before(nlp):

@@ -54,17 +54,22 @@ def with_ranges(text: str, matches: list[Match], doc: Doc | None = None) -> list
         if (second.since is None and first.kind in _DATE_KINDS and second.kind in _DATE_KINDS
                 and _joined(text, first, second)):
             second.since = first
-            if second.groups.get("y") and not first.groups.get("y"):
-                first.groups = {**first.groups, "y": _start_year(first, second)}
+            if not first.groups.get("y") and (year := _start_year(first, second)):
+                first.groups = {**first.groups, "y": year}
     return out
 
 
-def _start_year(first: Match, second: Match) -> str:
+def _start_year(first: Match, second: Match) -> str | None:
     """ "between April 16 and May 28 2004": the start is in the end's year, or the one before
-    where its month comes later ("from December to March 2013")."""
-    year = int(second.groups["y"])
+    where its month comes later ("from December to March 2013"); "from May to July last
+    year": a month is in the year its end names, told the same way."""
+    end = second.groups.get("y") or ""
     months = [MONTHS[m.groups["mon"].lower().rstrip(".")] for m in (first, second)]
-    return str(year - 1 if months[0] > months[1] else year)
+    if re.fullmatch(YEAR, end):
+        return str(int(end) - (months[0] > months[1]))
+    if end and first.kind == "month" and months[0] <= months[1]:
+        return end
+    return None
 
 
 def _joined(text: str, first: Match, second: Match) -> bool:
