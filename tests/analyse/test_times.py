@@ -929,3 +929,104 @@ def test_a_unit_without_a_number_before_later_or_ago_is_some_of_them(nlp):
             "the count, it rose.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2010, 9, 11))] == [
         ("minutes", "PTXM"), ("months", "PXM"), ("days", "PXD"), ("two days", "P2D")]
+
+
+def test_a_plan_told_in_the_past_is_the_nearer_day_and_reported_it_looks_ahead(nlp):
+    # A Sunday report: the board's Monday is tomorrow; a Thursday report: the test's Tuesday
+    # was two days before
+    text = ("The board was to meet on Monday. The Arab League was due to meet in Cairo on "
+            "Monday. More flights were to be arranged for Monday.")
+    assert [t[1] for t in values(nlp, text, date(2010, 6, 13))] == ["2010-06-14"] * 3
+    text = ("The crucial testing phase of the cap was due to begin on Tuesday. The ferry was "
+            "slated to arrive on Friday.")
+    assert [t[1] for t in values(nlp, text, date(2010, 7, 15))] == ["2010-07-13", "2010-07-16"]
+    text = "Officials said the capital was likely to resume normal activities on Thursday."
+    assert values(nlp, text, date(2009, 5, 3))[0][1] == "2009-05-07"
+    text = "The offer had been due to expire Friday evening."
+    assert values(nlp, text, date(1989, 10, 30))[0][1] == "1989-10-27TEV"
+
+
+def test_due_to_and_pencilled_in_for_look_ahead(nlp):
+    text = ("A trial hearing was penciled in for October, and he is due to enter his plea in "
+            "September.")
+    assert [t[1] for t in values(nlp, text, date(2013, 6, 12))] == ["2013-10", "2013-09"]
+
+
+def test_a_weekday_coordinated_with_a_coming_one_comes_after_it(nlp):
+    text = ("A tent was scheduled to shelter partiers Friday and Saturday. He will speak on "
+            "Tuesday and Wednesday.")
+    assert [t[1] for t in values(nlp, text, date(2011, 2, 1))][:2] == ["2011-02-04", "2011-02-05"]
+    assert [t[1] for t in values(nlp, text, date(2011, 2, 2))][2:] == ["2011-02-08", "2011-02-09"]
+    past = "Statements made Friday and Thursday were released."
+    assert [t[1] for t in values(nlp, past, date(1998, 2, 6))] == ["1998-02-06", "1998-02-05"]
+
+
+def test_since_names_a_time_that_has_been(nlp):
+    text = ("The tour has taken her to China since March. The region got good news since the "
+            "April 20 explosion on the rig.")
+    assert [t[1] for t in values(nlp, text, date(2011, 2, 11))] == ["2010-03", "2010-04-20"]
+
+
+def test_names_and_verbs_are_no_times(nlp):
+    text = ("Coming soon is the Future Combat System. The well could yet spring a surprise. "
+            "Supporters used Sunday talk shows to debate President Obama 's policy on Sunday , "
+            "the day before he addresses the nation. Today the president spoke.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2011, 3, 29))] == [
+        ("Sunday", "2011-03-27"), ("Sunday", "2011-03-27"), ("Today", "2011-03-29")]
+    for name in ("You will find more truth on RT ``Russia Today'' than in our media.",
+                 "According to USA Today, sales rose."):
+        assert values(nlp, name, date(2011, 3, 29)) == []
+
+
+def test_old_years_with_a_month_and_plural_units_before_long(nlp):
+    text = ("The declaration was signed on July 4, 1776; the Bastille fell on 14 July 1789; "
+            "Johnson was born in September 1709. A decades-long alliance and a years-long feud "
+            "ended after a week-long trip.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2011, 2, 11))] == [
+        ("July 4, 1776", "1776-07-04"), ("14 July 1789", "1789-07-14"),
+        ("September 1709", "1709-09"), ("decades-long", "PXY"), ("years-long", "PXY"),
+        ("a week-long", "P1W")]
+
+
+def test_a_tokenised_possessive_weekday_has_been(nlp):
+    text = "Efforts are intensifying to help the survivors of Tuesday 's earthquake in Haiti ."
+    assert values(nlp, text, date(2010, 1, 14))[0][1] == "2010-01-12"
+
+
+def test_a_half_of_a_week_or_month_is_a_decimal_and_a_nights_possessive_has_been(nlp):
+    text = ("Protests lasted two-and-a-half weeks and 2 1/2 months. The sheen is residual oil "
+            "from Tuesday night's explosion.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2010, 4, 23))] == [
+        ("two-and-a-half weeks", "P2.5W"), ("2 1/2 months", "P2.5M"),
+        ("Tuesday night", "2010-04-20TNI")]
+
+
+def test_coordinated_months_take_the_year_of_the_last(nlp):
+    text = ("Sales fell in March and April 2009. Talks were held in March, April and May 2010, "
+            "and he visited in May or June last year.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2011, 2, 11))] == [
+        ("March", "2009-03"), ("April 2009", "2009-04"), ("March", "2010-03"),
+        ("April", "2010-04"), ("May 2010", "2010-05"), ("May", "2010-05"),
+        ("June last year", "2010-06")]
+
+
+def test_a_statement_told_in_the_present_has_been_made(nlp):
+    text = ("Adm. Thad Allen says Monday afternoon that the leaks are small. Obama tells Fox News "
+            "on Sunday that he is calm. Officials say talks will resume on Friday.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2010, 7, 21))] == [
+        ("Monday afternoon", "2010-07-19TAF"), ("Sunday", "2010-07-18"), ("Friday", "2010-07-23")]
+
+
+def test_a_holiday_with_last_year_and_a_surname_and_a_date_with_its_year_unspaced(nlp):
+    text = ("He was killed on Easter Day last year. Nick Easter scored twice. Romney was governor "
+            "from Jan 2,2003 to Jan 4,2007.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2005, 10, 26))] == [
+        ("Easter Day last year", "2004-04-11"), ("Jan 2,2003", "2003-01-02"),
+        ("Jan 4,2007", "2007-01-04")]
+
+
+def test_the_end_of_the_coming_month_is_coming_unless_since(nlp):
+    text = ("The government has extended the deadline on filing tax returns by a month to the "
+            "end of May. Prices have risen since the end of May.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2009, 4, 25))] == [
+        ("the end of May", "2009-05"), ("the end of May", "2008-05")]

@@ -25,7 +25,7 @@ from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
 from storyline.analyse.times.live import LiveDays
 from storyline.analyse.times.period import is_quarter, is_year_back, period_value, quarter_of
 from storyline.analyse.times.ranges import with_ranges
-from storyline.analyse.times.resolve import resolve
+from storyline.analyse.times.resolve import coordinated_day, resolve
 from storyline.analyse.times.tense import direction
 from storyline.models import TimeExpression
 
@@ -36,11 +36,15 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     out = []
     anchor = None  # the latest quarter named: what "the quarter" and "a year ago" refer to
     days = LiveDays(text, dct)
+    weekday = None  # the latest weekday and its value: a day coordinated with it runs on
     for m in with_ranges(text, find_matches(text, doc), doc):
         if _title_in_marks(text, m.start, m.end):
             continue
         dct = days.at(m.start)  # a live page's entry is told from its stamp's day
         value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
+        value = coordinated_day(value, text, m, weekday, dct)
+        if m.kind == "weekday" and value is not None:
+            weekday = m, value
         points_to = None
         if offset := offset_value(m, text, value, out, dct):
             (value, points_to), type_ = offset, "DURATION"

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from storyline.analyse.times.tense import direction, token_at
+from storyline.analyse.times.tense import SINCE_RE, direction, token_at
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -70,6 +70,8 @@ _PART_BEFORE_RE = re.compile(r"\b(late|early)\s+(?:on\s+)?\Z", re.I)
 _THIS = r"(?:this\s+(?=(?:past|coming)\b))?"  # "this past weekend", "this coming Sunday"
 _MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 YEAR = r"(?:19|20)\d{2}"
+# A year written with a month may be older: "July 4, 1776", "in September 1709".
+_DATE_YEAR = r"(?:1[5-9]|20)\d{2}"
 _QUARTER_YEAR = rf"{YEAR}|this year|last year|next year"  # "the fourth quarter of last year"
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
               r"up to|less than|just over|just under)\s+)?")
@@ -86,9 +88,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/.:,-])\b(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/"
                            r"(?P<ny>\d{4}|\d{2})\b(?![/.,:]?\d)")),
     ("mdy", re.compile(rf"{_PREP}\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                       rf"(?:(?:\s?,)?\s+(?P<y>{YEAR})\b)?")),  # "May 28 , 2010": tokenised text
+                       # "May 28 , 2010" (tokenised text), "Jan 2,2003"
+                       rf"(?:(?:\s?,\s*|\s+)(?P<y>{_DATE_YEAR})\b)?")),
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                       rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{YEAR})\b)?")),
+                       rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_DATE_YEAR})\b)?")),
     # "on the 24th": a day of the month the report is in, or of the one before or after
     ("ordinal_day", re.compile(r"\b(?P<prep>on\s+)the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                                r"(?=\s*[,.;:!?)]|\s+(?:and|at|when|after|before|in)\b)")),
@@ -96,11 +99,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
-                           r"Election Day|Holy Week|Easter [Ww]eek|Easter(?: Sunday| Monday)?|"
+                           r"Election Day|Holy Week|Easter [Ww]eek|Easter(?: Sunday| Monday| Day)?|"
                            r"Good Friday|Black Friday|Cyber Monday|Palm Sunday|Ash Wednesday|"
                            r"Shrove Tuesday|Maundy Thursday|Holy Thursday|Holy Saturday|"
                            r"Pentecost|Whit Sunday|Whitsunday|Whit Monday)\b"
-                           rf"(?:,?\s+(?:of\s+)?(?P<hy>{YEAR})\b)?")),
+                           rf"(?:,?\s+(?:of\s+)?(?P<hy>{YEAR}|(?i:last|this|next)\s+year)\b)?")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
                         rf"(?P<mon>{_MONTH_FULL})(?:\s+(?P<y>{YEAR}))?|(?P<year>{YEAR}))\b|"
@@ -110,8 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last|the)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
                          rf"(?:(?P<mon>{_MONTH_FULL})"
-                         rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}|last year|this year|"
-                         rf"next year)\b|,\s+(?P<cy>{YEAR})\b)?|"
+                         rf"(?:\s+(?:of\s+)?(?P<y>{_DATE_YEAR}|{_SPOKEN_YEAR}|last year|this year|"
+                         rf"next year)\b|,\s+(?P<cy>{_DATE_YEAR})\b)?|"
                          # an abbreviated month only with its year: "Oct. 2011", "Sept 2009"
                          rf"(?P<amon>{_MONTH_ABBR})\.?\s+(?P<ay>{YEAR})\b)")),
     # "a week ago Sunday": that weekday, the given number of weeks before its latest one
@@ -133,8 +136,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # night before the report
     ("weekday", re.compile(rf"(?:(?P<overnight>(?i:overnight))\s+)?{_PREP}"
                            rf"\b(?:(?i:{_THIS})(?P<rel>(?i:last|next|this|coming|past))\s+)?"
-                           rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss>['’]s\b)?)"
-                           r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+                           rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss> ?['’]s\b)?)"
+                           r"(?:\s+(?P<part>morning|afternoon|evening|night)"
+                           r"(?=(?P<part_poss> ?['’]s\b)?))?")),
     ("relday", re.compile(r"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|"
                           r"(?:(?P<mod>late|early)\s+(?=yesterday|today|tomorrow))?"
                           r"(?P<w>today|yesterday|tomorrow|tonight|overnight))\b", re.I)),
@@ -299,7 +303,11 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             groups = m.groupdict()
             if kind == "month":  # one name for the month and one for its year, however written
                 groups = {**groups, "mon": groups["mon"] or groups["amon"],
-                          "y": groups["y"] or groups["cy"] or groups["ay"]}
+                          "y": groups["y"] or groups["cy"] or groups["ay"],
+                          "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start())}
+            if kind == "edge":  # "since the end of May"
+                groups = {**groups, "since": SINCE_RE.search(text, max(0, m.start() - 6),
+                                                             m.start())}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])
@@ -350,6 +358,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         if ((groups["n"] or "").lower() == "a" and groups["unit"].lower() == "second"
                 and _modifies_noun(doc, m.start("unit"))):
             return False  # "for a second time", "a second visit": an ordinal
+        if (groups["n"] or "").lower() in {"a", "an"} and text[m.end("unit") :][:1] in {"s", "S"}:
+            return False  # "a decades-long feud": the article is the feud's, the unit plural
         framed = ("-" in m.group(0) or m.group(0).lower().endswith("long")
                   or any(groups.get(k) for k in ("more", "run", "half", "and_half")))
         return (framed or bool(groups.get("q")) or bool(_DURATION_CONTEXT_RE.search(prefix))
@@ -366,6 +376,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
     if kind == "ref" and groups.get("w4"):
         return _time_adjective(text, m, doc)
+    if kind == "ref" and groups.get("w3"):
+        return not _in_name(text, m.start("w3"), m.end("w3"))
     if kind == "set" and groups.get("adv"):
         return not _rate_of_amount(text, m, doc) and not _publication(text, m, doc)
     if (kind == "decade" and groups.get("second") is not None
@@ -378,12 +390,18 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "vague" and groups.get("bare"):
         return _BARE_UNIT_RE.search(prefix) is None  # not "two days after", "the first days"
     if kind == "season" and groups.get("season"):
-        return not _season_in_name(text, m) and not _season_as_kind(text, m, doc)
+        return not (_season_in_name(text, m) or _season_as_kind(text, m, doc)
+                    or _read_as_verb(doc, m.start("season")))
     if kind == "weekday" and not groups.get("rel"):
         return not _weekday_in_name(text, m)
+    if kind == "holiday" and doc is not None:  # a surname: "19-Nick Easter"
+        token = token_at(doc, m.start("h"))
+        return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
     if (kind == "relunit" and groups["rel"].lower() == "last"
             and _OF_AFTER_RE.match(text, m.end()) and _THE_BEFORE_RE.search(prefix)):
         return False  # "the last week of February", "the last year of his term"
+    if kind == "relday" and groups.get("w") and _ends_name(text, m.start("w"), doc):
+        return False  # "USA Today", 'on RT "Russia Today"'
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh"):  # "8.40am" split as "8. 40am": no "40am"
@@ -407,6 +425,19 @@ _TEMPERATURE_RE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|thermomet
                              re.I)
 _CAPITALISED_AFTER_RE = re.compile(r"\s+[A-Z]")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?i:the)\s+)?$")
+_CLAUSE_START_RE = re.compile(r"(?:^|[.!?:;]|[\"“‘(\[—–-]|``|\n)[\s'`]*$")
+
+
+def _ends_name(text: str, start: int, doc: Doc | None) -> bool:
+    """A capitalised word where no sentence, quotation or clause begins, which the parser
+    reads as the end of a name that is no date ("USA Today"), is part of that name; a
+    headline run into its text ("… Brooklyn Teen Yesterday, the police said") is not."""
+    if doc is None or not text[start].isupper():
+        return False
+    if _CLAUSE_START_RE.search(text, max(0, start - 8), start):
+        return False
+    token = token_at(doc, start)
+    return token.ent_iob_ == "I" and token.ent_type_ not in {"DATE", "TIME"}
 
 
 # Newspapers, programmes and remembered days that hold a weekday: "the Sunday Times", "the
@@ -439,15 +470,23 @@ def _season_as_kind(text: str, m: re.Match[str], doc: Doc | None) -> bool:
             and token.head.pos_ == "NOUN")
 
 
+def _read_as_verb(doc: Doc | None, offset: int) -> bool:
+    """ "the well could yet spring a surprise": the word is a verb there, not a time."""
+    return doc is not None and token_at(doc, offset).pos_ == "VERB"
+
+
 def _season_in_name(text: str, m: re.Match[str]) -> bool:
-    """ "the Winter Olympics", "the Arab Spring", "Spring of Life" rallies: a season written
-    with a capital inside a sentence, or before another capitalised word, is part of a name
-    (not with its year: "Spring 2015")."""
-    season = m.start("season")
-    if not text[season].isupper() or m.group("y"):
-        return False  # "the magazine's Spring 2015 issue" is a time
-    return (_CAPITALISED_AFTER_RE.match(text, m.end("season")) is not None
-            or _SENTENCE_START_RE.search(text, max(0, season - 12), season) is None)
+    """ "the Winter Olympics", "the Arab Spring", "Spring of Life" rallies: a season in a name
+    (not with its year: "the magazine's Spring 2015 issue" is a time)."""
+    return not m.group("y") and _in_name(text, m.start("season"), m.end("season"))
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A word written with a capital inside a sentence, or before another capitalised word, is
+    part of a name: "the Arab Spring", "the Future Combat System", "Back to the Future"."""
+    return text[start].isupper() and (
+        _CAPITALISED_AFTER_RE.match(text, end) is not None
+        or _SENTENCE_START_RE.search(text, max(0, start - 12), start) is None)
 
 
 # Nouns "current" names a kind of, not a time: "current account", "current assets".

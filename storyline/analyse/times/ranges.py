@@ -28,6 +28,7 @@ _DAY_BEFORE_RE = re.compile(r"(?<![\d.,:/$£€-])\b(?P<d>\d{1,2})(?:st|nd|rd|th
 # Two whole dates joined as one span: "from January to March", "Dec. 30 - Jan. 2"
 _JOINED_RE = re.compile(r"\s*(?:[-–—]|\s(?:to|through|until|till)\s)\s*")
 _BETWEEN_AND_RE = re.compile(r"\s+and\s+")
+_COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:in\s+)?")
 _DATE_KINDS = {"mdy", "dmy", "month"}
 MAX_YEARS = 50  # "2009-2010" is a range; "1990-2100" is no news span
 
@@ -56,7 +57,20 @@ def with_ranges(text: str, matches: list[Match], doc: Doc | None = None) -> list
             second.since = first
             if not first.groups.get("y") and (year := _start_year(first, second)):
                 first.groups = {**first.groups, "y": year}
+    # "in March and April 2009", "in May, June or July last year": months in the order of the
+    # calendar take the year of the last (read from the end, so that a list passes it along)
+    for first, second in reversed(list(pairwise(out))):
+        if (first.kind in _DATE_KINDS and second.kind in _DATE_KINDS and first.since is None
+                and second.since is None and not first.groups.get("y")
+                and _month_of(first) <= _month_of(second)
+                and _COORDINATED_RE.fullmatch(text, first.end, second.lead)
+                and (year := _start_year(first, second))):
+            first.groups = {**first.groups, "y": year}
     return out
+
+
+def _month_of(m: Match) -> int:
+    return MONTHS[m.groups["mon"].lower().rstrip(".")]
 
 
 def _start_year(first: Match, second: Match) -> str | None:
@@ -64,7 +78,7 @@ def _start_year(first: Match, second: Match) -> str | None:
     where its month comes later ("from December to March 2013"); "from May to July last
     year": a month is in the year its end names, told the same way."""
     end = second.groups.get("y") or ""
-    months = [MONTHS[m.groups["mon"].lower().rstrip(".")] for m in (first, second)]
+    months = [_month_of(m) for m in (first, second)]
     if re.fullmatch(YEAR, end):
         return str(int(end) - (months[0] > months[1]))
     if end and first.kind == "month" and months[0] <= months[1]:

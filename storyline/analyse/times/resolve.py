@@ -23,6 +23,7 @@ from storyline.analyse.times.grammar import (
     Match,
     numeric_readings,
 )
+from storyline.analyse.times.tense import NEAREST
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins
@@ -83,6 +84,8 @@ def _weekday(dct: date, weekday: int, rel: str | None, way: str | None) -> date:
         return dct + timedelta(days=weekday - dct.weekday())
     if way in AHEAD:  # "will meet on Tuesday", "meets on Tuesday"
         return latest if delta == 0 else latest + timedelta(days=7)
+    if way == NEAREST and delta > 3:  # "the board was to meet on Monday", told on a Sunday
+        return latest + timedelta(days=7)
     return latest
 
 
@@ -288,8 +291,9 @@ def _easter(year: int) -> date:
 
 def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     name = g["h"]
-    if g.get("hy"):  # "Christmas 2012", "Easter of 1916": that year's
-        day = holiday_date(name, int(g["hy"]))
+    year = _year_word(g.get("hy"), dct)
+    if year is not None:  # "Christmas 2012", "Easter of 1916", "Easter Day last year"
+        day = holiday_date(name, int(year))
     elif dct is None:
         fixed = HOLIDAYS.get(name.lower().replace("’", "'"))
         return (f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None), "DATE", None
@@ -303,7 +307,7 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
             day = holiday_date(name, dct.year - 1)
         elif direction in AHEAD and day < dct:
             day = holiday_date(name, dct.year + 1)
-        elif direction is None:  # no tense: the nearest ("declines over Memorial Day")
+        elif direction in {None, NEAREST}:  # the nearest ("declines over Memorial Day")
             day = min((holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)),
                       key=lambda d: abs((d - dct).days))
     return (week_of(day) if name.lower() in _HOLIDAY_WEEKS else day.isoformat()), "DATE", None
@@ -320,7 +324,7 @@ def _edge(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     mod = MODS[g["edge"].lower()]
     if g.get("mon"):
         month = MONTHS[g["mon"].lower()]
-        year = g.get("y") or (str(pick_year(dct, month, way())) if dct else "XXXX")
+        year = g.get("y") or (_month_year(month, dct, way, g) if dct else "XXXX")
         return f"{year}-{month:02d}", "DATE", mod
     if g.get("year"):
         return g["year"], "DATE", mod
@@ -342,11 +346,18 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
             year = str(dct.year if month > dct.month else dct.year + 1)
         else:
             year = str(dct.year)
-    if year is None and dct is not None and (month - dct.month) % 12 == 1:
-        year = str(dct.year + (month < dct.month))  # the coming month, whatever the tense
     if year is None:
-        year = str(pick_year(dct, month, way())) if dct else "XXXX"
+        year = _month_year(month, dct, way, g) if dct else "XXXX"
     return f"{year}-{month:02d}", "DATE", mod
+
+
+def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
+    """The year of a month named without one: the month after the DCT's is the coming one
+    whatever the tense ("extended the deadline to the end of May" in April), unless "since"
+    points back; any other by its clause's tense (``pick_year``)."""
+    if (month - dct.month) % 12 == 1 and not g.get("since"):
+        return str(dct.year + (month < dct.month))
+    return str(pick_year(dct, month, way()))
 
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -405,11 +416,32 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if dct is None:
         return f"XXXX-WXX-{weekday + 1}", "DATE", None
     rel = (g.get("rel") or "").lower() or None
-    # "Tuesday's declaration" names a day that has been.
-    day = _weekday(dct, weekday, rel, None if rel else "past" if g.get("poss") else way())
+    # "Tuesday's declaration", "Tuesday night's explosion" name a day that has been.
+    possessed = g.get("poss") or g.get("part_poss")
+    day = _weekday(dct, weekday, rel, None if rel else "past" if possessed else way())
     if part:
         return f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "TIME", None
     return day.isoformat(), "DATE", MODS.get((g.get("mod") or "").lower())
+
+
+_DAY_COORDINATION_RE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:on\s+)?$", re.I)
+
+
+def coordinated_day(value: str | None, text: str, m: Match, earlier: tuple[Match, str] | None,
+                    dct: date | None) -> str | None:
+    """A weekday coordinated with a coming one just before it is coming too: told on a Tuesday
+    of a plan for "Friday and Saturday", the Saturday is the one after that Friday, not the
+    one before the report."""
+    if (earlier is None or dct is None or m.kind != "weekday" or value is None
+            or not _DAY_RE.match(value) or not _DAY_RE.match(earlier[1])):
+        return value
+    first, first_value = earlier
+    if first.end >= m.lead or not _DAY_COORDINATION_RE.fullmatch(text, first.end, m.lead):
+        return value
+    day = date.fromisoformat(value[:10])
+    if date.fromisoformat(first_value[:10]) <= dct or day > dct:
+        return value
+    return (day + timedelta(days=7)).isoformat() + value[10:]
 
 
 def _weeks_ago_weekday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -567,10 +599,13 @@ def _duration(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     mod = QUALIFIER_MODS.get((g.get("q") or "").lower())
     # ISO 8601 keeps a decimal amount ("1.5 years" P1.5Y, "9.58 seconds" PT9.58S)
     amount = g["n"] if _DECIMAL_RE.fullmatch(g["n"]) else "X" if n is None else str(n)
-    value = duration(amount, unit)
-    if n is not None and (g.get("half") or g.get("and_half")) and unit in _HALF:
-        value += _HALF[unit]
-    return value, "DURATION", mod
+    if n is not None and (g.get("half") or g.get("and_half")):
+        # a half in the next smaller unit where it is a whole one; else a decimal amount
+        # ("two and a half weeks" P2.5W, "1 1/2 decades" P15Y)
+        if unit in _HALF:
+            return duration(amount, unit) + _HALF[unit], "DURATION", mod
+        return duration(f"{n}.5", unit), "DURATION", mod
+    return duration(amount, unit), "DURATION", mod
 
 
 _HALF_OF = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y",

@@ -1,8 +1,9 @@
 """Which way an underspecified time expression points, read from the clause that holds it.
 
 News tense rule: a clause about the past ("said on Friday") looks back from the publication
-date, a clause about a coming event ("will meet on Tuesday", "meets on Tuesday") looks ahead;
-prepositions such as "until" or "since" decide whatever the verb.
+date, a clause about a coming event ("will meet on Tuesday", "meets on Tuesday") looks ahead,
+and a plan told in the past ("the board was to meet on Monday") may be either, so the nearer
+day wins (``NEAREST``); prepositions such as "until" or "since" decide whatever the verb.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+NEAREST = "nearest"  # a direction: whichever side of the publication date is nearer
 # A modal with "have" looks back: "may have been", "could have sent", "should have known".
 _HEDGED_PAST = {"would", "could", "may", "might", "should", "must"}
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "going",
@@ -19,13 +21,29 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should
 
 # Verbs of intent whose time is still to come, whatever their own tense: "planned a rally on
 # Saturday", "has scheduled a news conference Thursday", "were planning to drive on Monday".
-_INTENT = {"plan", "schedule", "intend", "expect", "prepare"}
+_INTENT = {"plan", "schedule", "intend", "expect", "prepare", "slate", "pencil"}
+_INTENT_FORMS = {"slated"}  # the small model lemmatises it as "slat"
+# Verbs of saying, whose present in news ("he says Monday", "tells CNN on Sunday") reports a
+# statement already made.
+_SPEECH = {"say", "tell"}
+# Words whose infinitive is a plan or a forecast: "set to resume Monday", "was due to meet on
+# Saturday", "said the vote was likely to pass on Friday".
+_FIXED = {"set", "due", "likely", "unlikely"}
 # Verbs of aim whose infinitive is still to come when the aim is reported: "said they hoped to
 # get supplies in by Friday", "vowed to return on Monday". A hope told as narrative may be
 # over ("they hoped to reach the town on Monday, but were turned back"); a vow is told as one.
 _PLEDGES = {"promise", "pledge", "vow"}
 _HOPES = {"hope", "aim", "seek"}
 _HOPE_FORMS = {"hoped", "hoping", "hopes"}  # the small model lemmatises them as "hop"
+
+
+def _intends(verb: Token) -> bool:
+    return verb.lemma_ in _INTENT or verb.lower_ in _INTENT_FORMS
+
+
+def _be_to(verb: Token) -> bool:
+    """ "the board was to meet on Monday", "flights are to be arranged for Friday": a plan."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be"
 
 
 def _aims(verb: Token) -> bool:
@@ -36,14 +54,19 @@ def _aims(verb: Token) -> bool:
 
 
 def _infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """ "to meet", "to be aired"; not "to have been questioned", which looks back."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children))
 
 
 # Prepositions that point one way whatever the verb: "until Monday", "since Monday".
 _FORWARD_RE = re.compile(r"\b(?:until|till|ahead of|effective|payable|due(?:\s+by)?|"
-                         r"scheduled for|set for)\s+$", re.IGNORECASE)
+                         r"(?:scheduled|slated|set)\s+for)\s+$", re.IGNORECASE)
 _BY_OR_BEFORE_RE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)
-_BACKWARD_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "since March", "since the April 20 explosion": a time that has been
+SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None = None
@@ -67,7 +90,7 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # night" back, as their own verb tells
             past = verb is not None and (_pluperfect(verb) or _verb_tense(verb) == "past")
             return "past" if past else "future"
-        if _BACKWARD_RE.search(before):
+        if SINCE_RE.search(before):
             return "past"
     return _verb_direction(verb, 0) if verb is not None else None
 
@@ -92,12 +115,20 @@ def _clause_verb(doc: Doc, offset: int, phrase_start: int | None) -> Token | Non
                 return previous
     verb = token_at(doc, offset)
     for _ in range(12):
-        if verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"aux", "auxpass"}:
+        if _is_verb(verb) and verb.dep_ not in {"aux", "auxpass"}:
             return verb
         if verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+# Dependencies only a noun has: a "verb" in one is a misread noun ("used Sunday talk shows").
+_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound"}
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOUN_DEPS
 
 
 # English verbs whose past is spelt like the base form.
@@ -114,6 +145,8 @@ def _misread_past(verb: Token) -> bool:
 
 
 def _pluperfect(verb: Token) -> bool:
+    if verb.dep_ == "acomp":  # "had been due to expire": the tense is on the copula
+        verb = verb.head
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
@@ -146,21 +179,38 @@ def _verb_tense(verb: Token) -> str | None:
 def _verb_direction(verb: Token, depth: int) -> str | None:
     if _pluperfect(verb) or (_infinitive(verb) and _pluperfect(verb.head)):
         return "past"  # "had been scheduled to expire at midnight Friday": told from after it
-    if verb.lemma_ in _INTENT and _than(verb):
+    if _intends(verb) and _than(verb):
         # "fewer loans than expected in May", "better-than-expected January sales": a
         # comparison, not an intent; the clause it compares tells the time
         return _governing_direction(verb, depth)
-    if verb.lemma_ in _INTENT and verb.dep_ == "acl":
+    if _intends(verb) and verb.dep_ == "acl":
         # "a service planned for Saturday": as the clause around it tells ("… was cancelled",
         # "… draws crowds"); ahead when nothing does
         return _governing_direction(verb, depth) or "future"
-    if verb.lemma_ in _INTENT or (_infinitive(verb) and (verb.head.lemma_ in _INTENT | {"set"}
-                                                          or _aims(verb.head))):
-        return "future"  # "planned a rally on Saturday", "set to resume Monday"
+    head = verb.head
+    if _intends(verb):
+        return _plan_direction(verb)  # "planned a rally on Saturday"
+    if _infinitive(verb) and (_intends(head) or head.lemma_ in _FIXED or _aims(head)
+                              or _be_to(verb)):
+        return _plan_direction(head)  # "set to resume Monday"
     tense = _verb_tense(verb)
+    if tense == "present" and verb.lemma_ in _SPEECH:
+        return "past"  # "Allen says Monday afternoon that …": the news present of a statement
     if tense is not None:
         return tense
     return _governing_direction(verb, depth)
+
+
+def _plan_direction(word: Token) -> str:
+    """A plan looks ahead. Told in the past ("the board was to meet on Monday", "the case was
+    due to start on Thursday") it may be over by the report, so the nearer such day wins;
+    reported ("officials said the city was likely to reopen on Thursday") the past is only
+    the report's, and the plan still looks ahead."""
+    if word.dep_ == "acomp":  # "was due to", "was likely to": the tense is on the copula
+        word = word.head
+    auxes = {c.lower_ for c in word.children if c.dep_ in {"aux", "auxpass"}}
+    told_past = word.tag_ == "VBD" or bool(auxes & {"was", "were", "did"})
+    return NEAREST if told_past and word.dep_ != "ccomp" else "future"
 
 
 def _than(verb: Token) -> bool:
@@ -171,8 +221,8 @@ def _than(verb: Token) -> bool:
 def _governing_direction(verb: Token, depth: int) -> str | None:
     if depth < 3 and verb.head.i != verb.i:
         governing = verb.head
-        while governing.pos_ not in {"VERB", "AUX"} and governing.head.i != governing.i:
+        while not _is_verb(governing) and governing.head.i != governing.i:
             governing = governing.head
-        if governing.pos_ in {"VERB", "AUX"}:
+        if _is_verb(governing):
             return _verb_direction(governing, depth + 1)
     return None
