@@ -303,11 +303,10 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             groups = m.groupdict()
             if kind == "month":  # one name for the month and one for its year, however written
                 groups = {**groups, "mon": groups["mon"] or groups["amon"],
-                          "y": groups["y"] or groups["cy"] or groups["ay"],
+                          "y": groups["y"] or groups["cy"] or groups["ay"]}
+            if kind in {"month", "edge"}:  # "since March", "since the end of May"
+                groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start())}
-            if kind == "edge":  # "since the end of May"
-                groups = {**groups, "since": SINCE_RE.search(text, max(0, m.start() - 6),
-                                                             m.start())}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])
