@@ -1030,3 +1030,11 @@ def test_the_end_of_the_coming_month_is_coming_unless_since(nlp):
             "end of May. Prices have risen since the end of May.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2009, 4, 25))] == [
         ("the end of May", "2009-05"), ("the end of May", "2008-05")]
+
+
+def test_last_and_the_name_of_the_month_just_gone_is_the_year_befores(nlp):
+    march = date(2012, 3, 1)
+    # the month just gone is "last month"; named with "last" it is the year before's
+    assert values(nlp, "Protests began last February.", march)[0][1] == "2011-02"
+    assert values(nlp, "Protests began last January.", march)[0][1] == "2012-01"
+    assert values(nlp, "Protests began last March.", march)[0][1] == "2011-03"

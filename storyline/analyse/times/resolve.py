@@ -340,8 +340,8 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     year = _year_word(g.get("y"), dct)
     rel = (g.get("rel") or "").lower()
     if year is None and dct is not None and rel:
-        if rel == "last":
-            year = str(dct.year if month < dct.month else dct.year - 1)
+        if rel == "last":  # "last February" told in March is not last month: a year before
+            year = str(dct.year if month < dct.month - 1 else dct.year - 1)
         elif rel == "next":
             year = str(dct.year if month > dct.month else dct.year + 1)
         else:
