@@ -101,6 +101,12 @@ def test_clock_times_join_their_day_and_weekdays_join_their_date(nlp):
     assert ("noon on Thursday", "2021-12-02T12:00", "TIME", None) in got
     # Oct. 13 was a Tuesday in 2020, not in 2021: the weekday settles the year.
     assert ("Tuesday, Oct. 13", "2020-10-13", "DATE", None) in got
+    # a date in brackets after a weekday is that weekday's: its own expression, the same day
+    got = values(nlp, "Engineers restored some links by Saturday afternoon [27 November 2021] "
+                      "and expect the rest back by Friday (Dec. 10).")
+    assert [(t[0], t[1]) for t in got] == [
+        ("Saturday afternoon", "2021-11-27TAF"), ("27 November 2021", "2021-11-27"),
+        ("Friday", "2021-12-10"), ("Dec. 10", "2021-12-10")]
 
 
 def test_offsets_vague_spans_and_periods(nlp):
@@ -143,6 +149,25 @@ def test_an_earnings_report_compares_its_own_quarter_with_the_same_quarter_a_yea
         ("third-quarter", "2019-Q3"), ("the quarter", "2019-Q3"),
         ("a year earlier", "2018-Q3"), ("the year-ago period", "2018-Q3"),
         ("the previous quarter", "2019-Q2")]
+
+
+def test_the_same_period_last_year_is_one_phrase_a_year_before_what_was_reported(nlp):
+    tuesday = date(2015, 3, 3)
+    got = values(nlp, "The carmaker said its sales rose 12% in February compared with the same "
+                      "period last year. Imports fell in January from the same month a year ago.",
+                 tuesday)
+    assert [(t[0], t[1]) for t in got] == [
+        ("February", "2015-02"), ("the same period last year", "2014-02"),
+        ("January", "2015-01"), ("the same month a year ago", "2014-01")]
+    got = values(nlp, "Third-quarter profit rose 8%, up from the corresponding period last "
+                      "year, and revenue beat the quarter a year ago.", date(2019, 10, 24))
+    assert [(t[0], t[1]) for t in got] == [
+        ("Third-quarter", "2019-Q3"), ("the corresponding period last year", "2018-Q3"),
+        ("the quarter a year ago", "2018-Q3")]
+    got = values(nlp, "Sales rose in February. Exports fell 3% from the same period last year, "
+                      "the ministry said.", tuesday)  # a month only anchors its own sentence
+    assert [(t[0], t[1]) for t in got] == [("February", "2015-02"),
+                                           ("the same period last year", "2014")]
 
 
 def test_without_a_quarter_named_the_quarter_is_left_out_and_a_year_ago_is_a_year(nlp):
@@ -467,6 +492,20 @@ def test_parts_of_nearby_days_and_clock_times_on_them(nlp):
         # a clock time joins its part of a day, and a sentence's full stop is not "p.m."
         ("10pm tonight", "2021-12-03T22:00", "TIME"),
         ("11 PM", "2021-12-03T23:00", "TIME")]
+
+
+def test_a_part_of_the_day_the_report_tells_is_on_the_day_it_last_named(nlp):
+    text = ("Shares closed unchanged on Wednesday. Dealers placed heavy buy orders in the "
+            "morning, but by mid-afternoon prices had slipped. In London at late afternoon "
+            "yesterday, the pound was flat. He said so on the morning news show; good evening.")
+    assert [(t[0], t[1], t[2], t[3]) for t in values(nlp, text)] == [
+        ("Wednesday", "2021-12-01", "DATE", None),
+        ("the morning", "2021-12-01TMO", "TIME", None),
+        ("mid-afternoon", "2021-12-01TAF", "TIME", "MID"),
+        ("late afternoon yesterday", "2021-12-02TAF", "TIME", "END")]
+    # with no day named before, the report's own day
+    assert values(nlp, "By mid afternoon, officials said the raid was over.")[0][:2] == (
+        "mid afternoon", "2021-12-03TAF")
 
 
 def test_a_clock_time_after_its_day_keeps_its_own_span_but_takes_that_day(nlp):

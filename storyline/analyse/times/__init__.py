@@ -19,11 +19,22 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from storyline.analyse.times.anaphora import anaphor_value, offset_value, sentence_day
+from storyline.analyse.times.anaphora import (
+    SENTENCE_END_RE,
+    anaphor_value,
+    offset_value,
+    sentence_day,
+)
 from storyline.analyse.times.frames import framed
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
 from storyline.analyse.times.live import LiveDays
-from storyline.analyse.times.period import is_quarter, is_year_back, period_value, quarter_of
+from storyline.analyse.times.period import (
+    is_month,
+    is_quarter,
+    is_year_back,
+    period_value,
+    quarter_of,
+)
 from storyline.analyse.times.ranges import with_ranges
 from storyline.analyse.times.resolve import coordinated_day, resolve
 from storyline.analyse.times.tense import direction
@@ -35,6 +46,7 @@ __all__ = ["NUMBERS", "UNITS", "normalise_times", "parse_dct"]
 def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list[TimeExpression]:
     out = []
     anchor = None  # the latest quarter named: what "the quarter" and "a year ago" refer to
+    month = None  # the end and value of the latest month reported on, named after that quarter
     days = LiveDays(text, dct)
     weekday = None  # the latest weekday and its value: a day coordinated with it runs on
     for m in with_ranges(text, find_matches(text, doc), doc):
@@ -56,13 +68,15 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
         elif m.kind == "day_count" and value is None:
             continue
         elif m.kind == "period":
-            value = period_value(m, anchor, dct)
+            value = period_value(m, anchor, dct, _same_sentence(text, month, m.start))
             if value is None:
                 continue
         elif is_year_back(m) and anchor is not None:
             value = period_value(m, anchor, dct)
         elif m.kind in {"quarter", "relunit"} and is_quarter(value) and _reported(value, dct):
-            anchor = value
+            anchor, month = value, None
+        if is_month(value) and (dct is None or value <= dct.isoformat()[:7]):
+            month = m.end, value  # "sales rose in February": a month reported on
         if m.kind == "year":
             mod = _year_mod(text, m.start)
         value = sentence_day(m, value, text, out, dct)
@@ -83,6 +97,13 @@ def _title_in_marks(text: str, start: int, end: int) -> bool:
 
 
 _OPENING_MARKS = {'"', "“", "‘"}
+
+
+def _same_sentence(text: str, month: tuple[int, str] | None, start: int) -> str | None:
+    """The month named earlier in the sentence that ``start`` is in, if any."""
+    if month is None or SENTENCE_END_RE.search(text, month[0], start):
+        return None
+    return month[1]
 
 
 def _reported(quarter: str, dct: date | None) -> bool:

@@ -92,18 +92,32 @@ def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpres
     and for the entire year"); a company's fiscal year keeps its own reading."""
     if not value or dct is None:
         return value
-    same_sentence = [t for t in before if not _SENTENCE_END_RE.search(text, t.end, m.start)]
+    same_sentence = [t for t in before if not SENTENCE_END_RE.search(text, t.end, m.start)]
     if m.kind == "the_year" and not _BUSINESS_YEAR_RE.search(text, m.start, m.end):
         anchor = _anchor(same_sentence, 1)
         return str(anchor.year) if anchor is not None else value
+    if m.kind == "partday" and m.groups.get("prep") and not m.groups.get("rel"):
+        anchor = _latest_day(before)  # "Stocks closed higher Friday. In the morning, …"
+        return anchor.isoformat() + value[10:] if anchor is not None else value
     if m.kind != "clock" or m.day is not None or not value.startswith(dct.isoformat()):
         return value
     anchor = _anchor(same_sentence, 3)
     return anchor.isoformat() + value[10:] if anchor is not None else value
 
 
+def _latest_day(before: list[TimeExpression]) -> date | None:
+    """The latest day the article has named, if any: the day its story is at."""
+    for earlier in reversed(before):
+        if earlier.type in {"DATE", "TIME"} and earlier.value and _FULL_DAY_RE.match(earlier.value):
+            return date.fromisoformat(earlier.value[:10])
+    return None
+
+
+_FULL_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
+
+
 _BUSINESS_YEAR_RE = re.compile(r"fiscal|financial", re.I)
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")  # where a sentence ends
 
 
 def _anchor(before: list[TimeExpression], precision: int) -> date | None:

@@ -144,6 +144,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?P<w>today|yesterday|tomorrow|tonight|overnight))\b", re.I)),
     ("partday", re.compile(r"\b(?P<rel>this|last|tomorrow|yesterday)\s+"
                            r"(?P<part>morning|afternoon|evening|night)\b", re.I)),
+    # "by mid-afternoon", "in morning trading", "at mid-afternoon yesterday": a part of the
+    # day the report is telling (not "the morning news", "good evening")
+    ("partday", re.compile(r"\b(?P<prep>(?:in|by|at|during|until|till|through)\s+)(?:the\s+)?"
+                           r"(?:(?P<mod>early|late|mid)[\s-]*)?(?P<part>morning|afternoon|evening)"
+                           r"(?:\s+(?P<rel>yesterday|today|tomorrow))?\b"
+                           r"(?!\s+(?:of|news|show|papers?|rush|commute|prayers?)\b)", re.I)),
     ("relunit", re.compile(rf"{_PREP}\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?"
                            rf"{_THIS}(?P<rel>this|next|last|past|previous|coming|current)\s+"
                            r"(?:(?:fiscal|financial)\s+)?(?P<unit>week|weekend|month|year|"
@@ -188,7 +194,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(r"\b(?:the|that)\s+(?:(?P<which>latest|same|comparable|corresponding|"
                           r"year-earlier|year-ago|previous|prior|most recent)\s+|"
                           r"(?P<py>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?"
-                          r"(?P<unit>quarter|period)\b(?!\s+of\b)|\b(?P<adj>year-earlier|year-ago)\b",
+                          r"(?P<unit>quarter|period|month)\b"
+                          # "the same period last year": the one a year before, in one phrase
+                          r"(?:(?P<back>\s+(?:(?:of|in)\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))\b"
+                          r"|(?!\s+of\b))|\b(?P<adj>year-earlier|year-ago)\b",
                           re.I)),
     ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
                           r"(?:(?P<dec>(?:19|20)\d0)['’]?s\b|['’]?(?P<short>\d)0s\b"
@@ -253,6 +262,7 @@ _DURATION_CONTEXT_RE = re.compile(r"\b(?:for|over|within|during|after|than|of|th
                                   r"past|next|first|spent|took|lasted|lasting|another|nearly|about|only|"
                                   r"barely|just|through|as long as)\s+$", re.I)
 _DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier)\b", re.I)
+_SAME = {"same", "comparable", "corresponding"}  # "the same month last year"
 _AGE_RE = re.compile(r"[\s-]olds?\b", re.I)  # "a 44-year-old", "52 years old": an age
 _FRACTION_RE = re.compile(r",?\s+of\b", re.I)  # "three-quarters of", "a quarter, of them"
 _MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|last|next|this|"
@@ -282,6 +292,7 @@ _OTHER_ZONE_RE = re.compile(r"\s*(?:local\s+time\s*)?\((?=[^()\n]*(?:\d|GMT|UTC|
 # "6 a.m. local time Thursday": the zone named between a clock time and its day
 _CLOCK_JOINER_RE = re.compile(r"\s*(?:local\s+time\b)?\s*,?\s*", re.I)
 _CLOCK_AFTER_DAY_RE = re.compile(r"\s*,?\s*(?:at|around|about|by|from)?\s*", re.I)
+_OPENING_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
 _DAY_KINDS = {"weekday", "relday", "partday", "mdy", "dmy"}
 
 
@@ -371,6 +382,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "old_year":
         return (_entity_label(doc, m.start()) == "DATE"
                 and _OLD_YEAR_CONTEXT_RE.search(prefix) is not None)
+    if kind == "period" and (groups.get("unit") or "").lower() == "month":
+        return bool(groups.get("back")) and (groups.get("which") or "").lower() in _SAME
     if kind == "period" and (groups.get("unit") or "").lower() == "period":
         return bool(groups.get("which") or groups.get("py"))  # "the period" alone: any stretch
     if kind == "ref" and groups.get("w4"):
@@ -640,7 +653,11 @@ def _attach_days(text: str, matches: list[Match]) -> list[Match]:
             continue
         if previous is not None:
             between = text[previous.end : match.lead]
-            if _day_for_clock(previous, match) and _CLOCK_AFTER_DAY_RE.fullmatch(between):
+            if (previous.kind == "weekday" and previous.day is None and match.kind in {"mdy", "dmy"}
+                    and not previous.groups.get("rel") and not previous.groups.get("plural")
+                    and _OPENING_BRACKET_RE.fullmatch(between)):
+                previous.day = match  # "Saturday afternoon (Oct. 8)": the day the date gives
+            elif _day_for_clock(previous, match) and _CLOCK_AFTER_DAY_RE.fullmatch(between):
                 match.day = previous
             elif _day_for_clock(match, previous) and _OTHER_ZONE_RE.fullmatch(between):
                 previous.day = match

@@ -408,9 +408,12 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     weekday = WEEKDAYS[g["wd"].lower()]
-    if m.day is not None:  # "Saturday, April 25"
-        return _month_day(m.day.groups, dct, way, m.day, weekday)
     part = "night" if g.get("overnight") else g.get("part")
+    if m.day is not None:  # "Saturday, April 25", "Saturday afternoon (April 25)"
+        told = _month_day(m.day.groups, dct, way, m.day, weekday)
+        if part and told[0] is not None and _DAY_RE.fullmatch(told[0]):
+            return f"{told[0]}T{PARTS_OF_DAY[part.lower()]}", "TIME", None
+        return told
     if g.get("plural"):
         return f"XXXX-WXX-{weekday + 1}", "SET", None
     if dct is None:
@@ -468,11 +471,14 @@ def _relday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 
 
 def _partday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
-    """ "this morning", "last night" (the night before the report), "tomorrow evening"."""
+    """ "this morning", "last night" (the night before the report), "tomorrow evening"; "in
+    the afternoon" is the report's day here (``sentence_day`` moves it to the day told)."""
+    mod = MODS.get((g.get("mod") or "").lower())
     if dct is None:
-        return None, "TIME", None
-    day = dct + timedelta(days={"this": 0, "tomorrow": 1}.get(g["rel"].lower(), -1))
-    return f"{day.isoformat()}T{PARTS_OF_DAY[g['part'].lower()]}", "TIME", None
+        return None, "TIME", mod
+    rel = (g.get("rel") or "today").lower()
+    day = dct + timedelta(days={"this": 0, "today": 0, "tomorrow": 1}.get(rel, -1))
+    return f"{day.isoformat()}T{PARTS_OF_DAY[g['part'].lower()]}", "TIME", mod
 
 
 def _relunit(g: dict, dct: date | None, way: Way, m: Match) -> Value:
