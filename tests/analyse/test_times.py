@@ -164,6 +164,9 @@ def test_the_same_period_last_year_is_one_phrase_a_year_before_what_was_reported
     assert [(t[0], t[1]) for t in got] == [
         ("Third-quarter", "2019-Q3"), ("the corresponding period last year", "2018-Q3"),
         ("the quarter a year ago", "2018-Q3")]
+    got = values(nlp, "Output fell in January from the same month of the previous year.", tuesday)
+    assert [(t[0], t[1]) for t in got] == [("January", "2015-01"),
+                                           ("the same month of the previous year", "2014-01")]
     got = values(nlp, "Sales rose in February. Exports fell 3% from the same period last year, "
                       "the ministry said.", tuesday)  # a month only anchors its own sentence
     assert [(t[0], t[1]) for t in got] == [("February", "2015-02"),

@@ -196,7 +196,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?P<py>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?"
                           r"(?P<unit>quarter|period|month)\b"
                           # "the same period last year": the one a year before, in one phrase
-                          r"(?:(?P<back>\s+(?:(?:of|in)\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))\b"
+                          r"(?:(?P<back>\s+last\s+year|\s+(?:of|in)\s+(?:the\s+)?(?:last|previous|prior)\s+year"
+                          r"|\s+a\s+year\s+(?:earlier|ago|before))\b"
                           r"|(?!\s+of\b))|\b(?P<adj>year-earlier|year-ago)\b",
                           re.I)),
     ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
