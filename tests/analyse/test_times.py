@@ -506,9 +506,21 @@ def test_a_part_of_the_day_the_report_tells_is_on_the_day_it_last_named(nlp):
         ("the morning", "2021-12-01TMO", "TIME", None),
         ("mid-afternoon", "2021-12-01TAF", "TIME", "MID"),
         ("late afternoon yesterday", "2021-12-02TAF", "TIME", "END")]
-    # with no day named before, the report's own day
+    # with no day named before, or only one long before, the report's own day
     assert values(nlp, "By mid afternoon, officials said the raid was over.")[0][:2] == (
         "mid afternoon", "2021-12-03TAF")
+    background = "The well blew out on April 20. " + "Crews worked on. " * 40
+    got = values(nlp, background + "Shares fell 5 percent in the morning.")
+    assert [(t[0], t[1]) for t in got] == [("April 20", "2021-04-20"),
+                                           ("the morning", "2021-12-03TMO")]
+    # a trading session is told in any tense; a day given after it is the day
+    got = values(nlp, "Shares are up 2% in afternoon trading. At least 33 had died by early "
+                      "afternoon on Tuesday.")
+    assert [(t[0], t[1]) for t in got] == [("afternoon", "2021-12-03TAF"),
+                                           ("Tuesday", "2021-11-30")]
+    # a habit, a plan or an opinion names no day
+    assert values(nlp, "You feed your family in the evening. In the morning, the president "
+                       "will speak. It is tough in the morning for me to watch.") == []
 
 
 def test_a_clock_time_after_its_day_keeps_its_own_span_but_takes_that_day(nlp):
@@ -625,6 +637,17 @@ def test_edges_of_months_decades_old_years_and_hours_of_the_morning(nlp):
         # the same time told with its day in brackets gives it that day
         ("4 in the morning", "2021-12-05T04:00", None),
         ("4 a.m. EST Sunday", "2021-12-05T04:00", None)]
+
+
+def test_hours_of_the_part_of_the_day_in_words_or_with_minutes(nlp):
+    text = ("It was six in the morning when the shelling began. Talks resumed at ten o'clock "
+            "in the evening; by 2:28 in the afternoon the square was empty. He took the one "
+            "in the evening.")
+    assert [(t[0], t[1]) for t in values(nlp, text)] == [
+        ("six in the morning", "2021-12-03T06:00"),
+        ("ten o'clock in the evening", "2021-12-03T22:00"),
+        ("2:28 in the afternoon", "2021-12-03T14:28"),
+        ("the evening", "2021-12-03TEV")]  # "the one": a thing, not one o'clock
 
 
 def test_numeric_dates_in_either_order_settled_by_the_publication_date(nlp):

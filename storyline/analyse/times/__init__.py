@@ -15,6 +15,7 @@ stamp's day (``live``). Without a DCT, relative expressions keep an unresolved v
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from storyline.analyse.times.anaphora import (
     anaphor_value,
     offset_value,
     sentence_day,
+    told_part_of_day,
 )
 from storyline.analyse.times.frames import framed
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
@@ -53,7 +55,10 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
         if _title_in_marks(text, m.start, m.end):
             continue
         dct = days.at(m.start)  # a live page's entry is told from its stamp's day
-        value, type_, mod = resolve(m, dct, lambda m=m: direction(doc, text, m.start, m.lead))
+        way = functools.cache(lambda m=m: direction(doc, text, m.start, m.lead))
+        if not told_part_of_day(m, text, way):
+            continue
+        value, type_, mod = resolve(m, dct, way)
         value = coordinated_day(value, text, m, weekday, dct)
         if m.kind == "weekday" and value is not None:
             weekday = m, value

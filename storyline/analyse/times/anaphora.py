@@ -25,7 +25,13 @@ import re
 from datetime import date, timedelta
 
 from storyline.analyse.times.grammar import Match
-from storyline.analyse.times.resolve import PARTS_OF_DAY, amount_of, duration, relative_unit
+from storyline.analyse.times.resolve import (
+    PARTS_OF_DAY,
+    Way,
+    amount_of,
+    duration,
+    relative_unit,
+)
 from storyline.models import TimeExpression
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)")
@@ -97,7 +103,8 @@ def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpres
         anchor = _anchor(same_sentence, 1)
         return str(anchor.year) if anchor is not None else value
     if m.kind == "partday" and m.groups.get("prep") and not m.groups.get("rel"):
-        anchor = _latest_day(before)  # "Stocks closed higher Friday. In the morning, …"
+        # "Stocks closed higher Friday. In the morning, …": from a day named just before
+        anchor = _latest_day([t for t in before if m.start - t.end <= MAX_ANCHOR_GAP], dct)
         return anchor.isoformat() + value[10:] if anchor is not None else value
     if m.kind != "clock" or m.day is not None or not value.startswith(dct.isoformat()):
         return value
@@ -105,11 +112,27 @@ def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpres
     return anchor.isoformat() + value[10:] if anchor is not None else value
 
 
-def _latest_day(before: list[TimeExpression]) -> date | None:
-    """The latest day the article has named, if any: the day its story is at."""
+def told_part_of_day(m: Match, text: str, way: Way) -> bool:
+    """ "in the morning" tells a day when its clause is about the past ("dealers placed buy
+    orders in the morning") or a trading session ("shares rose in afternoon trading"); in a
+    habit, a plan or an opinion ("you feed your family in the evening", "it is tough in the
+    morning") it names no day."""
+    if m.kind != "partday" or not m.groups.get("prep") or m.groups.get("rel"):
+        return True
+    return _SESSION_RE.match(text, m.end) is not None or way() == "past"
+
+
+_SESSION_RE = re.compile(r"\s+(?:trading|trade|dealings|session)\b", re.I)
+
+
+def _latest_day(before: list[TimeExpression], dct: date) -> date | None:
+    """The latest day the article has named up to its own date, if any: the day a past
+    narrative is at (a day still to come is not where it happened)."""
     for earlier in reversed(before):
         if earlier.type in {"DATE", "TIME"} and earlier.value and _FULL_DAY_RE.match(earlier.value):
-            return date.fromisoformat(earlier.value[:10])
+            day = date.fromisoformat(earlier.value[:10])
+            if day <= dct:
+                return day
     return None
 
 

@@ -33,6 +33,13 @@ NUMBERS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
     "single": 1, "a single": 1,
 }
+
+
+def clock_hour(hour: str) -> int:
+    """The hour of "6 in the morning" or "six in the morning"."""
+    return int(hour) if hour.isdigit() else NUMBERS[hour.lower()]
+
+
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
@@ -76,10 +83,13 @@ _QUARTER_YEAR = rf"{YEAR}|this year|last year|next year"  # "the fourth quarter 
 _QUALIFIER = (r"(?:(?P<q>more than|over|nearly|almost|about|around|roughly|at least|some|"
               r"up to|less than|just over|just under)\s+)?")
 _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\.m\.?|[ap]m\b))|"
+          # "six in the morning", "2:28 in the afternoon", "ten o'clock in the evening"
+          r"(?P<hh3>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+          r"(?::(?P<mm3>\d{2}))?(?P<oclock>\s+o['’]clock)?\s+in\s+the\s+"
+          r"(?P<half>morning|afternoon|evening)|"
           r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midday|midnight)|"
           # a 24-hour time with its zone: "0735 GMT", "18.45 BST"
-          r"(?P<hh4>[01]?\d|2[0-3])(?:\.|(?<=\d\d))(?P<mm4>[0-5]\d)(?=\s+(?:[A-Z]{2,4}T|GMT|UTC)\b)|"
-          r"(?P<hh3>\d{1,2})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening))"
+          r"(?P<hh4>[01]?\d|2[0-3])(?:\.|(?<=\d\d))(?P<mm4>[0-5]\d)(?=\s+(?:[A-Z]{2,4}T|GMT|UTC)\b))"
           r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|ET))?")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -149,7 +159,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("partday", re.compile(r"\b(?P<prep>(?:in|by|at|during|until|till|through)\s+)(?:the\s+)?"
                            r"(?:(?P<mod>early|late|mid)[\s-]*)?(?P<part>morning|afternoon|evening)"
                            r"(?:\s+(?P<rel>yesterday|today|tomorrow))?\b"
-                           r"(?!\s+(?:of|news|show|papers?|rush|commute|prayers?)\b)", re.I)),
+                           r"(?!\s+(?:of|news|show|papers?|rush|commute|prayers?)\b)"
+                           # "by early afternoon on Tuesday": the day is the weekday's
+                           rf"(?!(?:\s+\w+)?,?\s+(?:on\s+)?(?:{_WEEKDAY}|{_MONTH_ANY})\b)", re.I)),
     ("relunit", re.compile(rf"{_PREP}\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?"
                            rf"{_THIS}(?P<rel>this|next|last|past|previous|coming|current)\s+"
                            r"(?:(?:fiscal|financial)\s+)?(?P<unit>week|weekend|month|year|"
@@ -294,6 +306,8 @@ _OTHER_ZONE_RE = re.compile(r"\s*(?:local\s+time\s*)?\((?=[^()\n]*(?:\d|GMT|UTC|
 _CLOCK_JOINER_RE = re.compile(r"\s*(?:local\s+time\b)?\s*,?\s*", re.I)
 _CLOCK_AFTER_DAY_RE = re.compile(r"\s*,?\s*(?:at|around|about|by|from)?\s*", re.I)
 _OPENING_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
+_WORD_HOUR_RE = re.compile(r"\b(?:at|about|around|by|until|till|before|after|from|past|since|"
+                           r"was|is|it['’]s)\s+$", re.I)
 _DAY_KINDS = {"weekday", "relday", "partday", "mdy", "dmy"}
 
 
@@ -422,7 +436,10 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "clock" and groups.get("hh2"):
         return int(groups["hh2"]) < 24 and int(groups["mm2"] or 0) < 60
     if kind == "clock" and groups.get("hh3"):
-        return 1 <= int(groups["hh3"]) <= 12
+        # "it was six in the morning", "at ten o'clock in the evening"; not "the one in the
+        # evening" or "two in the morning and three at night" (a count)
+        told = groups["hh3"].isdigit() or groups.get("oclock") or _WORD_HOUR_RE.search(prefix)
+        return bool(told) and 1 <= clock_hour(groups["hh3"]) <= 12 and int(groups["mm3"] or 0) < 60
     if kind == "clock" and groups.get("hh4"):
         return not prefix.endswith("(")  # "10:35 a.m. (0735 GMT)": the time told again
     return True

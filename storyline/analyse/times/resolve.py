@@ -21,6 +21,7 @@ from storyline.analyse.times.grammar import (
     VAGUE_AMOUNTS,
     WEEKDAYS,
     Match,
+    clock_hour,
     numeric_readings,
 )
 from storyline.analyse.times.tense import NEAREST
@@ -383,8 +384,8 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if g.get("named"):
         hhmm = "24:00" if g["named"].lower() == "midnight" else "12:00"
     else:
-        hour = int(g.get("hh") or g.get("hh2") or g.get("hh3") or g.get("hh4") or 0)
-        minute = int(g.get("mm") or g.get("mm2") or g.get("mm4") or 0)
+        hour = clock_hour(g.get("hh") or g.get("hh2") or g.get("hh3") or g.get("hh4") or "0")
+        minute = int(g.get("mm") or g.get("mm2") or g.get("mm3") or g.get("mm4") or 0)
         half = (g.get("half") or "").lower()  # "4 in the morning" is a.m., "6 in the evening" p.m.
         ampm = (g.get("ampm") or ("a" if half == "morning" else "p" if half else "")).lower()
         if ampm.startswith("p") and hour < 12:
