@@ -55,7 +55,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
         if _title_in_marks(text, m.start, m.end):
             continue
         dct = days.at(m.start)  # a live page's entry is told from its stamp's day
-        way = functools.cache(lambda m=m: direction(doc, text, m.start, m.lead))
+        way = functools.partial(direction, doc, text, m.start, m.lead)
         if not told_part_of_day(m, text, way):
             continue
         value, type_, mod = resolve(m, dct, way)
