@@ -289,6 +289,29 @@ def test_a_holiday_a_few_days_off_is_the_coming_one_whatever_the_tense(nlp):
     assert got[0][:2] == ("Christmas Eve", "2020-12-24")  # weeks off: last year's
 
 
+def test_a_holiday_just_past_is_the_one_a_present_clause_is_about(nlp):
+    text = ("Similar attacks on New Year's Eve are being investigated in Hamburg. The "
+            "mayor said the incident on New Year's Eve is under review.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2016, 1, 5))] == [
+        ("New Year's Eve", "2015-12-31"), ("New Year's Eve", "2015-12-31")]
+    # what will happen on it is next year's
+    got = values(nlp, "Sales on Christmas Eve will set a record.", date(2018, 1, 1))
+    assert got[0][:2] == ("Christmas Eve", "2018-12-24")
+
+
+def test_a_month_that_qualifies_an_event_is_the_nearest_whatever_the_verb(nlp):
+    text = ("Olixar has suggested a late February launch. Police said they had arrested a "
+            "suspect in the October slaying. Sales rose in February.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2017, 12, 22))] == [
+        ("late February", "2018-02"), ("October", "2017-10"), ("February", "2017-02")]
+
+
+def test_a_weekday_with_this_and_its_date_is_that_date(nlp):
+    text = "In this Friday, Dec. 29, 2017, file photo, the tanker is seen at sea."
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2018, 1, 5))] == [
+        ("this Friday, Dec. 29, 2017", "2017-12-29")]
+
+
 def test_an_ordinal_before_its_noun_is_no_day(nlp):
     assert values(nlp, "He lives on the 24th floor.", date(2022, 2, 25)) == []
 
@@ -791,16 +814,16 @@ def test_a_live_pages_entry_is_read_from_its_stamps_day(nlp):
 
 
 def test_wire_times_in_universal_time_carry_its_zone(nlp):
-    text = ("Troops crossed the border at 0430 GMT on Tuesday. The storm made landfall at "
-            "18.45 GMT. Talks began at 10 a.m. local time (0700 GMT) and broke off at 14:30 UTC. "
-            "Polls close at 22.00 BST.")
+    text = ("The storm made landfall at 18.45 GMT. Talks began at 10 a.m. local time (0700 "
+            "GMT) and broke off at 14:30 UTC. Polls close at 22.00 BST. Troops crossed the "
+            "border at 0430 GMT on Tuesday.")
     assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
-        ("0430 GMT on Tuesday", "2021-11-30T04:30Z", "TIME"),
         ("18.45 GMT", "2021-12-03T18:45Z", "TIME"),
         # the same time told again in brackets is no expression of its own
         ("10 a.m.", "2021-12-03T10:00", "TIME"),
         ("14:30 UTC", "2021-12-03T14:30Z", "TIME"),
-        ("22.00 BST", "2021-12-03T22:00", "TIME")]  # British summer time is no universal time
+        ("22.00 BST", "2021-12-03T22:00", "TIME"),  # British summer time is no universal time
+        ("0430 GMT on Tuesday", "2021-11-30T04:30Z", "TIME")]
 
 
 def test_unknown_numbers_of_decades_runs_of_days_and_names_with_years(nlp):
@@ -905,12 +928,17 @@ def test_a_trading_day_is_the_day_the_report_is_about(nlp):
         ("the day", "2009-04-03")]
 
 
-def test_a_clock_time_is_on_the_day_its_sentence_named(nlp):
+def test_a_clock_time_is_on_the_day_its_sentence_or_a_past_narrative_named(nlp):
     text = ("The jet made its first flight Tuesday in Everett, Washington at 18:00 UTC. It "
-            "landed at 9 p.m.")
+            "landed at 9 p.m. The next test flight will leave at 10 a.m.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2009, 12, 16))] == [
         ("Tuesday", "2009-12-15"), ("18:00 UTC", "2009-12-15T18:00Z"),
-        ("9 p.m.", "2009-12-16T21:00")]
+        ("9 p.m.", "2009-12-15T21:00"),  # the flight told goes on, on its day
+        ("10 a.m.", "2009-12-16T10:00")]  # what is to come is not on the day told
+    text = ("Fireworks lit up the bay on Dec. 31 as crowds gathered. Two men were hurt when "
+            "the barge caught fire at around 9 p.m. local time, police said.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2018, 1, 1))] == [
+        ("Dec. 31", "2017-12-31"), ("9 p.m.", "2017-12-31T21:00")]
 
 
 def test_recent_before_its_noun_is_the_past_but_not_the_most_recent_model(nlp):
@@ -1039,7 +1067,9 @@ def test_names_and_verbs_are_no_times(nlp):
     assert [(t[0], t[1]) for t in values(nlp, text, date(2011, 3, 29))] == [
         ("Sunday", "2011-03-27"), ("Sunday", "2011-03-27"), ("Today", "2011-03-29")]
     for name in ("You will find more truth on RT ``Russia Today'' than in our media.",
-                 "According to USA Today, sales rose."):
+                 "According to USA Today, sales rose.", "She told USA TODAY she was fine.",
+                 "He said on NBC's Today show that he would run.",
+                 "He told the BBC's Today programme that talks had failed."):
         assert values(nlp, name, date(2011, 3, 29)) == []
 
 

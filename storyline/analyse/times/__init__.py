@@ -21,10 +21,10 @@ from datetime import date
 from spacy.tokens import Doc
 
 from storyline.analyse.times.anaphora import (
-    SENTENCE_END_RE,
     anaphor_value,
     offset_value,
     sentence_day,
+    sentence_ends,
     told_part_of_day,
 )
 from storyline.analyse.times.frames import framed
@@ -84,7 +84,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
             month = m.end, value  # "sales rose in February": a month reported on
         if m.kind == "year":
             mod = _year_mod(text, m.start)
-        value = sentence_day(m, value, text, out, dct)
+        value = sentence_day(m, value, text, out, dct, way)
         start = m.start
         if (frame := framed(text, m.lead, value)) and (not out or out[-1].end <= frame[0]):
             start, value, type_, mod = frame  # "the week of March 6", "the last week of May"
@@ -106,7 +106,7 @@ _OPENING_MARKS = {'"', "“", "‘"}
 
 def _same_sentence(text: str, month: tuple[int, str] | None, start: int) -> str | None:
     """The month named earlier in the sentence that ``start`` is in, if any."""
-    if month is None or SENTENCE_END_RE.search(text, month[0], start):
+    if month is None or sentence_ends(text, month[0], start):
         return None
     return month[1]
 

@@ -16,7 +16,9 @@ that leads to no day.
 
 A clock time without a day beside it is on the day its sentence named before it, the same
 reading at the scale of one sentence ("made its first flight Tuesday in Everett at 18:00 UTC"),
-and so is "the entire year" on the year its sentence named.
+and, in a clause about the past, on the day the narrative last named ("exploded on Dec. 31 …
+The men were hurt when the barge caught fire at 9 p.m."); "the entire year" is on the year its
+sentence named.
 """
 
 from __future__ import annotations
@@ -91,14 +93,15 @@ def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpres
 
 
 def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpression],
-                 dct: date | None) -> str | None:
+                 dct: date | None, way: Way) -> str | None:
     """A clock time without a day of its own, read on the publication day, is on the day its
-    sentence named before it ("made its first flight Tuesday in Everett at 18:00 UTC"), and
+    sentence named before it ("made its first flight Tuesday in Everett at 18:00 UTC") or, in a
+    clause about the past, on the day the narrative last named up to the report's, and
     "the entire year" is the year its sentence named ("a loss in the fourth quarter of 2005
     and for the entire year"); a company's fiscal year keeps its own reading."""
     if not value or dct is None:
         return value
-    same_sentence = [t for t in before if not SENTENCE_END_RE.search(text, t.end, m.start)]
+    same_sentence = [t for t in before if not sentence_ends(text, t.end, m.start)]
     if m.kind == "the_year" and not _BUSINESS_YEAR_RE.search(text, m.start, m.end):
         anchor = _anchor(same_sentence, 1)
         return str(anchor.year) if anchor is not None else value
@@ -109,6 +112,8 @@ def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpres
     if m.kind != "clock" or m.day is not None or not value.startswith(dct.isoformat()):
         return value
     anchor = _anchor(same_sentence, 3)
+    if anchor is None and way() == "past":
+        anchor = _latest_day([t for t in before if m.start - t.end <= MAX_ANCHOR_GAP], dct)
     return anchor.isoformat() + value[10:] if anchor is not None else value
 
 
@@ -140,7 +145,13 @@ _FULL_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
 
 
 _BUSINESS_YEAR_RE = re.compile(r"fiscal|financial", re.I)
-SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")  # where a sentence ends
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")
+
+
+def sentence_ends(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` (the end of an expression, whose own full
+    stop may close the sentence: "It landed at 9 p.m. The next …") and ``end``."""
+    return _SENTENCE_END_RE.search(text, max(start - 1, 0), end) is not None
 
 
 def _anchor(before: list[TimeExpression], precision: int) -> date | None:

@@ -332,7 +332,8 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                           "y": groups["y"] or groups["cy"] or groups["ay"]}
             if kind in {"month", "edge"}:  # "since March", "since the end of May"
                 groups = {**groups,
-                          "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start())}
+                          "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
+                          "attributive": _modifies_noun_after(doc, m.end() - 1)}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])
@@ -427,8 +428,9 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if (kind == "relunit" and groups["rel"].lower() == "last"
             and _OF_AFTER_RE.match(text, m.end()) and _THE_BEFORE_RE.search(prefix)):
         return False  # "the last week of February", "the last year of his term"
-    if kind == "relday" and groups.get("w") and _ends_name(text, m.start("w"), doc):
-        return False  # "USA Today", 'on RT "Russia Today"'
+    if kind == "relday" and groups.get("w") and (_ends_name(text, m.start("w"), doc)
+                                                 or _today_in_name(text, m)):
+        return False  # "USA Today", 'on RT "Russia Today"', "NBC's Today show"
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
         return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
     if kind == "clock" and groups.get("hh"):  # "8.40am" split as "8. 40am": no "40am"
@@ -477,6 +479,20 @@ _WEEKDAY_NAME_BEFORE_RE = re.compile(r"(?:\b(?:Mail|Independent|Scotland|Wales)\
 _WEEKDAY_NAME_AFTER_RE = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|"
                                     r"Independent|Tribune|Mail|Star|World|Night\s+(?:Live|"
                                     r"Football))\b")
+
+
+# Newspapers and programmes named "Today": "USA TODAY", "Russia Today", "NBC's Today show",
+# "the Today programme".
+_TODAY_NAME_BEFORE_RE = re.compile(r"\b(?:USA|Russia)\s+$")
+_TODAY_NAME_AFTER_RE = re.compile(r"\s+(?:show|programme|program|newspaper)\b")
+
+
+def _today_in_name(text: str, m: re.Match[str]) -> bool:
+    w = m.start("w")
+    if not text[w].isupper() or text[w : m.end("w")].lower() != "today":
+        return False
+    return (_TODAY_NAME_BEFORE_RE.search(text, max(0, w - 10), w) is not None
+            or _TODAY_NAME_AFTER_RE.match(text, m.end("w")) is not None)
 
 
 def _weekday_in_name(text: str, m: re.Match[str]) -> bool:
@@ -642,6 +658,16 @@ def _modifies_noun(doc: Doc | None, offset: int) -> bool:
     return doc is not None and token_at(doc, offset).dep_ == "amod"
 
 
+def _modifies_noun_after(doc: Doc | None, offset: int) -> bool:
+    """Whether the word at ``offset`` qualifies a noun after it: "a late February launch",
+    "the October slaying" name the time of that event, not of the clause's verb."""
+    if doc is None:
+        return False
+    token = token_at(doc, offset)
+    return (token.dep_ in {"compound", "nmod", "amod"} and token.head.pos_ == "NOUN"
+            and token.head.i > token.i)
+
+
 def _entity_label(doc: Doc | None, offset: int) -> str | None:
     """What the parser's named-entity pass calls the token at ``offset``, if anything."""
     if doc is None:
@@ -700,4 +726,4 @@ def _joinable(first: Match, second: Match, text: str) -> bool:
     if first.day is not None or _JOINER_RE.fullmatch(between) is None:
         return False
     return (first.kind == "weekday" and second.kind in {"mdy", "dmy"}
-            and not first.groups.get("rel") and not first.groups.get("part"))
+            and not first.groups.get("part"))

@@ -47,7 +47,7 @@ _VAGUE_UNITS = {"seconds": "PTXS", "minutes": "PTXM", "hours": "PTXH", "days": "
 _PAST_RELS = {"last": -1, "past": -1, "previous": -1}
 AHEAD = {"future", "present"}
 NEAR_DAYS = 45  # a month and day this close to the DCT is that occurrence, whatever the tense
-NEAR_HOLIDAY_DAYS = 7  # a holiday this few days ahead is the coming one, whatever the tense
+NEAR_HOLIDAY_DAYS = 7  # a holiday this few days off is that one, whatever the tense
 Value = tuple[str | None, str, str | None]  # value, type, mod
 Way = Callable[[], str | None]
 
@@ -301,16 +301,21 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     else:
         rel = (g.get("rel") or "").lower()
         direction = {"last": "past", "next": "future"}.get(rel) or way()
+        nearest = min((holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)),
+                      key=lambda d: abs((d - dct).days))
         day = holiday_date(name, dct.year)
-        # A holiday a few days off is this year's whatever the tense: "the Saturday before
-        # Christmas" in an article of Dec. 23, "as Holy Week began".
-        if direction == "past" and day > dct + timedelta(days=NEAR_HOLIDAY_DAYS):
+        # A holiday a few days ahead is the coming one whatever the tense ("the Saturday
+        # before Christmas" in an article of Dec. 23, "as Holy Week began"), and one a few
+        # days past is the one a present clause is about ("the attacks on New Year's Eve are
+        # being investigated" on Jan. 5); what "will" happen on it is next year's.
+        gap = (nearest - dct).days
+        if (direction in {None, NEAREST} or 0 <= gap <= NEAR_HOLIDAY_DAYS
+                or (direction == "present" and gap >= -NEAR_HOLIDAY_DAYS)):
+            day = nearest  # and with no tense the nearest ("declines over Memorial Day")
+        elif direction == "past" and day > dct:
             day = holiday_date(name, dct.year - 1)
         elif direction in AHEAD and day < dct:
             day = holiday_date(name, dct.year + 1)
-        elif direction in {None, NEAREST}:  # the nearest ("declines over Memorial Day")
-            day = min((holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)),
-                      key=lambda d: abs((d - dct).days))
     return (week_of(day) if name.lower() in _HOLIDAY_WEEKS else day.isoformat()), "DATE", None
 
 
@@ -358,7 +363,8 @@ def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     points back; any other by its clause's tense (``pick_year``)."""
     if (month - dct.month) % 12 == 1 and not g.get("since"):
         return str(dct.year + (month < dct.month))
-    return str(pick_year(dct, month, way()))
+    # "suggested a February launch": the event's month, which the verb's tense does not tell
+    return str(pick_year(dct, month, None if g.get("attributive") else way()))
 
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
