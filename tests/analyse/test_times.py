@@ -299,6 +299,14 @@ def test_a_holiday_just_past_is_the_one_a_present_clause_is_about(nlp):
     assert got[0][:2] == ("Christmas Eve", "2018-12-24")
 
 
+def test_a_day_that_qualifies_an_event_told_as_known_is_the_nearest(nlp):
+    # the event is the subject or a preposition's object: a coming verb does not date it
+    text = ("Christie said blacks will vote for Trump because of the slaying on Friday. "
+            "Sales on Cyber Monday will set a record. Leaders will hold talks on Tuesday.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2021, 12, 5))] == [
+        ("Friday", "2021-12-03"), ("Cyber Monday", "2021-11-29"), ("Tuesday", "2021-12-07")]
+
+
 def test_a_month_that_qualifies_an_event_is_the_nearest_whatever_the_verb(nlp):
     text = ("Olixar has suggested a late February launch. Police said they had arrested a "
             "suspect in the October slaying. Sales rose in February.")
@@ -587,7 +595,7 @@ def test_overnight_before_a_weekday_is_that_day_s_night(nlp):
 
 
 def test_shopping_days_after_thanksgiving_and_a_clock_time_told_in_local_time(nlp):
-    text = ("Shares fell on Black Friday. Sales on Cyber Monday will set a record. The truce "
+    text = ("Shares fell on Black Friday. Retailers will offer deals on Cyber Monday. The truce "
             "began at 6 a.m. local time (0300 GMT) on Wednesday, and ended at 9 p.m. local "
             "time Thursday.")
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
@@ -976,7 +984,8 @@ def test_half_a_unit_every_other_week_and_the_past_weekend(nlp):
 def test_a_weekday_in_a_paper_or_a_remembered_day_and_a_season_before_its_noun(nlp):
     text = ("He told the Sunday Times and the Mail on Sunday that Bloody Sunday still haunts "
             "the city. Another winter storm hit, and the talks will resume on Sunday. Pilgrims "
-            "will gather on Palm Sunday; in spring sales rose.")
+            "will gather on Palm Sunday; in spring sales rose. He won big on Super Tuesday, "
+            "the late Mayor said.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2013, 3, 22))] == [
         ("Sunday", "2013-03-24"), ("Palm Sunday", "2013-03-24"), ("spring", "2013-SP")]
 

@@ -101,7 +101,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        # "May 28 , 2010" (tokenised text), "Jan 2,2003"
                        rf"(?:(?:\s?,\s*|\s+)(?P<y>{_DATE_YEAR})\b)?")),
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                       rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_DATE_YEAR})\b)?")),
+                       rf"(?P<mon>{_MONTH_ANY})(?![A-Za-z])(?:,?\s+(?P<y>{_DATE_YEAR})\b)?")),
     # "on the 24th": a day of the month the report is in, or of the one before or after
     ("ordinal_day", re.compile(r"\b(?P<prep>on\s+)the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                                r"(?=\s*[,.;:!?)]|\s+(?:and|at|when|after|before|in)\b)")),
@@ -122,7 +122,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+"
                         rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last|the)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
-                         rf"(?:(?P<mon>{_MONTH_FULL})"
+                         rf"(?:(?P<mon>{_MONTH_FULL})\b"
                          rf"(?:\s+(?:of\s+)?(?P<y>{_DATE_YEAR}|{_SPOKEN_YEAR}|last year|this year|"
                          rf"next year)\b|,\s+(?P<cy>{_DATE_YEAR})\b)?|"
                          # an abbreviated month only with its year: "Oct. 2011", "Sept 2009"
@@ -472,10 +472,11 @@ def _ends_name(text: str, start: int, doc: Doc | None) -> bool:
     return token.ent_iob_ == "I" and token.ent_type_ not in {"DATE", "TIME"}
 
 
-# Newspapers, programmes and remembered days that hold a weekday: "the Sunday Times", "the
-# Mail on Sunday", "Fox News Sunday", "Saturday Night Live", "Bloody Sunday", "Black Monday".
+# Newspapers, programmes and named days that hold a weekday: "the Sunday Times", "the Mail
+# on Sunday", "Fox News Sunday", "Saturday Night Live", "Bloody Sunday", "Black Monday",
+# "Super Tuesday".
 _WEEKDAY_NAME_BEFORE_RE = re.compile(r"(?:\b(?:Mail|Independent|Scotland|Wales)\s+on|"
-                                     r"\bFox\s+News|\bBloody|\bBlack)\s+$")
+                                     r"\bFox\s+News|\bBloody|\bBlack|\bSuper)\s+$")
 _WEEKDAY_NAME_AFTER_RE = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|"
                                     r"Independent|Tribune|Mail|Star|World|Night\s+(?:Live|"
                                     r"Football))\b")

@@ -92,7 +92,30 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             return "past" if past else "future"
         if SINCE_RE.search(before):
             return "past"
-    return _verb_direction(verb, 0) if verb is not None else None
+    way = _verb_direction(verb, 0) if verb is not None else None
+    if way in {"present", "future"} and _on_given_event(doc, offset):
+        return NEAREST  # "a boost from the win Tuesday": the event's day, not the clause's
+    return way
+
+
+# Dependencies of a noun told as already known: the subject, or the object of a preposition
+# ("because of the slaying on Friday", "a boost from the win Tuesday").
+_GIVEN_DEPS = {"nsubj", "nsubjpass", "pobj"}
+
+
+def _on_given_event(doc: Doc, offset: int) -> bool:
+    """Whether the time at ``offset`` qualifies a noun that is the clause's subject or the
+    object of a preposition, an event the clause refers to; its time is that event's, which
+    a present or future verb does not tell ("Christie said blacks will vote for him because
+    of the slaying on Friday")."""
+    token = token_at(doc, offset)
+    if token.head.dep_ == "prep" and token.head.lower_ == "on" and token.dep_ == "pobj":
+        noun = token.head.head
+    elif token.dep_ in {"npadvmod", "compound", "nmod"}:
+        noun = token.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and noun.dep_ in _GIVEN_DEPS and noun.i < token.i
 
 
 def _first_conjunct(doc: Doc, offset: int, phrase_start: int | None) -> Token | None:
