@@ -69,9 +69,12 @@ def test_an_approximate_offset_and_days_counted_by_trading(nlp):
                    ("five business days", "P5D", "DURATION", None)]
 
 
-def test_a_programme_title_in_marks_is_no_time(nlp):
+def test_a_programme_title_in_marks_or_after_a_possessive_is_no_time(nlp):
     got = values(nlp, 'Baker, speaking on ABC\'s "This Week," said talks would resume this week.')
     assert [t[0] for t in got] == ["this week"]
+    assert values(nlp, "Paul, telling ABC's This Week that the race was open, left.") == []
+    got = values(nlp, "Kim's New Year's Day speech was aired.", date(2018, 1, 2))
+    assert got[0][:2] == ("New Year's Day", "2018-01-01")
     # a quotation that opens with a time is still one
     assert values(nlp, "“This week we will vote,” she said.")[0][:2] == ("This week", "2021-W48")
 
@@ -312,6 +315,18 @@ def test_a_month_that_qualifies_an_event_is_the_nearest_whatever_the_verb(nlp):
             "suspect in the October slaying. Sales rose in February.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2017, 12, 22))] == [
         ("late February", "2018-02"), ("October", "2017-10"), ("February", "2017-02")]
+    # half a year off either way, the clause decides
+    text = "Candidates prepare for the presidency even before the November election."
+    assert values(nlp, text, date(2016, 5, 12))[0][:2] == ("November", "2016-11")
+
+
+def test_the_end_of_the_month_a_sentence_named_and_a_last_year_that_is_someone_s(nlp):
+    text = ("The agency will add the data in January 2016 and expects to be done by the end of "
+            "the month. It met its goal by the end of the month. He hosted 25 parties in 2008, "
+            "his last year in office.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2015, 12, 31))] == [
+        ("January 2016", "2016-01"), ("the end of the month", "2016-01"),
+        ("the end of the month", "2015-12"), ("2008", "2008")]
 
 
 def test_a_weekday_with_this_and_its_date_is_that_date(nlp):

@@ -16,6 +16,7 @@ stamp's day (``live``). Without a DCT, relative expressions keep an unresolved v
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -52,7 +53,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     days = LiveDays(text, dct)
     weekday = None  # the latest weekday and its value: a day coordinated with it runs on
     for m in with_ranges(text, find_matches(text, doc), doc):
-        if _title_in_marks(text, m.start, m.end):
+        if _title(text, m.start, m.end):
             continue
         dct = days.at(m.start)  # a live page's entry is told from its stamp's day
         way = functools.partial(direction, doc, text, m.start, m.lead)
@@ -93,15 +94,22 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     return out
 
 
-def _title_in_marks(text: str, start: int, end: int) -> bool:
-    """ 'speaking on ABC's "This Week,"', '"Next Week Tonight"': words of a time, each
-    capitalised, that open a quotation are the title of a programme or a work, not a time."""
+def _title(text: str, start: int, end: int) -> bool:
+    """ 'speaking on ABC's "This Week,"', '"Next Week Tonight"', "telling ABC's This Week":
+    words of a time, each capitalised, that open a quotation, or that follow a possessive with
+    a capitalised "This", "Next" or "Last", are the title of a programme or a work, not a time
+    ("Kim's New Year's Day speech" is a day)."""
     words = text[start:end].split()
-    return (len(words) > 1 and all(w[:1].isupper() for w in words)
-            and text[max(0, start - 1) : start] in _OPENING_MARKS)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    return (text[max(0, start - 1) : start] in _OPENING_MARKS
+            or (words[0] in _RELATIVE_WORDS
+                and _POSSESSIVE_RE.search(text, max(0, start - 4), start) is not None))
 
 
 _OPENING_MARKS = {'"', "“", "‘"}
+_RELATIVE_WORDS = {"This", "Next", "Last"}
+_POSSESSIVE_RE = re.compile(r"\w['’]s\s+$")
 
 
 def _same_sentence(text: str, month: tuple[int, str] | None, start: int) -> str | None:

@@ -97,14 +97,22 @@ def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpres
     """A clock time without a day of its own, read on the publication day, is on the day its
     sentence named before it ("made its first flight Tuesday in Everett at 18:00 UTC") or, in a
     clause about the past, on the day the narrative last named up to the report's, and
-    "the entire year" is the year its sentence named ("a loss in the fourth quarter of 2005
-    and for the entire year"); a company's fiscal year keeps its own reading."""
+    "the entire year" or "the end of the month" is in the year or month its sentence named ("a
+    loss in the fourth quarter of 2005 and for the entire year"); a company's fiscal year keeps
+    its own reading."""
     if not value or dct is None:
         return value
     same_sentence = [t for t in before if not sentence_ends(text, t.end, m.start)]
     if m.kind == "the_year" and not _BUSINESS_YEAR_RE.search(text, m.start, m.end):
         anchor = _anchor(same_sentence, 1)
         return str(anchor.year) if anchor is not None else value
+    if m.kind == "edge" and (m.groups.get("rel") or "").lower() == "the":
+        # "adding the data in January 2016 and done by the end of the month": that month
+        unit = m.groups["unit"].lower()
+        anchor = _anchor(same_sentence, _PRECISION.get(unit, 3))
+        if anchor is not None and unit in {"month", "year"}:
+            return anchor.isoformat()[: 7 if unit == "month" else 4]
+        return value
     if m.kind == "partday" and m.groups.get("prep") and not m.groups.get("rel"):
         # "Stocks closed higher Friday. In the morning, …": from a day named just before
         anchor = _latest_day([t for t in before if m.start - t.end <= MAX_ANCHOR_GAP], dct)

@@ -425,9 +425,11 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if kind == "holiday" and doc is not None:  # a surname: "19-Nick Easter"
         token = token_at(doc, m.start("h"))
         return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
-    if (kind == "relunit" and groups["rel"].lower() == "last"
-            and _OF_AFTER_RE.match(text, m.end()) and _THE_BEFORE_RE.search(prefix)):
-        return False  # "the last week of February", "the last year of his term"
+    if kind == "relunit" and groups["rel"].lower() == "last" and (
+            (_OF_AFTER_RE.match(text, m.end()) and _THE_BEFORE_RE.search(prefix))
+            or _POSSESSIVE_BEFORE_RE.search(prefix)):
+        return False  # "the last week of February", "the last year of his term", "his last
+        # year in office": the final one, not the one before the report
     if kind == "relday" and groups.get("w") and (_ends_name(text, m.start("w"), doc)
                                                  or _today_in_name(text, m)):
         return False  # "USA Today", 'on RT "Russia Today"', "NBC's Today show"
@@ -482,6 +484,7 @@ _WEEKDAY_NAME_AFTER_RE = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Peopl
                                     r"Football))\b")
 
 
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?i:his|her|its|their|my|our|your)\s+$")
 # Newspapers and programmes named "Today": "USA TODAY", "Russia Today", "NBC's Today show",
 # "the Today programme".
 _TODAY_NAME_BEFORE_RE = re.compile(r"\b(?:USA|Russia)\s+$")

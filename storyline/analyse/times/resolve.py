@@ -363,8 +363,11 @@ def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     points back; any other by its clause's tense (``pick_year``)."""
     if (month - dct.month) % 12 == 1 and not g.get("since"):
         return str(dct.year + (month < dct.month))
-    # "suggested a February launch": the event's month, which the verb's tense does not tell
-    return str(pick_year(dct, month, None if g.get("attributive") else way()))
+    if g.get("attributive") and (month - dct.month) % 12 != 6:
+        # "suggested a February launch": the event's month, which the verb's tense does not
+        # tell; half a year off either way, the clause decides ("before the November election")
+        return str(pick_year(dct, month, None))
+    return str(pick_year(dct, month, way()))
 
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:
