@@ -308,6 +308,8 @@ def test_a_day_that_qualifies_an_event_told_as_known_is_the_nearest(nlp):
             "Sales on Cyber Monday will set a record. Leaders will hold talks on Tuesday.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2021, 12, 5))] == [
         ("Friday", "2021-12-03"), ("Cyber Monday", "2021-11-29"), ("Tuesday", "2021-12-07")]
+    text = "Despite a series of costly defeats on Tuesday night, Sanders will press on."
+    assert values(nlp, text, date(2016, 4, 27))[0][:2] == ("Tuesday night", "2016-04-26TNI")
 
 
 def test_a_month_that_qualifies_an_event_is_the_nearest_whatever_the_verb(nlp):
@@ -315,9 +317,16 @@ def test_a_month_that_qualifies_an_event_is_the_nearest_whatever_the_verb(nlp):
             "suspect in the October slaying. Sales rose in February.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2017, 12, 22))] == [
         ("late February", "2018-02"), ("October", "2017-10"), ("February", "2017-02")]
-    # half a year off either way, the clause decides
+    # a coming verb does tell it
     text = "Candidates prepare for the presidency even before the November election."
     assert values(nlp, text, date(2016, 5, 12))[0][:2] == ("November", "2016-11")
+    text = "They may get stuck with a justice if the November election does not break their way."
+    assert values(nlp, text, date(2016, 3, 4))[0][:2] == ("November", "2016-11")
+    # a report is on a month that is over, whatever the verb
+    text = "The Fed will get one more data point with the release of the November jobs report."
+    assert values(nlp, text, date(2015, 12, 1))[0][:2] == ("November", "2015-11")
+    text = "Candidates must file their February campaign finance reports."
+    assert values(nlp, text, date(2016, 3, 20))[0][:2] == ("February", "2016-02")
 
 
 def test_the_end_of_the_month_a_sentence_named_and_a_last_year_that_is_someone_s(nlp):
@@ -589,13 +598,13 @@ def test_a_clock_time_after_its_day_keeps_its_own_span_but_takes_that_day(nlp):
 def test_days_two_away_and_the_night_before_the_report(nlp):
     text = ("The talks began the day before yesterday and end the day after tomorrow. Rockets "
             "hit the city overnight, and more storms will roll in overnight. Officials ruled "
-            "out an overnight curfew.")
+            "out an overnight curfew. Peace will not come overnight.")
     assert [(t[0], t[1], t[2]) for t in values(nlp, text)] == [
         ("the day before yesterday", "2021-12-01", "DATE"),
         ("the day after tomorrow", "2021-12-05", "DATE"),
         ("overnight", "2021-12-02TNI", "TIME"),  # the night before the report
         ("overnight", "2021-12-03TNI", "TIME"),  # a coming night
-        # "an overnight curfew" names no night
+        # "an overnight curfew" names no night, nor "will not come overnight" (at once)
     ]
 
 

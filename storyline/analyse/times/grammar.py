@@ -333,7 +333,7 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             if kind in {"month", "edge"}:  # "since March", "since the end of May"
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
-                          "attributive": _modifies_noun_after(doc, m.end() - 1)}
+                          "qualifies": _noun_qualified(doc, m.end() - 1)}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])
@@ -434,7 +434,9 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
                                                  or _today_in_name(text, m)):
         return False  # "USA Today", 'on RT "Russia Today"', "NBC's Today show"
     if kind == "relday" and (groups.get("w") or "").lower() == "overnight":
-        return _GENERIC_DETERMINER_RE.search(prefix) is None  # "an overnight flight": no date
+        # "an overnight flight" names no night, nor "you can't do that overnight" (at once)
+        return (_GENERIC_DETERMINER_RE.search(prefix) is None
+                and _NEGATED_RE.search(text, max(0, m.start() - 40), m.start()) is None)
     if kind == "clock" and groups.get("hh"):  # "8.40am" split as "8. 40am": no "40am"
         return 1 <= int(groups["hh"]) <= 12 and int(groups["mm"] or 0) < 60
     if kind == "clock" and groups.get("hh2"):
@@ -484,6 +486,7 @@ _WEEKDAY_NAME_AFTER_RE = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Peopl
                                     r"Football))\b")
 
 
+_NEGATED_RE = re.compile(r"(?:n['’]t|\bnot|\bnever)\b[^.;:!?]*$", re.I)
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?i:his|her|its|their|my|our|your)\s+$")
 # Newspapers and programmes named "Today": "USA TODAY", "Russia Today", "NBC's Today show",
 # "the Today programme".
@@ -662,14 +665,20 @@ def _modifies_noun(doc: Doc | None, offset: int) -> bool:
     return doc is not None and token_at(doc, offset).dep_ == "amod"
 
 
-def _modifies_noun_after(doc: Doc | None, offset: int) -> bool:
-    """Whether the word at ``offset`` qualifies a noun after it: "a late February launch",
-    "the October slaying" name the time of that event, not of the clause's verb."""
+def _noun_qualified(doc: Doc | None, offset: int) -> str | None:
+    """The lemma of the noun after it that the word at ``offset`` qualifies, if any: "a late
+    February launch", "the October slaying", "the November jobs report" name the time of that
+    event or that report, not of the clause's verb."""
     if doc is None:
-        return False
+        return None
     token = token_at(doc, offset)
-    return (token.dep_ in {"compound", "nmod", "amod"} and token.head.pos_ == "NOUN"
-            and token.head.i > token.i)
+    if (token.dep_ not in {"compound", "nmod", "amod"} or token.head.pos_ != "NOUN"
+            or token.head.i < token.i):
+        return None
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:  # "February campaign … reports"
+        noun = noun.head
+    return noun.lemma_.lower()
 
 
 def _entity_label(doc: Doc | None, offset: int) -> str | None:

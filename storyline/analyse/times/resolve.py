@@ -363,11 +363,18 @@ def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     points back; any other by its clause's tense (``pick_year``)."""
     if (month - dct.month) % 12 == 1 and not g.get("since"):
         return str(dct.year + (month < dct.month))
-    if g.get("attributive") and (month - dct.month) % 12 != 6:
-        # "suggested a February launch": the event's month, which the verb's tense does not
-        # tell; half a year off either way, the clause decides ("before the November election")
-        return str(pick_year(dct, month, None))
-    return str(pick_year(dct, month, way()))
+    direction = way()
+    if g.get("qualifies") in _REPORTS:
+        direction = "past"  # "will file their February reports": the month reported on
+    elif g.get("qualifies") and direction == "past":
+        # "suggested a February launch": the event's month, which a past verb does not tell
+        direction = None  # (a coming one does: "if the November election goes their way")
+    return str(pick_year(dct, month, direction))
+
+
+# Nouns of what is told about a month once it is over: "the November jobs report".
+_REPORTS = {"report", "figure", "datum", "data", "result", "sale", "number", "statistic",
+            "earning", "earnings"}
 
 
 def _offset(g: dict, dct: date | None, way: Way, m: Match) -> Value:

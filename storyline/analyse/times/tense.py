@@ -101,6 +101,7 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
 # Dependencies of a noun told as already known: the subject, or the object of a preposition
 # ("because of the slaying on Friday", "a boost from the win Tuesday").
 _GIVEN_DEPS = {"nsubj", "nsubjpass", "pobj"}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 
 
 def _on_given_event(doc: Doc, offset: int) -> bool:
@@ -109,6 +110,8 @@ def _on_given_event(doc: Doc, offset: int) -> bool:
     a present or future verb does not tell ("Christie said blacks will vote for him because
     of the slaying on Friday")."""
     token = token_at(doc, offset)
+    if token.dep_ == "compound" and token.head.lower_ in _DAY_PARTS:
+        token = token.head  # "defeats on Tuesday night": the phrase's head
     if token.head.dep_ == "prep" and token.head.lower_ == "on" and token.dep_ == "pobj":
         noun = token.head.head
     elif token.dep_ in {"npadvmod", "compound", "nmod"}:
