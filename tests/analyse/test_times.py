@@ -312,6 +312,22 @@ def test_a_day_that_qualifies_an_event_told_as_known_is_the_nearest(nlp):
     assert values(nlp, text, date(2016, 4, 27))[0][:2] == ("Tuesday night", "2016-04-26TNI")
 
 
+def test_a_season_goes_by_its_clause_and_a_day_named_ahead_of_its_event(nlp):
+    text = ("Her campaign has had offices in the state since the spring. The law will take "
+            "effect in the spring. Sales rose over the summer.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2016, 2, 17))] == [
+        ("the spring", "2015-SP"), ("the spring", "2016-SP"), ("the summer", "2015-SU")]
+    got = values(nlp, "The rule will take effect in the spring.", date(2016, 10, 17))
+    assert got[0][:2] == ("the spring", "2017-SP")
+    # a possessive names a day that has been, unless the event is still ahead of the clause
+    text = ("They were hoping to meet Clinton before Monday's caucuses. Tuesday's vote was close. "
+            "“I like her, I’ll vote for her in November.” He was moved to games on Monday "
+            "nights after ''Sunday Night Baseball'' was cut.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2016, 1, 31))] == [
+        ("Monday", "2016-02-01"), ("Tuesday", "2016-01-26"), ("November", "2016-11"),
+        ("Monday nights", "XXXX-WXX-1TNI")]
+
+
 def test_a_month_that_qualifies_an_event_is_the_nearest_whatever_the_verb(nlp):
     text = ("Olixar has suggested a late February launch. Police said they had arrested a "
             "suspect in the October slaying. Sales rose in February.")

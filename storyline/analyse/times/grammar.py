@@ -147,7 +147,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"(?:(?P<overnight>(?i:overnight))\s+)?{_PREP}"
                            rf"\b(?:(?i:{_THIS})(?P<rel>(?i:last|next|this|coming|past))\s+)?"
                            rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?=(?P<poss> ?['’]s\b)?)"
-                           r"(?:\s+(?P<part>morning|afternoon|evening|night)"
+                           r"(?:\s+(?P<part>morning|afternoon|evening|night)(?P<parts>s\b)?"
                            r"(?=(?P<part_poss> ?['’]s\b)?))?")),
     ("relday", re.compile(r"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|"
                           r"(?:(?P<mod>late|early)\s+(?=yesterday|today|tomorrow))?"
@@ -330,6 +330,10 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             if kind == "month":  # one name for the month and one for its year, however written
                 groups = {**groups, "mon": groups["mon"] or groups["amon"],
                           "y": groups["y"] or groups["cy"] or groups["ay"]}
+            if kind == "weekday" and (groups.get("poss") or groups.get("part_poss")):
+                # "before Monday's caucuses": an event still ahead may be named so too
+                groups = {**groups, "ahead": _AHEAD_OF_RE.search(
+                    text, max(0, m.start() - 12), m.start())}
             if kind in {"month", "edge"}:  # "since March", "since the end of May"
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
@@ -483,9 +487,10 @@ _WEEKDAY_NAME_BEFORE_RE = re.compile(r"(?:\b(?:Mail|Independent|Scotland|Wales)\
                                      r"\bFox\s+News|\bBloody|\bBlack|\bSuper)\s+$")
 _WEEKDAY_NAME_AFTER_RE = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|"
                                     r"Independent|Tribune|Mail|Star|World|Night\s+(?:Live|"
-                                    r"Football))\b")
+                                    r"Football|Baseball))\b")
 
 
+_AHEAD_OF_RE = re.compile(r"\b(?:before|ahead\s+of|until|till|for)\s+$", re.I)
 _NEGATED_RE = re.compile(r"(?:n['’]t|\bnot|\bnever)\b[^.;:!?]*$", re.I)
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?i:his|her|its|their|my|our|your)\s+$")
 # Newspapers and programmes named "Today": "USA TODAY", "Russia Today", "NBC's Today show",

@@ -431,14 +431,17 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         if part and told[0] is not None and _DAY_RE.fullmatch(told[0]):
             return f"{told[0]}T{PARTS_OF_DAY[part.lower()]}", "TIME", None
         return told
-    if g.get("plural"):
-        return f"XXXX-WXX-{weekday + 1}", "SET", None
+    if g.get("plural") or g.get("parts"):  # "on Mondays", "on Tuesday nights"
+        part_of_day = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
+        return f"XXXX-WXX-{weekday + 1}{part_of_day}", "SET", None
     if dct is None:
         return f"XXXX-WXX-{weekday + 1}", "DATE", None
     rel = (g.get("rel") or "").lower() or None
-    # "Tuesday's declaration", "Tuesday night's explosion" name a day that has been.
+    # "Tuesday's declaration", "Tuesday night's explosion" name a day that has been; "before
+    # Monday's caucuses" the nearest such day.
     possessed = g.get("poss") or g.get("part_poss")
-    day = _weekday(dct, weekday, rel, None if rel else "past" if possessed else way())
+    told = NEAREST if g.get("ahead") else "past" if possessed else way()
+    day = _weekday(dct, weekday, rel, None if rel else told)
     if part:
         return f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "TIME", None
     return day.isoformat(), "DATE", MODS.get((g.get("mod") or "").lower())
@@ -552,6 +555,12 @@ def _season(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         year = dct.year if start < dct.month else dct.year - 1
     elif rel == "coming":
         year = dct.year if start > dct.month else dct.year + 1
+    elif not rel:  # "since the spring" told in February: last year's; "in the spring" told
+        direction = way()  # in October of a plan, next year's
+        if direction == "past" and start > dct.month:
+            year -= 1
+        elif direction == "future" and season != "WI" and start + 2 < dct.month:
+            year += 1
     return f"{year}-{season}", "DATE", MODS.get(rel)
 
 

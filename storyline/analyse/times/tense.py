@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 NEAREST = "nearest"  # a direction: whichever side of the publication date is nearer
 # A modal with "have" looks back: "may have been", "could have sent", "should have known".
 _HEDGED_PAST = {"would", "could", "may", "might", "should", "must"}
-_FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "going",
-               "wo", "must"}
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "would", "could", "may", "might", "should",
+               "going", "wo", "must"}
 
 
 # Verbs of intent whose time is still to come, whatever their own tense: "planned a rally on
@@ -63,7 +63,7 @@ def _infinitive(verb: Token) -> bool:
 
 # Prepositions that point one way whatever the verb: "until Monday", "since Monday".
 _FORWARD_RE = re.compile(r"\b(?:until|till|ahead of|effective|payable|due(?:\s+by)?|"
-                         r"(?:scheduled|slated|set)\s+for)\s+$", re.IGNORECASE)
+                         r"(?:scheduled|slated|set)\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY_OR_BEFORE_RE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)
 # "since March", "since the April 20 explosion": a time that has been
 SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
