@@ -1118,7 +1118,9 @@ def test_names_and_verbs_are_no_times(nlp):
     for name in ("You will find more truth on RT ``Russia Today'' than in our media.",
                  "According to USA Today, sales rose.", "She told USA TODAY she was fine.",
                  "He said on NBC's Today show that he would run.",
-                 "He told the BBC's Today programme that talks had failed."):
+                 "He told the BBC's Today programme that talks had failed.",
+                 "April Mellody, a spokeswoman for the party, declined to comment.",
+                 "He sold the unit to 21st Century Fox."):
         assert values(nlp, name, date(2011, 3, 29)) == []
 
 

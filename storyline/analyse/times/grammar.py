@@ -426,6 +426,10 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
                     or _read_as_verb(doc, m.start("season")))
     if kind == "weekday" and not groups.get("rel"):
         return not _weekday_in_name(text, m)
+    if kind == "century":  # "21st Century Fox", "20th Century Studios": a company
+        return not (m.group(0)[-7:-6] == "C" and _CAPITALISED_AFTER_RE.match(text, m.end()))
+    if kind == "month" and groups.get("mon") and _entity_label(doc, m.start("mon")) == "PERSON":
+        return False  # "April Mellody, a spokeswoman": a first name
     if kind == "holiday" and doc is not None:  # a surname: "19-Nick Easter"
         token = token_at(doc, m.start("h"))
         return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
@@ -490,7 +494,7 @@ _WEEKDAY_NAME_AFTER_RE = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Peopl
                                     r"Football|Baseball))\b")
 
 
-_AHEAD_OF_RE = re.compile(r"\b(?:before|ahead\s+of|until|till|for)\s+$", re.I)
+_AHEAD_OF_RE = re.compile(r"\b(?:before|ahead\s+of|until|till|up\s+to|for)\s+$", re.I)
 _NEGATED_RE = re.compile(r"(?:n['’]t|\bnot|\bnever)\b[^.;:!?]*$", re.I)
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?i:his|her|its|their|my|our|your)\s+$")
 # Newspapers and programmes named "Today": "USA TODAY", "Russia Today", "NBC's Today show",
