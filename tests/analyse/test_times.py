@@ -73,6 +73,8 @@ def test_a_programme_title_in_marks_or_after_a_possessive_is_no_time(nlp):
     got = values(nlp, 'Baker, speaking on ABC\'s "This Week," said talks would resume this week.')
     assert [t[0] for t in got] == ["this week"]
     assert values(nlp, "Paul, telling ABC's This Week that the race was open, left.") == []
+    assert values(nlp, "Sanders visited NBC’s “Today” to discuss his remarks.") == []
+    assert values(nlp, "“Today’s launch is a success,” he said.")[0][:2] == ("Today", "2021-12-03")
     got = values(nlp, "Kim's New Year's Day speech was aired.", date(2018, 1, 2))
     assert got[0][:2] == ("New Year's Day", "2018-01-01")
     # a quotation that opens with a time is still one
@@ -310,6 +312,13 @@ def test_a_day_that_qualifies_an_event_told_as_known_is_the_nearest(nlp):
         ("Friday", "2021-12-03"), ("Cyber Monday", "2021-11-29"), ("Tuesday", "2021-12-07")]
     text = "Despite a series of costly defeats on Tuesday night, Sanders will press on."
     assert values(nlp, text, date(2016, 4, 27))[0][:2] == ("Tuesday night", "2016-04-26TNI")
+
+
+def test_a_present_after_if_or_when_tells_what_is_to_come(nlp):
+    text = ("The orders can be overturned if a Republican is elected president in November. "
+            "Officials said prices rose in November.")
+    assert [(t[0], t[1]) for t in values(nlp, text, date(2016, 1, 5))] == [
+        ("November", "2016-11"), ("November", "2015-11")]
 
 
 def test_a_season_goes_by_its_clause_and_a_day_named_ahead_of_its_event(nlp):

@@ -95,19 +95,25 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
 
 
 def _title(text: str, start: int, end: int) -> bool:
-    """ 'speaking on ABC's "This Week,"', '"Next Week Tonight"', "telling ABC's This Week":
-    words of a time, each capitalised, that open a quotation, or that follow a possessive with
-    a capitalised "This", "Next" or "Last", are the title of a programme or a work, not a time
-    ("Kim's New Year's Day speech" is a day)."""
+    """ 'speaking on ABC's "This Week,"', '"Next Week Tonight"', "telling ABC's This Week",
+    'visited NBC's “Today”': words of a time, each capitalised, that open a quotation, fill
+    one, or follow a possessive with a capitalised "This", "Next" or "Last", are the title of a
+    programme or a work, not a time ("Kim's New Year's Day speech" is a day)."""
     words = text[start:end].split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+    if not words or not all(w[:1].isupper() for w in words):
         return False
-    return (text[max(0, start - 1) : start] in _OPENING_MARKS
+    opened = text[max(0, start - 1) : start] in _OPENING_MARKS
+    if opened and text[end : end + 1] in _CLOSING_MARKS and not text[end + 1 : end + 2].isalpha():
+        return True  # 'NBC's “Today”': the whole quotation
+    if len(words) < 2:
+        return False
+    return (opened
             or (words[0] in _RELATIVE_WORDS
                 and _POSSESSIVE_RE.search(text, max(0, start - 4), start) is not None))
 
 
 _OPENING_MARKS = {'"', "“", "‘"}
+_CLOSING_MARKS = {'"', "”", "’"}
 _RELATIVE_WORDS = {"This", "Next", "Last"}
 _POSSESSIVE_RE = re.compile(r"\w['’]s\s+$")
 

@@ -23,6 +23,8 @@ _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "would", "could", "may", "might"
 # Saturday", "has scheduled a news conference Thursday", "were planning to drive on Monday".
 _INTENT = {"plan", "schedule", "intend", "expect", "prepare", "slate", "pencil"}
 _INTENT_FORMS = {"slated"}  # the small model lemmatises it as "slat"
+# Conjunctions of condition and time, whose clause tells what is to come in the present.
+_CONDITIONS = {"if", "unless", "once", "until", "till", "when", "whenever", "before", "after"}
 # Verbs of saying, whose present in news ("he says Monday", "tells CNN on Sunday") reports a
 # statement already made.
 _SPEECH = {"say", "tell"}
@@ -222,6 +224,9 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
     tense = _verb_tense(verb)
     if tense == "present" and verb.lemma_ in _SPEECH:
         return "past"  # "Allen says Monday afternoon that …": the news present of a statement
+    if tense == "present" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS
+                                  for c in verb.children):
+        return "future"  # "if a Republican is elected in November": English tells it so
     if tense is not None:
         return tense
     return _governing_direction(verb, depth)
