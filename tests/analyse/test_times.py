@@ -905,10 +905,12 @@ def test_a_decimal_amount_of_time_keeps_its_decimal(nlp):
 
 def test_a_holiday_with_its_year_is_that_year_s_and_a_resolution_number_no_year(nlp):
     text = ("They met on Valentine's Day 2010 and married at Easter 1916's centenary, on "
-            "Christmas Eve, 2015. The council passed Resolution 1973 on Thursday.")
+            "Christmas Eve, 2015. The council passed Resolution 1973 on Thursday. Police "
+            "changed tactics after the 2015 New Year's Eve assaults.")
     assert [(t[0], t[1]) for t in values(nlp, text)] == [
         ("Valentine's Day 2010", "2010-02-14"), ("Easter 1916", "1916-04-23"),
-        ("Christmas Eve, 2015", "2015-12-24"), ("Thursday", "2021-12-02")]
+        ("Christmas Eve, 2015", "2015-12-24"), ("Thursday", "2021-12-02"),
+        ("2015 New Year's Eve", "2015-12-31")]
 
 
 def test_months_with_their_year_however_written_and_decades_without_their_century(nlp):

@@ -105,7 +105,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "on the 24th": a day of the month the report is in, or of the one before or after
     ("ordinal_day", re.compile(r"\b(?P<prep>on\s+)the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                                r"(?=\s*[,.;:!?)]|\s+(?:and|at|when|after|before|in)\b)")),
-    ("holiday", re.compile(r"\b(?:(?P<rel>(?i:this|last|next))\s+)?(?P<h>New Year['’]s Eve|"
+    ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next))\s+|(?P<yh>{YEAR})\s+)?"
+                           r"(?P<h>New Year['’]s Eve|"
                            r"New Year['’]s Day|New Year|Christmas Eve|Christmas Day|Christmas|"
                            r"Boxing Day|Halloween|Valentine['’]s Day|Independence Day|"
                            r"Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"

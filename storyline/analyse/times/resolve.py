@@ -292,8 +292,8 @@ def _easter(year: int) -> date:
 
 def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     name = g["h"]
-    year = _year_word(g.get("hy"), dct)
-    if year is not None:  # "Christmas 2012", "Easter of 1916", "Easter Day last year"
+    year = g.get("yh") or _year_word(g.get("hy"), dct)
+    if year is not None:  # "Christmas 2012", "the 2015 New Year's Eve", "Easter of 1916"
         day = holiday_date(name, int(year))
     elif dct is None:
         fixed = HOLIDAYS.get(name.lower().replace("’", "'"))
