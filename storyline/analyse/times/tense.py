@@ -100,17 +100,18 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
     return way
 
 
-# Dependencies of a noun told as already known: the subject, or the object of a preposition
-# ("because of the slaying on Friday", "a boost from the win Tuesday").
-_GIVEN_DEPS = {"nsubj", "nsubjpass", "pobj"}
+# The dependency of a noun told as already known: the object of a preposition ("because of
+# the slaying on Friday", "a boost from the win Tuesday"); a subject may be the coming event
+# itself ("a hearing on Friday will consider the evidence").
+_GIVEN_DEPS = {"pobj"}
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 
 
 def _on_given_event(doc: Doc, offset: int) -> bool:
-    """Whether the time at ``offset`` qualifies a noun that is the clause's subject or the
-    object of a preposition, an event the clause refers to; its time is that event's, which
-    a present or future verb does not tell ("Christie said blacks will vote for him because
-    of the slaying on Friday")."""
+    """Whether the time at ``offset`` qualifies a noun that is the object of a preposition,
+    an event the clause refers to; its time is that event's, which a present or future verb
+    does not tell ("Christie said blacks will vote for him because of the slaying on
+    Friday")."""
     token = token_at(doc, offset)
     if token.dep_ == "compound" and token.head.lower_ in _DAY_PARTS:
         token = token.head  # "defeats on Tuesday night": the phrase's head
