@@ -314,6 +314,9 @@ def test_a_day_that_qualifies_an_event_told_as_known_is_the_nearest(nlp):
         ("Friday", "2021-12-03"), ("Tuesday", "2021-12-07"), ("Friday", "2021-12-10")]
     text = "Despite a series of costly defeats on Tuesday night, Sanders will press on."
     assert values(nlp, text, date(2016, 4, 27))[0][:2] == ("Tuesday night", "2016-04-26TNI")
+    # an event a coming clause is for is still to come
+    text = "The band will rehearse all week for their big show on Saturday night."
+    assert values(nlp, text, date(2009, 8, 25))[0][:2] == ("Saturday night", "2009-08-29TNI")
 
 
 def test_a_present_after_if_or_when_tells_what_is_to_come(nlp):
@@ -1000,6 +1003,14 @@ def test_a_clock_time_is_on_the_day_its_sentence_or_a_past_narrative_named(nlp):
             "the barge caught fire at around 9 p.m. local time, police said.")
     assert [(t[0], t[1]) for t in values(nlp, text, date(2018, 1, 1))] == [
         ("Dec. 31", "2017-12-31"), ("9 p.m.", "2017-12-31T21:00")]
+    # a day named further back is a wire story's background, not the clock time's day
+    text = ("Western countries have tightened sanctions, and on Monday Jordan's king became "
+            "the first Arab head of state to urge Assad to quit. In the early months of the "
+            "uprising, attempts by security forces to crush mainly peaceful protests accounted "
+            "for most of the violence, but since then there have been growing reports of army "
+            "defectors fighting back. Activists said fighters fired rockets at an intelligence "
+            "complex on the edge of the capital at about 2:30 a.m.")
+    assert values(nlp, text, date(2011, 11, 16))[-1][:2] == ("2:30 a.m.", "2011-11-16T02:30")
 
 
 def test_recent_before_its_noun_is_the_past_but_not_the_most_recent_model(nlp):

@@ -44,6 +44,7 @@ _OFFSET_WAY_RE = re.compile(r"\s+(later|earlier|after that|before that|from now|
 _OFFSET_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "fortnight": 14}
 MAX_OFFSET_DAYS = 31
 MAX_ANCHOR_GAP = 600  # characters between the day named and the offset told from it
+MAX_CLOCK_GAP = 320  # and between the day named and a clock time told on it
 
 
 def anaphor_value(m: Match, before: list[TimeExpression], dct: date | None
@@ -120,8 +121,9 @@ def sentence_day(m: Match, value: str | None, text: str, before: list[TimeExpres
     if m.kind != "clock" or m.day is not None or not value.startswith(dct.isoformat()):
         return value
     anchor = _anchor(same_sentence, 3)
-    if anchor is None and way() == "past":
-        anchor = _latest_day([t for t in before if m.start - t.end <= MAX_ANCHOR_GAP], dct)
+    if anchor is None and way() == "past":  # a sentence or two on: a wire story's lead names
+        # its background days further back ("on Monday Jordan's king urged …")
+        anchor = _latest_day([t for t in before if m.start - t.end <= MAX_CLOCK_GAP], dct)
     return anchor.isoformat() + value[10:] if anchor is not None else value
 
 

@@ -100,18 +100,19 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
     return way
 
 
-# The dependency of a noun told as already known: the object of a preposition ("because of
-# the slaying on Friday", "a boost from the win Tuesday"); a subject may be the coming event
-# itself ("a hearing on Friday will consider the evidence").
-_GIVEN_DEPS = {"pobj"}
+# Prepositions whose object is an event told as already known ("because of the slaying on
+# Friday", "a boost from the win Tuesday", "despite defeats on Tuesday night"); not "for my
+# show on Saturday night", nor a subject, which may be the coming event itself ("a hearing on
+# Friday will consider the evidence").
+_GIVEN_BY = {"of", "because", "from", "despite", "after", "following", "since", "amid"}
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 
 
 def _on_given_event(doc: Doc, offset: int) -> bool:
-    """Whether the time at ``offset`` qualifies a noun that is the object of a preposition,
-    an event the clause refers to; its time is that event's, which a present or future verb
-    does not tell ("Christie said blacks will vote for him because of the slaying on
-    Friday")."""
+    """Whether the time at ``offset`` qualifies a noun that is the object of a preposition of
+    cause, source or concession, an event the clause refers to; its time is that event's,
+    which a present or future verb does not tell ("Christie said blacks will vote for him
+    because of the slaying on Friday")."""
     token = token_at(doc, offset)
     if token.dep_ == "compound" and token.head.lower_ in _DAY_PARTS:
         token = token.head  # "defeats on Tuesday night": the phrase's head
@@ -121,7 +122,10 @@ def _on_given_event(doc: Doc, offset: int) -> bool:
         noun = token.head
     else:
         return False
-    return noun.pos_ == "NOUN" and noun.dep_ in _GIVEN_DEPS and noun.i < token.i
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.i > token.i:
+        return False
+    # "his motive for the shooting on Sunday night": a noun's complement, whatever its word
+    return noun.head.lower_ in _GIVEN_BY or noun.head.head.pos_ == "NOUN"
 
 
 def _first_conjunct(doc: Doc, offset: int, phrase_start: int | None) -> Token | None:
