@@ -333,6 +333,9 @@ def test_a_season_goes_by_its_clause_and_a_day_named_ahead_of_its_event(nlp):
         ("the spring", "2015-SP"), ("the spring", "2016-SP"), ("the summer", "2015-SU")]
     got = values(nlp, "The rule will take effect in the spring.", date(2016, 10, 17))
     assert got[0][:2] == ("the spring", "2017-SP")
+    # a season talked about is no time of the clause's verb
+    got = values(nlp, "He said that the winter was likely to be harsh.", date(2011, 10, 14))
+    assert got[0][:2] == ("the winter", "2011-WI")
     # a possessive names a day that has been, unless the event is still ahead of the clause
     text = ("They were hoping to meet Clinton before Monday's caucuses. Tuesday's vote was close. "
             "“I like her, I’ll vote for her in November.” He was moved to games on Monday "

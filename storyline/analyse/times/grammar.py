@@ -335,6 +335,10 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 # "before Monday's caucuses": an event still ahead may be named so too
                 groups = {**groups, "ahead": _AHEAD_OF_RE.search(
                     text, max(0, m.start() - 12), m.start())}
+            if kind == "season" and groups.get("season") and doc is not None:
+                # "the winter was likely to be mild": the season is talked about, not when
+                groups = {**groups, "subject": token_at(doc, m.start("season")).dep_
+                          in {"nsubj", "nsubjpass"}}
             if kind in {"month", "edge"}:  # "since March", "since the end of May"
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),

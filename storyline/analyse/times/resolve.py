@@ -555,8 +555,8 @@ def _season(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         year = dct.year if start < dct.month else dct.year - 1
     elif rel == "coming":
         year = dct.year if start > dct.month else dct.year + 1
-    elif not rel:  # "since the spring" told in February: last year's; "in the spring" told
-        direction = way()  # in October of a plan, next year's
+    elif not rel and not g.get("subject"):  # "since the spring" told in February: last
+        direction = way()  # year's; "in the spring" told in October of a plan, next year's
         if direction == "past" and start > dct.month:
             year -= 1
         elif direction == "future" and season != "WI" and start + 2 < dct.month:
