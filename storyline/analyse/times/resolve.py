@@ -360,7 +360,8 @@ def _month(g: dict, dct: date | None, way: Way, m: Match) -> Value:
 def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     """The year of a month named without one: the month after the DCT's is the coming one
     whatever the tense ("extended the deadline to the end of May" in April), unless "since"
-    points back; any other by its clause's tense (``pick_year``)."""
+    points back; any other by its clause's tense (``pick_year``), except the month of a report
+    (over, whatever the verb) or of another event a past verb tells of (the nearest)."""
     if (month - dct.month) % 12 == 1 and not g.get("since"):
         return str(dct.year + (month < dct.month))
     direction = way()
