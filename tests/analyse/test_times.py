@@ -79,6 +79,15 @@ def test_a_programme_title_in_marks_or_after_a_possessive_is_no_time(nlp):
     assert got[0][:2] == ("New Year's Day", "2018-01-01")
     # a quotation that opens with a time is still one
     assert values(nlp, "“This week we will vote,” she said.")[0][:2] == ("This week", "2021-W48")
+    # a title in title case that ends with a time, and a title in doubled straight quotes
+    got = values(nlp, "Howard had roles in “How the Grinch Stole Christmas,” and “Apollo 13.”")
+    assert got == []
+    assert values(nlp, "Mr. Bush is joining the ''Today'' show as an anchor.") == []
+    # a quoted holiday is a day; so is a quotation opening a sentence with a name
+    got = values(nlp, "Shoppers pass a sign for 'Black Friday' sales.", date(2017, 11, 23))
+    assert got[0][:2] == ("Black Friday", "2017-11-24")
+    got = values(nlp, 'He tweeted "Obama on Friday" and left.')
+    assert got[0][:2] == ("Friday", "2021-12-03")
 
 
 def test_without_a_publication_date_nothing_relative_is_invented(nlp):
@@ -1211,3 +1220,28 @@ def test_last_and_the_name_of_the_month_just_gone_is_the_year_befores(nlp):
     assert values(nlp, "Protests began last February.", march)[0][1] == "2011-02"
     assert values(nlp, "Protests began last January.", march)[0][1] == "2012-01"
     assert values(nlp, "Protests began last March.", march)[0][1] == "2011-03"
+
+
+def test_can_looks_ahead_with_a_deed_and_by_follows_the_verb_an_infinitive_hangs_on(nlp):
+    january = date(2016, 1, 19)
+    # "can" with a deed looks ahead; with "be" it tells what something is like
+    got = values(nlp, "Voters want a nominee who can win in November.", january)
+    assert got[0][:2] == ("November", "2016-11")
+    got = values(nlp, "Delegates can meet them on Friday.", january)
+    assert got[0][:2] == ("Friday", "2016-01-22")
+    got = values(nlp, "New Year's Eve in Cologne can be a raucous affair.", date(2016, 1, 6))
+    assert got[0][:2] == ("New Year's Eve", "2015-12-31")
+    # "by" under an infinitive whose verb is told from further back looks back
+    text = "The PACs had raised $38 million to boost his candidacy by the end of June."
+    assert values(nlp, text, date(2015, 11, 20))[0][:2] == ("the end of June", "2015-06")
+    text = "The PACs plan to raise $38 million by the end of June."
+    assert values(nlp, text, date(2015, 11, 20))[0][:2] == ("the end of June", "2016-06")
+
+
+def test_a_plural_noun_read_as_a_present_verb_does_not_tell_the_tense(nlp):
+    # the small model tags "remarks" as a present verb with no subject of its own
+    text = ("Clinton did not revisit her Wall Street remarks in an address to central Iowa "
+            "Democrats on Sunday, where she was accompanied by Bill Clinton.")
+    assert values(nlp, text, date(2015, 11, 16))[0][:2] == ("Sunday", "2015-11-15")
+    text = "The senator says he remains confident and meets donors on Sunday."
+    assert values(nlp, text, date(2015, 11, 16))[0][:2] == ("Sunday", "2015-11-22")

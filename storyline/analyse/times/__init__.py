@@ -53,7 +53,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     days = LiveDays(text, dct)
     weekday = None  # the latest weekday and its value: a day coordinated with it runs on
     for m in with_ranges(text, find_matches(text, doc), doc):
-        if _title(text, m.start, m.end):
+        if _title(text, m.start, m.end, m.kind):
             continue
         dct = days.at(m.start)  # a live page's entry is told from its stamp's day
         way = functools.partial(direction, doc, text, m.start, m.lead)
@@ -94,17 +94,22 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     return out
 
 
-def _title(text: str, start: int, end: int) -> bool:
+def _title(text: str, start: int, end: int, kind: str) -> bool:
     """ 'speaking on ABC's "This Week,"', '"Next Week Tonight"', "telling ABC's This Week",
-    'visited NBC's “Today”': words of a time, each capitalised, that open a quotation, fill
-    one, or follow a possessive with a capitalised "This", "Next" or "Last", are the title of a
+    'visited NBC's “Today”', 'roles in “How the Grinch Stole Christmas,”': words of a time,
+    each capitalised, that open a quotation, fill one, end one written in title case, or
+    follow a possessive with a capitalised "This", "Next" or "Last", are the title of a
     programme or a work, not a time ("Kim's New Year's Day speech" is a day)."""
     words = text[start:end].split()
     if not words or not all(w[:1].isupper() for w in words):
         return False
-    opened = text[max(0, start - 1) : start] in _OPENING_MARKS
-    if opened and text[end : end + 1] in _CLOSING_MARKS and not text[end + 1 : end + 2].isalpha():
-        return True  # 'NBC's “Today”': the whole quotation
+    # a quoted holiday is still a day: "'Black Friday' sales"
+    opened = text[max(0, start - 1) : start] in _QUOTATION_MARKS and kind != "holiday"
+    closing = text[end : end + 1]
+    if opened and closing in _QUOTATION_MARKS and not text[end + 1 : end + 2].isalpha():
+        return True  # 'NBC's “Today”', "''Today''": the whole quotation
+    if _TITLE_END_RE.match(text, end) and _title_case_before(text, start):
+        return True
     if len(words) < 2:
         return False
     return (opened
@@ -112,8 +117,19 @@ def _title(text: str, start: int, end: int) -> bool:
                 and _POSSESSIVE_RE.search(text, max(0, start - 4), start) is not None))
 
 
-_OPENING_MARKS = {'"', "“", "‘"}
-_CLOSING_MARKS = {'"', "”", "’"}
+def _title_case_before(text: str, start: int) -> bool:
+    """Whether a quotation opens shortly before ``start`` with two words or more in title
+    case, a capital beyond the first ("Obama on Friday" may open a sentence)."""
+    opening = _TITLE_RE.search(text, max(0, start - _TITLE_REACH), start)
+    return opening is not None and any(w[:1].isupper() for w in opening.group(1).split()[1:])
+
+
+_QUOTATION_MARKS = {'"', "“", "‘", "'", "”", "’"}
+_TITLE_END_RE = re.compile(r"[,.!?]?[\"”’']")
+_TITLE_REACH = 60
+# An opening mark, then capitalised words and the small words titles leave in lower case
+_TITLE_RE = re.compile(r"[\"“‘']((?:(?:[A-Z][\w'’-]*|a|an|and|at|by|for|from|in|of|on|or|"
+                       r"the|to|with)\s+){2,})$")
 _RELATIVE_WORDS = {"This", "Next", "Last"}
 _POSSESSIVE_RE = re.compile(r"\w['’]s\s+$")
 

@@ -17,6 +17,9 @@ NEAREST = "nearest"  # a direction: whichever side of the publication date is ne
 _HEDGED_PAST = {"would", "could", "may", "might", "should", "must"}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "would", "could", "may", "might", "should",
                "going", "wo", "must"}
+# "can" looks ahead with a deed ("a candidate who can win in November"), not with "be": "New
+# Year's Eve in Cologne can be a raucous affair" says what the day is like.
+_CAN = {"can", "ca"}
 
 
 # Verbs of intent whose time is still to come, whatever their own tense: "planned a rally on
@@ -90,7 +93,7 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "will leave before Friday", "asked them to leave by Monday" look ahead; "the
             # attack came just before 5am on Thursday", "the toll rose to 45 by Thursday
             # night" back, as their own verb tells
-            past = verb is not None and (_pluperfect(verb) or _verb_tense(verb) == "past")
+            past = verb is not None and _verb_direction(verb, 0) == "past"
             return "past" if past else "future"
         if SINCE_RE.search(before):
             return "past"
@@ -160,8 +163,16 @@ def _clause_verb(doc: Doc, offset: int, phrase_start: int | None) -> Token | Non
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound"}
 
 
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+
+
 def _is_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOUN_DEPS
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in _NOUN_DEPS:
+        return False
+    # A present with an -s and no subject of its own is a misread plural noun ("did not revisit
+    # her Wall Street remarks in an address on Sunday"); a conjunct shares its subject.
+    return not (token.tag_ == "VBZ" and token.dep_ != "conj"
+                and not any(c.dep_ in _SUBJECTS for c in token.children))
 
 
 # English verbs whose past is spelt like the base form.
@@ -196,7 +207,7 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"  # "may have been responsible for the drop on Wednesday"
     if "could" in auxes and any(c.dep_ == "neg" for c in verb.children):
         return "past"  # "could not be reached Wednesday": what was not possible then
-    if auxes & _FUTURE_AUX:
+    if auxes & _FUTURE_AUX or (auxes & _CAN and verb.lemma_ != "be"):
         return "future"
     if auxes & {"was", "were", "had", "did"} or verb.tag_ == "VBD" or _misread_past(verb):
         return "past"
