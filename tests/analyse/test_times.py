@@ -1245,3 +1245,22 @@ def test_a_plural_noun_read_as_a_present_verb_does_not_tell_the_tense(nlp):
     assert values(nlp, text, date(2015, 11, 16))[0][:2] == ("Sunday", "2015-11-15")
     text = "The senator says he remains confident and meets donors on Sunday."
     assert values(nlp, text, date(2015, 11, 16))[0][:2] == ("Sunday", "2015-11-22")
+
+
+def test_a_deed_still_to_come_in_a_present_clause_looks_ahead(nlp):
+    february = date(2016, 2, 29)
+    # a gerund or an infinitive under a present verb is a deed not yet done
+    text = "The heist is key to scoring a White House win in November."
+    assert values(nlp, text, february)[0][:2] == ("November", "2016-11")
+    text = "He prizes electability and reclaiming the White House in November."
+    assert values(nlp, text, february)[0][:2] == ("November", "2016-11")
+    text = "He is making a movie set to be released in the summer."
+    assert values(nlp, text, date(2015, 12, 19))[0][:2] == ("the summer", "2016-SU")
+    # not a gerund after a verb's preposition, nor one that is a preposition, nor an
+    # infinitive that says which one a noun is
+    text = "The ship is suspected of transferring oil to a North Korean vessel on Oct. 19."
+    assert values(nlp, text, date(2017, 12, 29))[0][:2] == ("Oct. 19", "2017-10-19")
+    text = "He is more popular, according to a poll in February."
+    assert values(nlp, text, date(2016, 5, 18))[0][:2] == ("February", "2016-02")
+    text = "He is the second climber to die in the park in November."
+    assert values(nlp, text, february)[0][:2] == ("November", "2015-11")

@@ -93,11 +93,16 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "will leave before Friday", "asked them to leave by Monday" look ahead; "the
             # attack came just before 5am on Thursday", "the toll rose to 45 by Thursday
             # night" back, as their own verb tells
-            past = verb is not None and _verb_direction(verb, 0) == "past"
+            past = verb is not None and (_told_from_after(verb) or _verb_tense(verb) == "past")
             return "past" if past else "future"
         if SINCE_RE.search(before):
             return "past"
     way = _verb_direction(verb, 0) if verb is not None else None
+    if (way == "present" and _nonfinite(verb)
+            and token_at(doc, offset).dep_ not in _QUALIFYING):
+        # "is upbeat about his chances of winning in November": a deed still to come; not a
+        # time that qualifies a noun ("is trying to sell itself under a June agreement")
+        way = "future"
     if way in {"present", "future"} and _on_given_event(doc, offset):
         return NEAREST  # "a boost from the win Tuesday": the event's day, not the clause's
     return way
@@ -220,8 +225,14 @@ def _verb_tense(verb: Token) -> str | None:
     return None
 
 
+def _told_from_after(verb: Token) -> bool:
+    """A past perfect, or an infinitive hanging on one ("had raised $38 million to boost his
+    candidacy by the end of June"): told from after the time it names."""
+    return _pluperfect(verb) or (_infinitive(verb) and _pluperfect(verb.head))
+
+
 def _verb_direction(verb: Token, depth: int) -> str | None:
-    if _pluperfect(verb) or (_infinitive(verb) and _pluperfect(verb.head)):
+    if _told_from_after(verb):
         return "past"  # "had been scheduled to expire at midnight Friday": told from after it
     if _intends(verb) and _than(verb):
         # "fewer loans than expected in May", "better-than-expected January sales": a
@@ -246,6 +257,21 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
     if tense is not None:
         return tense
     return _governing_direction(verb, depth)
+
+
+_QUALIFYING = {"compound", "nmod", "amod", "npadvmod", "poss"}
+
+
+def _nonfinite(verb: Token) -> bool:
+    """ "to win", "chances of winning": a deed not yet told as done. A gerund after a
+    preposition of a verb tells no more than that verb ("suspected of transferring", "with
+    voters viewing him positively")."""
+    if verb.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        if verb.dep_ == "prep":  # "according to a poll in February", "including"
+            return False
+        return verb.dep_ != "pcomp" or verb.head.head.pos_ in {"NOUN", "PROPN", "ADJ"}
+    # not an infinitive that says which one a noun is: "the second climber to die"
+    return _infinitive(verb) and verb.dep_ not in {"acl", "relcl"}
 
 
 def _plan_direction(word: Token) -> str:
