@@ -18,7 +18,8 @@ _HEDGED_PAST = {"would", "could", "may", "might", "should", "must"}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "would", "could", "may", "might", "should",
                "going", "wo", "must"}
 # "can" looks ahead with a deed ("a candidate who can win in November"), not with "be": "New
-# Year's Eve in Cologne can be a raucous affair" says what the day is like.
+# Year's Eve in Cologne can be a raucous affair" says what the day is like, "the arrests after
+# the September 11 attacks can be explained by poor intelligence" what they were.
 _CAN = {"can", "ca"}
 
 
@@ -98,7 +99,7 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
         if SINCE_RE.search(before):
             return "past"
     way = _verb_direction(verb, 0) if verb is not None else None
-    if (way == "present" and _nonfinite(verb)
+    if (way == "present" and _gerund_deed(verb)
             and token_at(doc, offset).dep_ not in _QUALIFYING):
         # "is upbeat about his chances of winning in November": a deed still to come; not a
         # time that qualifies a noun ("is trying to sell itself under a June agreement")
@@ -168,16 +169,19 @@ def _clause_verb(doc: Doc, offset: int, phrase_start: int | None) -> Token | Non
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound"}
 
 
-_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+_VERB_ONLY = {"nsubj", "nsubjpass", "expl", "csubj", "mark", "dobj"}
 
 
 def _is_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in _NOUN_DEPS:
         return False
-    # A present with an -s and no subject of its own is a misread plural noun ("did not revisit
-    # her Wall Street remarks in an address on Sunday"); a conjunct shares its subject.
-    return not (token.tag_ == "VBZ" and token.dep_ != "conj"
-                and not any(c.dep_ in _SUBJECTS for c in token.children))
+    # A present with an -s, under another verb, with no subject, object or conjunction of its
+    # own, is a misread plural noun ("did not revisit her Wall Street remarks in an address on
+    # Sunday"); a conjunct shares its subject, "Below is a video" has one the parser calls an
+    # attribute, and "the panel that on Monday begins its hearings" has its object.
+    return not (token.tag_ == "VBZ" and token.pos_ == "VERB"
+                and token.dep_ not in {"conj", "ROOT"}
+                and not any(c.dep_ in _VERB_ONLY for c in token.children))
 
 
 # English verbs whose past is spelt like the base form.
@@ -212,7 +216,7 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"  # "may have been responsible for the drop on Wednesday"
     if "could" in auxes and any(c.dep_ == "neg" for c in verb.children):
         return "past"  # "could not be reached Wednesday": what was not possible then
-    if auxes & _FUTURE_AUX or (auxes & _CAN and verb.lemma_ != "be"):
+    if auxes & _FUTURE_AUX or (auxes & _CAN and verb.lemma_ != "be" and "be" not in auxes):
         return "future"
     if auxes & {"was", "were", "had", "did"} or verb.tag_ == "VBD" or _misread_past(verb):
         return "past"
@@ -262,16 +266,18 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
 _QUALIFYING = {"compound", "nmod", "amod", "npadvmod", "poss"}
 
 
-def _nonfinite(verb: Token) -> bool:
-    """ "to win", "chances of winning": a deed not yet told as done. A gerund after a
-    preposition of a verb tells no more than that verb ("suspected of transferring", "with
-    voters viewing him positively")."""
-    if verb.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
-        if verb.dep_ == "prep":  # "according to a poll in February", "including"
-            return False
-        return verb.dep_ != "pcomp" or verb.head.head.pos_ in {"NOUN", "PROPN", "ADJ"}
-    # not an infinitive that says which one a noun is: "the second climber to die"
-    return _infinitive(verb) and verb.dep_ not in {"acl", "relcl"}
+def _gerund_deed(verb: Token) -> bool:
+    """ "chances of winning", "key to scoring", "prizes reclaiming the White House": a deed
+    not yet told as done. Not a gerund after a verb's preposition, which tells no more than
+    that verb ("suspected of transferring", "with voters viewing him positively"), nor a
+    participle ("a jet flying overhead on March 7", "protests are new, beginning over the
+    weekend"), nor "according to". An infinitive is no plan either: "is reported to be on the
+    second day of an offensive", a chronology's "8 May: dome fails to cap leak"."""
+    if verb.tag_ != "VBG" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if verb.dep_ == "pcomp":
+        return verb.head.head.pos_ in {"NOUN", "PROPN", "ADJ"}
+    return verb.dep_ in {"conj", "dobj", "xcomp"}
 
 
 def _plan_direction(word: Token) -> str:
