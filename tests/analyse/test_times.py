@@ -1270,3 +1270,58 @@ def test_a_deed_still_to_come_in_a_present_clause_looks_ahead(nlp):
     text = ("A rebel flashes the sign as he looks at a jet flying overhead at a checkpoint on "
             "March 7.")
     assert values(nlp, text, date(2011, 7, 20))[0][:2] == ("March 7", "2011-03-07")
+
+
+def test_a_possessive_weekday_under_a_coming_deed_is_the_nearest(nlp):
+    friday = date(2016, 9, 23)
+    # a future or an expectation with a possessive day names an event still ahead
+    text = "The senator will probably use Monday's debate to make news."
+    assert values(nlp, text, friday)[0][:2] == ("Monday", "2016-09-26")
+    text = "Most voters expect the governor to win Tuesday's primary."
+    assert values(nlp, text, date(2016, 2, 8))[0][:2] == ("Tuesday", "2016-02-09")
+    # the nearest, not always the next: a past event can take a future verb
+    text = "Monday's shooting will be investigated by the state police."
+    assert values(nlp, text, date(2016, 9, 21))[0][:2] == ("Monday", "2016-09-19")
+    # in a past or present clause a possessive day has been, as before
+    text = "The senator used Monday's debate to make news."
+    assert values(nlp, text, friday)[0][:2] == ("Monday", "2016-09-19")
+
+
+def test_as_of_a_weekday_is_the_nearest_and_a_subjectless_present_is_a_noun(nlp):
+    thursday = date(2016, 11, 3)
+    text = "With four days of campaigning left as of Friday, both are making appeals."
+    assert values(nlp, text, thursday)[1][:2] == ("Friday", "2016-11-04")
+    text = "The deadline is 28 days away as of Tuesday."
+    assert values(nlp, text, date(2016, 10, 12))[1][:2] == ("Tuesday", "2016-10-11")
+    text = "As of Tuesday, the groups had spent $20 million."
+    assert values(nlp, text, thursday)[0][:2] == ("Tuesday", "2016-11-01")
+    # in a past clause the day is the one gone, though the next is nearer
+    text = "At least 550 skimmers were at work as of Friday, the responders said."
+    assert values(nlp, text, date(2010, 7, 6))[0][:2] == ("Friday", "2010-07-02")
+    # the small model reads "show" as a present verb with no subject of its own
+    text = ("The aide appeared on Baker’s CNN show later Wednesday and defended him, saying he "
+            "meant no harm.")
+    assert values(nlp, text, thursday)[0][:2] == ("Wednesday", "2016-11-02")
+
+
+def test_the_end_of_a_range_follows_the_start_as_its_own_clause_reads_it(nlp):
+    november = date(2016, 11, 1)
+    # "until" alone looks ahead, but the end of a range comes after its start as read
+    text = "Manafort, who was the campaign chairman from June until August, was investigated."
+    assert [v[:2] for v in values(nlp, text, november)] == [("June", "2016-06"),
+                                                            ("August", "2016-08")]
+    text = "Prices will rise from June until August."
+    assert [v[:2] for v in values(nlp, text, november)] == [("June", "2017-06"),
+                                                            ("August", "2017-08")]
+
+
+def test_a_possessive_day_belongs_to_its_noun_and_a_complement_participle_to_its_verb(nlp):
+    friday = date(2016, 2, 19)
+    # the day is the subject's, not the time of the verb just before it
+    text = "She is hoping Saturday's caucuses will set her on a clear path."
+    assert values(nlp, text, friday)[0][:2] == ("Saturday", "2016-02-20")
+    # "known" completes "make": the future of "will have" tells the time
+    text = "Florida Republicans will have a chance to make their voice known on Tuesday."
+    assert values(nlp, text, date(2016, 3, 10))[0][:2] == ("Tuesday", "2016-03-15")
+    text = "They had the wall painted on Monday."
+    assert values(nlp, text, date(2016, 3, 10))[0][:2] == ("Monday", "2016-03-07")

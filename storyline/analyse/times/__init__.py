@@ -52,6 +52,7 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
     month = None  # the end and value of the latest month reported on, named after that quarter
     days = LiveDays(text, dct)
     weekday = None  # the latest weekday and its value: a day coordinated with it runs on
+    starts: dict[int, str | None] = {}  # the value each match was read as, by id
     for m in with_ranges(text, find_matches(text, doc), doc):
         if _title(text, m.start, m.end, m.kind):
             continue
@@ -59,8 +60,8 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
         way = functools.partial(direction, doc, text, m.start, m.lead)
         if not told_part_of_day(m, text, way):
             continue
-        value, type_, mod = resolve(m, dct, way)
-        value = coordinated_day(value, text, m, weekday, dct)
+        value, type_, mod = resolve(m, dct, way, starts.get(id(m.since)))
+        value = starts[id(m)] = coordinated_day(value, text, m, weekday, dct)
         if m.kind == "weekday" and value is not None:
             weekday = m, value
         points_to = None

@@ -153,11 +153,13 @@ def duration(amount: str, unit: str) -> str:
     return f"P{amount}{UNITS.get(unit, 'X')}"
 
 
-def resolve(m: Match, dct: date | None, way: Way) -> Value:
-    """(value, type, mod) of one match."""
+def resolve(m: Match, dct: date | None, way: Way, start: str | None = None) -> Value:
+    """(value, type, mod) of one match; ``start`` is the value already given to the start of
+    the range it ends, read in its own clause ("was chairman from June until August": August
+    follows that June, though "until" alone would look ahead)."""
     value = _RESOLVERS[m.kind](m.groups, dct, way, m)
     if m.since is not None and not m.groups.get("y"):
-        return _after_start(value, resolve(m.since, dct, way)[0])
+        return _after_start(value, start or resolve(m.since, dct, way)[0])
     return value
 
 
@@ -441,7 +443,12 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     # "Tuesday's declaration", "Tuesday night's explosion" name a day that has been; "before
     # Monday's caucuses" the nearest such day.
     possessed = g.get("poss") or g.get("part_poss")
-    told = NEAREST if g.get("ahead") else "past" if possessed else way()
+    if g.get("ahead"):
+        told = NEAREST
+    elif possessed:
+        told = NEAREST if way() == "future" else "past"
+    else:
+        told = way()
     day = _weekday(dct, weekday, rel, None if rel else told)
     if part:
         return f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "TIME", None

@@ -73,6 +73,8 @@ _FORWARD_RE = re.compile(r"\b(?:until|till|ahead of|effective|payable|due(?:\s+b
 _BY_OR_BEFORE_RE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)
 # "since March", "since the April 20 explosion": a time that has been
 SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "as of Friday": the day a count or a state is told at, the nearest such day
+_AS_OF_RE = re.compile(r"\bas of\s+$", re.IGNORECASE)
 
 
 def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None = None
@@ -90,14 +92,21 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "until Friday" looks ahead, unless the clause is told from further back: "had
             # filed their reports by Wednesday"
             return "past" if verb is not None and _pluperfect(verb) else "future"
+        past = verb is not None and (_told_from_after(verb) or _verb_tense(verb) == "past")
         if _BY_OR_BEFORE_RE.search(before):
             # "will leave before Friday", "asked them to leave by Monday" look ahead; "the
             # attack came just before 5am on Thursday", "the toll rose to 45 by Thursday
             # night" back, as their own verb tells
-            past = verb is not None and (_told_from_after(verb) or _verb_tense(verb) == "past")
             return "past" if past else "future"
         if SINCE_RE.search(before):
             return "past"
+        if _AS_OF_RE.search(before):
+            # "is 28 days away as of Tuesday", "days left as of Friday": the nearest such
+            # day; "550 skimmers were at work as of Friday" the one gone (a participle such as
+            # "left" tells no tense here)
+            participle = verb is not None and verb.tag_ == "VBN" and not any(
+                c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            return "past" if past and not participle else NEAREST
     way = _verb_direction(verb, 0) if verb is not None else None
     if (way == "present" and _gerund_deed(verb)
             and token_at(doc, offset).dep_ not in _QUALIFYING):
@@ -149,9 +158,10 @@ def _first_conjunct(doc: Doc, offset: int, phrase_start: int | None) -> Token | 
 def _clause_verb(doc: Doc, offset: int, phrase_start: int | None) -> Token | None:
     if phrase_start is not None:
         # A time phrase right after a verb belongs to it ("said on Friday"); parsers often hang
-        # it on the reported clause instead.
+        # it on the reported clause instead. Not a possessive day, which belongs to its noun:
+        # "is hoping Saturday's caucuses will set her on a clear path".
         before = token_at(doc, phrase_start)
-        if before.i > 0:
+        if before.i > 0 and token_at(doc, offset).dep_ != "poss":
             previous = doc[before.i - 1]
             if previous.pos_ in {"VERB", "AUX"} and previous.dep_ not in {"aux", "auxpass"}:
                 return previous
@@ -175,11 +185,12 @@ _VERB_ONLY = {"nsubj", "nsubjpass", "expl", "csubj", "mark", "dobj"}
 def _is_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in _NOUN_DEPS:
         return False
-    # A present with an -s, under another verb, with no subject, object or conjunction of its
-    # own, is a misread plural noun ("did not revisit her Wall Street remarks in an address on
-    # Sunday"); a conjunct shares its subject, "Below is a video" has one the parser calls an
-    # attribute, and "the panel that on Monday begins its hearings" has its object.
-    return not (token.tag_ == "VBZ" and token.pos_ == "VERB"
+    # A present under another verb, with no subject, object or conjunction of its own, is a
+    # misread noun ("did not revisit her Wall Street remarks in an address on Sunday",
+    # "appeared on Blitzer's CNN show later Wednesday"); a conjunct shares its subject, "Below
+    # is a video" has one the parser calls an attribute, and "the panel that on Monday begins
+    # its hearings" has its object.
+    return not (token.tag_ in {"VBZ", "VBP"} and token.pos_ == "VERB"
                 and token.dep_ not in {"conj", "ROOT"}
                 and not any(c.dep_ in _VERB_ONLY for c in token.children))
 
@@ -247,6 +258,8 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
         # "… draws crowds"); ahead when nothing does
         return _governing_direction(verb, depth) or "future"
     head = verb.head
+    if _complement_participle(verb):
+        return _governing_direction(verb, depth)  # "will make their voice known on Tuesday"
     if _intends(verb):
         return _plan_direction(verb)  # "planned a rally on Saturday"
     if _infinitive(verb) and (_intends(head) or head.lemma_ in _FIXED or _aims(head)
@@ -264,6 +277,17 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
 
 
 _QUALIFYING = {"compound", "nmod", "amod", "npadvmod", "poss"}
+# Verbs whose object takes a participle of its own: "make their voice known", "get it done",
+# "want the bill passed".
+_CAUSATIVES = {"make", "get", "have", "want", "need", "see", "keep", "leave", "find"}
+
+
+def _complement_participle(verb: Token) -> bool:
+    """A participle completing another verb's object ("will make their voice known on
+    Tuesday") has no tense of its own: the verb it completes tells the time."""
+    return (verb.tag_ == "VBN" and verb.dep_ in {"ccomp", "xcomp", "oprd"}
+            and verb.head.lemma_ in _CAUSATIVES
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
 
 
 def _gerund_deed(verb: Token) -> bool:
