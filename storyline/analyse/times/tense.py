@@ -73,7 +73,7 @@ _FORWARD_RE = re.compile(r"\b(?:until|till|ahead of|effective|payable|due(?:\s+b
 _BY_OR_BEFORE_RE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)
 # "since March", "since the April 20 explosion": a time that has been
 SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-# "as of Friday": the day a count or a state is told at, the nearest such day
+# "as of Friday": the day a count or a state is told at
 _AS_OF_RE = re.compile(r"\bas of\s+$", re.IGNORECASE)
 
 
@@ -104,9 +104,7 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "is 28 days away as of Tuesday", "days left as of Friday": the nearest such
             # day; "550 skimmers were at work as of Friday" the one gone (a participle such as
             # "left" tells no tense here)
-            participle = verb is not None and verb.tag_ == "VBN" and not any(
-                c.dep_ in {"aux", "auxpass"} for c in verb.children)
-            return "past" if past and not participle else NEAREST
+            return "past" if past and not _bare_participle(verb) else NEAREST
     way = _verb_direction(verb, 0) if verb is not None else None
     if (way == "present" and _gerund_deed(verb)
             and token_at(doc, offset).dep_ not in _QUALIFYING):
@@ -282,12 +280,16 @@ _QUALIFYING = {"compound", "nmod", "amod", "npadvmod", "poss"}
 _CAUSATIVES = {"make", "get", "have", "want", "need", "see", "keep", "leave", "find"}
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary: "days left", "their voice known"."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
 def _complement_participle(verb: Token) -> bool:
     """A participle completing another verb's object ("will make their voice known on
     Tuesday") has no tense of its own: the verb it completes tells the time."""
-    return (verb.tag_ == "VBN" and verb.dep_ in {"ccomp", "xcomp", "oprd"}
-            and verb.head.lemma_ in _CAUSATIVES
-            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
+    return (_bare_participle(verb) and verb.dep_ in {"ccomp", "xcomp", "oprd"}
+            and verb.head.lemma_ in _CAUSATIVES)
 
 
 def _gerund_deed(verb: Token) -> bool:
