@@ -1325,3 +1325,57 @@ def test_a_possessive_day_belongs_to_its_noun_and_a_complement_participle_to_its
     assert values(nlp, text, date(2016, 3, 10))[0][:2] == ("Tuesday", "2016-03-15")
     text = "They had the wall painted on Monday."
     assert values(nlp, text, date(2016, 3, 10))[0][:2] == ("Monday", "2016-03-07")
+
+
+def test_the_object_of_an_aftermath_verb_is_a_deed_done(nlp):
+    wednesday = date(2019, 11, 20)
+    # "follows" is a present, but what it follows is over: the Monday gone, not the next
+    text = "The move follows a report on Monday that the company would cut 4,000 jobs."
+    assert values(nlp, text, wednesday)[0][:2] == ("Monday", "2019-11-18")
+    text = "Her appearance follows the testimony Tuesday of four diplomats."
+    assert values(nlp, text, wednesday)[0][:2] == ("Tuesday", "2019-11-19")
+    # the day gone even where the coming one is nearer
+    text = "Leaders condemn the attack on Sunday that killed 12 people."
+    assert values(nlp, text, date(2019, 11, 21))[0][:2] == ("Sunday", "2019-11-17")
+    # a day on the verb itself still looks ahead
+    text = "The hearing will follow the vote on Friday."
+    assert values(nlp, text, wednesday)[0][:2] == ("Friday", "2019-11-22")
+
+
+def test_this_weekend_in_a_past_clause_told_on_a_weekday_is_the_one_gone(nlp):
+    monday = date(2019, 11, 18)
+    text = "Soldiers cleared barricades in the city this weekend."
+    assert values(nlp, text, monday)[0][:2] == ("this weekend", "2019-W46-WE")
+    text = "The film opens in cinemas this weekend."
+    assert values(nlp, text, monday)[0][:2] == ("this weekend", "2019-W47-WE")
+    # from Thursday a past verb more often reports a plan for the coming weekend
+    text = "The official said the crews would finish the work by this weekend."
+    assert values(nlp, text, date(2019, 11, 21))[0][:2] == ("this weekend", "2019-W47-WE")
+
+
+def test_may_as_a_surname_is_neither_a_month_nor_the_modal(nlp):
+    wednesday = date(2019, 1, 16)
+    # the parser hangs "May" on the verb as an auxiliary: no "may" to make it a future
+    text = "British Prime Minister Theresa May suffered a major setback Tuesday."
+    assert values(nlp, text, wednesday)[0][:2] == ("Tuesday", "2019-01-15")
+    # once the article names her, "May's" is hers; "in May" is still the month
+    text = ("Prime Minister Theresa May lost the vote. Experts say the rejection of May's deal "
+            "makes an election in May more likely.")
+    assert [v[:2] for v in values(nlp, text, wednesday)] == [("May", "2019-05")]
+
+
+def test_a_month_on_the_event_where_a_past_deed_took_place_is_over(nlp):
+    october = date(2016, 10, 20)
+    # a month that qualifies a noun under a past verb is the nearest such month, but the event
+    # a simple past's deed took place at is over
+    text = "Senator Grassley said at a February hearing that investors were being duped."
+    assert values(nlp, text, october)[0][:2] == ("February", "2016-02")
+    text = "In that October speech, Ms. Brainard broke with the chairwoman."
+    assert values(nlp, text, date(2016, 7, 27))[0][:2] == ("October", "2015-10")
+    # the small model tags this main verb a bare participle: a simple past all the same
+    text = ("Brainard and Tarullo - two governors who raised similar concerns - ultimately "
+            "acquiesced in the Fed's December increase, providing unanimous support.")
+    assert values(nlp, text, date(2016, 7, 27))[0][:2] == ("December", "2015-12")
+    # what the past verb names as its object may still be ahead: the nearest June
+    text = "The two leaders announced a June summit in Singapore."
+    assert values(nlp, text, date(2016, 1, 10))[0][:2] == ("June", "2016-06")

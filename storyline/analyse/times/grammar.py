@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.analyse.times.tense import SINCE_RE, direction, token_at
 
@@ -340,9 +340,11 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 groups = {**groups, "subject": token_at(doc, m.start("season")).dep_
                           in {"nsubj", "nsubjpass"}}
             if kind in {"month", "edge"}:  # "since March", "since the end of May"
+                noun = _qualified_noun_after(doc, m.end() - 1)
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
-                          "qualifies": _noun_qualified(doc, m.end() - 1)}
+                          "qualifies": noun.lemma_.lower() if noun is not None else None,
+                          "held_then": _held_then(noun)}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])
@@ -379,6 +381,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
               doc: Doc | None) -> bool:
     prefix = text[max(0, m.start() - 12) : m.start()]
     if kind == "month":
+        if _surname_possessive(text, m, doc):
+            return False  # "the rejection of May's deal", the article having named Theresa May
         mon = groups["mon"] or ""
         if mon.lower() in _AMBIGUOUS_MONTHS and not any(groups.get(k) for k in ("y", "rel", "mod")):
             return bool(groups.get("prep") or _MONTH_CONTEXT_RE.search(prefix)
@@ -679,10 +683,10 @@ def _modifies_noun(doc: Doc | None, offset: int) -> bool:
     return doc is not None and token_at(doc, offset).dep_ == "amod"
 
 
-def _noun_qualified(doc: Doc | None, offset: int) -> str | None:
-    """The lemma of the noun after it that the word at ``offset`` qualifies, if any: "a late
-    February launch", "the October slaying", "the November jobs report" name the time of that
-    event or that report, not of the clause's verb."""
+def _qualified_noun_after(doc: Doc | None, offset: int) -> Token | None:
+    """The noun after it that the word at ``offset`` qualifies, if any: "a late February
+    launch", "the October slaying", "the November jobs report" name the time of that event or
+    that report, not of the clause's verb."""
     if doc is None:
         return None
     token = token_at(doc, offset)
@@ -692,7 +696,31 @@ def _noun_qualified(doc: Doc | None, offset: int) -> str | None:
     noun = token.head
     while noun.dep_ == "compound" and noun.head.i > noun.i:  # "February campaign … reports"
         noun = noun.head
-    return noun.lemma_.lower()
+    return noun
+
+
+def _held_then(noun: Token | None) -> bool:
+    """ "said at a February hearing", "in that October speech, she chimed in": the event is
+    where a simple past's deed took place, so it is over; what a past verb names as its
+    object may still be ahead ("announced a June summit")."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "in", "during"}:
+        return False
+    verb = noun.head.head
+    # a main verb tagged as a bare participle is a simple past misread: "ultimately acquiesced
+    # in the Fed's December increase"
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "ROOT"
+                                  and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
+
+
+def _surname_possessive(text: str, m: Match, doc: Doc | None) -> bool:
+    """ "the rejection of May's deal" in an article that names Theresa May: a bare month word
+    in the possessive is the surname of a person the article names."""
+    if doc is None or any(m.group(k) for k in ("prep", "mod", "rel", "y", "cy")):
+        return False
+    if not text.startswith(("'s", "’s"), m.end("mon")):
+        return False
+    word = m.group("mon")
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents)
 
 
 def _entity_label(doc: Doc | None, offset: int) -> str | None:

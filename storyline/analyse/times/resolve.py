@@ -369,9 +369,10 @@ def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     direction = way()
     if g.get("qualifies") in _REPORTS:
         direction = "past"  # "will file their February reports": the month reported on
-    elif g.get("qualifies") and direction == "past":
+    elif g.get("qualifies") and direction == "past" and not g.get("held_then"):
         # "suggested a February launch": the event's month, which a past verb does not tell
-        direction = None  # (a coming one does: "if the November election goes their way")
+        direction = None  # (a coming one does: "if the November election goes their way";
+        # "said at a February hearing" is over)
     return str(pick_year(dct, month, direction))
 
 
@@ -515,6 +516,11 @@ def _relunit(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if dct is None:
         return None, "DATE", mod
     offset = _PAST_RELS.get(rel, 1 if rel in {"next", "coming"} else 0)
+    if rel == "this" and unit == "weekend" and dct.weekday() < 3 and way() == "past":
+        # "troops cleared barricades this weekend", told early in the week: the one gone.
+        # From Thursday a past verb more often reports a plan for the coming one ("said it
+        # would pump mud by this weekend").
+        offset = -1
     return relative_unit(dct, unit, offset), "DATE", mod
 
 

@@ -111,8 +111,12 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
         # "is upbeat about his chances of winning in November": a deed still to come; not a
         # time that qualifies a noun ("is trying to sell itself under a June agreement")
         way = "future"
-    if way in {"present", "future"} and _on_given_event(doc, offset):
-        return NEAREST  # "a boost from the win Tuesday": the event's day, not the clause's
+    if way in {"present", "future"}:
+        noun = _qualified_noun(doc, offset)
+        if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in _AFTERMATH:
+            return "past"  # "the move follows a report on Monday that …": a deed done
+        if noun is not None and _given_event(noun):
+            return NEAREST  # "a boost from the win Tuesday": the event's day, not the clause's
     return way
 
 
@@ -124,11 +128,14 @@ _GIVEN_BY = {"of", "because", "from", "despite", "after", "following", "since", 
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 
 
-def _on_given_event(doc: Doc, offset: int) -> bool:
-    """Whether the time at ``offset`` qualifies a noun that is the object of a preposition of
-    cause, source or concession, an event the clause refers to; its time is that event's,
-    which a present or future verb does not tell ("Christie said blacks will vote for him
-    because of the slaying on Friday")."""
+# Verbs whose object is a deed already done, whatever their own tense: "the move follows a
+# report on Monday", "leaders condemn the attack on Sunday that killed 12".
+_AFTERMATH = {"follow", "condemn", "denounce", "deplore", "mourn", "investigate", "probe"}
+
+
+def _qualified_noun(doc: Doc, offset: int) -> Token | None:
+    """The noun the time at ``offset`` qualifies ("the slaying on Friday", "the testimony
+    Tuesday of four officials"), or None where it hangs on a verb."""
     token = token_at(doc, offset)
     if token.dep_ == "compound" and token.head.lower_ in _DAY_PARTS:
         token = token.head  # "defeats on Tuesday night": the phrase's head
@@ -137,8 +144,15 @@ def _on_given_event(doc: Doc, offset: int) -> bool:
     elif token.dep_ in {"npadvmod", "compound", "nmod"}:
         noun = token.head
     else:
-        return False
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.i > token.i:
+        return None
+    return noun if noun.pos_ == "NOUN" and noun.i < token.i else None
+
+
+def _given_event(noun: Token) -> bool:
+    """Whether a noun is the object of a preposition of cause, source or concession, an event
+    the clause refers to; its time is that event's, which a present or future verb does not
+    tell ("Christie said blacks will vote for him because of the slaying on Friday")."""
+    if noun.dep_ != "pobj":
         return False
     # "his motive for the shooting on Sunday night": a noun's complement, whatever its word
     return noun.head.lower_ in _GIVEN_BY or noun.head.head.pos_ == "NOUN"
@@ -219,8 +233,14 @@ def token_at(doc: Doc, offset: int) -> Token:
     return doc[-1]
 
 
+def _auxiliaries(verb: Token) -> set[str]:
+    """A verb's auxiliaries in lower case. A name the parser hangs on the verb as one is none:
+    in "Theresa May suffered a setback Tuesday" "May" is her surname, not the modal."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ != "NNP"}
+
+
 def _verb_tense(verb: Token) -> str | None:
-    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    auxes = _auxiliaries(verb)
     if auxes & _HEDGED_PAST and "have" in auxes:
         return "past"  # "may have been responsible for the drop on Wednesday"
     if "could" in auxes and any(c.dep_ == "neg" for c in verb.children):
@@ -313,7 +333,7 @@ def _plan_direction(word: Token) -> str:
     the report's, and the plan still looks ahead."""
     if word.dep_ == "acomp":  # "was due to", "was likely to": the tense is on the copula
         word = word.head
-    auxes = {c.lower_ for c in word.children if c.dep_ in {"aux", "auxpass"}}
+    auxes = _auxiliaries(word)
     told_past = word.tag_ == "VBD" or bool(auxes & {"was", "were", "did"})
     return NEAREST if told_past and word.dep_ != "ccomp" else "future"
 
