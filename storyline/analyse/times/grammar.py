@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyse.times.tense import SINCE_RE, direction, token_at
+from storyline.analyse.times.tense import SINCE_RE, bare_participle, direction, token_at
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -708,8 +708,7 @@ def _held_then(noun: Token | None) -> bool:
     verb = noun.head.head
     # a main verb tagged as a bare participle is a simple past misread: "ultimately acquiesced
     # in the Fed's December increase"
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "ROOT"
-                                  and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
+    return verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and bare_participle(verb))
 
 
 def _surname_possessive(text: str, m: Match, doc: Doc | None) -> bool:

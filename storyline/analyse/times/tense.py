@@ -104,7 +104,7 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "is 28 days away as of Tuesday", "days left as of Friday": the nearest such
             # day; "550 skimmers were at work as of Friday" the one gone (a participle such as
             # "left" tells no tense here)
-            return "past" if past and not _bare_participle(verb) else NEAREST
+            return "past" if past and not bare_participle(verb) else NEAREST
     way = _verb_direction(verb, 0) if verb is not None else None
     if (way == "present" and _gerund_deed(verb)
             and token_at(doc, offset).dep_ not in _QUALIFYING):
@@ -300,7 +300,7 @@ _QUALIFYING = {"compound", "nmod", "amod", "npadvmod", "poss"}
 _CAUSATIVES = {"make", "get", "have", "want", "need", "see", "keep", "leave", "find"}
 
 
-def _bare_participle(verb: Token) -> bool:
+def bare_participle(verb: Token) -> bool:
     """A past participle with no auxiliary: "days left", "their voice known"."""
     return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
@@ -308,7 +308,7 @@ def _bare_participle(verb: Token) -> bool:
 def _complement_participle(verb: Token) -> bool:
     """A participle completing another verb's object ("will make their voice known on
     Tuesday") has no tense of its own: the verb it completes tells the time."""
-    return (_bare_participle(verb) and verb.dep_ in {"ccomp", "xcomp", "oprd"}
+    return (bare_participle(verb) and verb.dep_ in {"ccomp", "xcomp", "oprd"}
             and verb.head.lemma_ in _CAUSATIVES)
 
 
