@@ -1379,3 +1379,76 @@ def test_a_month_on_the_event_where_a_past_deed_took_place_is_over(nlp):
     # what the past verb names as its object may still be ahead: the nearest June
     text = "The two leaders announced a June summit in Singapore."
     assert values(nlp, text, date(2016, 1, 10))[0][:2] == ("June", "2016-06")
+
+
+def test_march_or_may_between_a_determiner_and_its_noun_is_the_month(nlp):
+    july = date(2011, 7, 21)
+    # capitalised between a determiner and the noun it qualifies, the word is the month
+    text = "Utilities burned more oil after reactors were shut by the March earthquake."
+    assert values(nlp, text, july)[0][:2] == ("March", "2011-03")
+    text = "During a May interview on CNBC, Trump said he had won every debate."
+    assert values(nlp, text, july)[0][:2] == ("May", "2011-05")
+    text = "He has no plans to endorse anyone before Florida's March primary."
+    assert values(nlp, text, date(2016, 1, 8))[0][:2] == ("March", "2016-03")
+    # what a change is counted from has been, whatever the tense: not the nearest March
+    text = "Fleet sales are still down from the March high of 21.8 percent."
+    assert values(nlp, text, date(2019, 11, 20))[0][:2] == ("March", "2019-03")
+    # the second of two months joined by "or" is a month as well
+    text = "Assad said there would be elections in February or March."
+    assert [v[:2] for v in values(nlp, text, date(2011, 11, 20))] == [
+        ("February", "2012-02"), ("March", "2012-03")]
+    # a march, a name, a surname of someone the article names, a march on a city: none
+    assert values(nlp, "The march toward war began.", july) == []
+    assert values(nlp, "She said the March of Dimes signed the letter.", july) == []
+    assert values(nlp, "An organizer of the Women's March was removed from a flight.", july) == []
+    text = ("British Prime Minister Theresa May said on Tuesday that the May government "
+            "would survive.")
+    assert [v[0] for v in values(nlp, text, july)] == ["Tuesday"]
+
+
+def test_a_year_after_a_capitalised_preposition_in_a_headline_is_a_time(nlp):
+    text = "Questioner Said She Raised Money For Hillary Clinton In 2008, Clinton Joked"
+    assert [v[:2] for v in values(nlp, text)] == [("2008", "2008")]
+    text = "Party Boosts Spending To Avoid Mistakes Of 2012 Race"
+    assert [v[:2] for v in values(nlp, text)] == [("2012", "2012")]
+    # a capitalised word that is no preposition still makes the year part of a name
+    assert values(nlp, "They fly the Airbus 2000 and the Cosmos 1686 stations.") == []
+
+
+def test_decades_in_words_capitalised_or_before_1900_and_clocks_of_four_figures(nlp):
+    july = date(2010, 7, 16)
+    text = "Since meeting in Boston in the early Nineties, they have toured the 1860s forts."
+    assert [v[:2] for v in values(nlp, text, july)] == [("the early Nineties", "199"),
+                                                          ("the 1860s", "186")]
+    # a capitalised decade naming the noun after it is a name
+    assert values(nlp, "The discovery of the Forties oilfield changed Britain.", july) == []
+    # a time of four figures after a time word, with its local time, its other zone or its
+    # day; the time told again in brackets is neither a time of its own nor a year
+    text = "The flow of oil was shut off at 1425 local time (1925 GMT) on Thursday."
+    assert [v[:2] for v in values(nlp, text, july)] == [("1425", "2010-07-15T14:25"),
+                                                          ("Thursday", "2010-07-15")]
+    text = "By 0300 on Monday this was read as a warning."
+    assert values(nlp, text, july)[0][:2] == ("0300 on Monday", "2010-07-12T03:00")
+    # a number of four figures before a day is not a time without a time word before it
+    assert [v[0] for v in values(nlp, "Flight 1653 on Monday was late.", july)] == ["Monday"]
+
+
+def test_the_new_year_is_the_one_beginning_nearest_the_report(nlp):
+    text = "The union plans to meet employees early in the new year."
+    assert values(nlp, text, date(2018, 12, 23))[0][:2] == ("the new year", "2019")
+    text = "Two coaches did not even make it to the new year."
+    assert values(nlp, text, date(2018, 1, 2))[0][:2] == ("the new year", "2018")
+    # the holiday keeps its capitals; a year of a life, a year-low and an honour are no year
+    text = "He celebrated his birthday, the start of a new year in his life, at a new year-low."
+    assert values(nlp, text, date(2016, 8, 19)) == []
+    assert values(nlp, "He turned down the new year's honour.", date(2005, 10, 6)) == []
+
+
+def test_a_clock_time_of_every_day_is_no_one_days(nlp):
+    text = "Broadcasting on FM radio daily in Haitian Creole at 0910 local time (1410 GMT)."
+    assert [v[:2] for v in values(nlp, text)] == [("daily", "P1D"), ("0910", "XXXX-XX-XXT09:10")]
+    text = "She said she left her textile job every day at 4 p.m. to train."
+    assert values(nlp, text)[1][:2] == ("4 p.m.", "XXXX-XX-XXT16:00")
+    # a clock with its own day keeps it
+    text = "Bigots show their colors each and every day June 15, 2011 at 1:18 pm"
+    assert values(nlp, text)[-1][:2] == ("1:18 pm", "2011-06-15T13:18")

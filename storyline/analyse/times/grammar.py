@@ -88,8 +88,12 @@ _CLOCK = (r"(?P<clock>(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?\s*(?P<ampm>(?i:[ap]\
           r"(?::(?P<mm3>\d{2}))?(?P<oclock>\s+o['’]clock)?\s+in\s+the\s+"
           r"(?P<half>morning|afternoon|evening)|"
           r"(?P<hh2>\d{1,2}):(?P<mm2>\d{2})(?!\d)|(?P<named>noon|midday|midnight)|"
-          # a 24-hour time with its zone: "0735 GMT", "18.45 BST"
-          r"(?P<hh4>[01]?\d|2[0-3])(?:\.|(?<=\d\d))(?P<mm4>[0-5]\d)(?=\s+(?:[A-Z]{2,4}T|GMT|UTC)\b))"
+          # a 24-hour time with its zone: "0735 GMT", "18.45 BST"; or, after a time preposition
+          # (``_accepted``), with its local time, its other zone or its day: "at 0910 local
+          # time", "hit at 1653 (2153 GMT)", "by 0300 on Monday", "at 1040 on 25 June"
+          r"(?P<hh4>[01]?\d|2[0-3])(?:\.|(?<=\d\d))(?P<mm4>[0-5]\d)(?=\s+(?:[A-Z]{2,4}T|GMT|UTC)\b"
+          r"|(?<=\d{4})(?:\s+(?:local\s+time|hours|hrs)\b|\s*\(\s*\d{4}\s*(?:GMT|UTC)\b"
+          rf"|\s+on\s+(?:{_WEEKDAY}|\d{{1,2}}\s+(?:{_MONTH_FULL})|(?:{_MONTH_ANY})\s+\d))))"
           r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|ET))?")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -213,10 +217,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\s+a\s+year\s+(?:earlier|ago|before))\b"
                           r"|(?!\s+of\b))|\b(?P<adj>year-earlier|year-ago)\b",
                           re.I)),
-    ("decade", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
-                          r"(?:(?P<dec>(?:19|20)\d0)['’]?s\b|['’]?(?P<short>\d)0s\b"
+    # "the 1860s", "the late Seventies" (capitalised in British usage)
+    ("decade", re.compile(r"\b(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[\s-]+)?"
+                          r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s\b|['’]?(?P<short>\d)0s\b"
                           r"(?!\s*(?:%|percent|degrees)\b)|"
-                          rf"(?P<word>{'|'.join(DECADE_WORDS)})\b)")),
+                          rf"(?P<word>(?i:{'|'.join(DECADE_WORDS)}))\b)")),
     # the second of two decades: "the 1940s and '50s", "the 70s and 80s"
     ("decade", re.compile(r"(?:(?<=\ds and )|(?<=\ds or ))(?P<second>)['’]?(?P<short>\d)0s\b")),
     # without "the" only a decade in figures: "early 1990s"; "'90s" or "nineties" alone is an age
@@ -262,9 +267,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_count", re.compile(rf"\b(?P<prep>for\s+(?=(?:a|the)\s))?(?:(?:the|a)\s+)?"
                              rf"(?:{_ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))\s+"
                              r"(?:(?:straight|consecutive|successive)\s+)?day\b(?![-–])", re.I)),
+    # "early in the new year", "to start the new year": the calendar year about to begin or
+    # just begun. "New Year" is the holiday, "the Chinese new year" another one, "a new year"
+    # as often one of a life, and a New Year's honour no time.
+    ("new_year", re.compile(r"\b[Tt]he\s+new\s+year\b(?!-|\s*['’]s\s+honou?r)")),
     ("spoken_year", re.compile(rf"\b(?P<y>{_SPOKEN_YEAR})", re.I)),
     ("year", re.compile(rf"(?:(?<=mid-)|(?<![$£€\d.,-]))\b(?P<y>{YEAR})\b"
-                        r"(?![,.]\d|\s*(?:%|percent)|-\d)")),
+                        r"(?![,.]\d|\s*(?:%|percent)|-\d|\s+(?:GMT|UTC)\b)")),
     # a year before 1900 only where both a time word and the parser say so: "from Spain in 1898"
     ("old_year", re.compile(r"(?<![$£€\d.,-])\b(?P<y>1[5-8]\d{2})\b"
                             r"(?![,.]\d|\s*(?:%|percent)|-\d)")),
@@ -286,23 +295,33 @@ _MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|l
 _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|after|to|and|"
                               r"between|through|a|the|its|their|his|her|early|late|mid|for|"
                               r"into|fiscal)[\s-]+$", re.I)
-# A capitalised word inside a sentence just before a year, which is no time word: a name.
+# A capitalised word inside a sentence just before a year, which is no time word: a name. A
+# preposition in a title-case headline or a run-in caption is none ("Raised Money In 2008").
 _NAME_BEFORE_RE = re.compile(rf"(?<=[a-z,] )(?!(?:{_MONTH_ANY}|{_WEEKDAY}|Spring|Summer|Autumn|"
-                             r"Fall|Winter|Christmas|Easter|Fiscal|FY|Q[1-4]|H[12])\b)"
+                             r"Fall|Winter|Christmas|Easter|Fiscal|FY|Q[1-4]|H[12]|In|Since|"
+                             r"Until|From|Of|During|Before|After|By|Through|Between)\b)"
                              r"[A-Z][\w&.-]*\s+$")
 _OLD_YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|from|before|after|during|between|"
                                   r"and|to|of)\s+$", re.I)
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+_RECURRING_RE = re.compile(r"\b(?:daily|nightly|every\s+(?:day|morning|evening|night)|each\s+"
+                           r"(?:day|morning|evening|night))\b[^.;:!?\n]{0,30}\b(?:at|from)\s+$",
+                           re.I)
+_CLOCK_PREP_RE = re.compile(r"\b(?:at|by|from|until|till|before|after|since|around|about)\s+$",
+                            re.I)
+_DETERMINER_BEFORE_RE = re.compile(r"(?:\b(?:the|an?|that|its|his|her|their|our)|\w['’]s)\s+$",
+                                   re.I)
 _DURATION_FRAME_RE = re.compile(r"(?:\b(?i:the)\s+)?(?:\b(?:first|past|next|last|final|"
                                 r"previous|coming|latest|remaining)\s+)?\Z")
 _FISCAL_RE = re.compile(r"\b(?i:fiscal)\s+\Z")
 _JOINER_RE = re.compile(r"\s*,?\s*")
-_RANGE_END_RE = re.compile(rf"\b(?:{_MONTH_FULL})\s*(?:[-–]|\s(?:to|and|through|until|till)\s)\s*$")
+_RANGE_END_RE = re.compile(rf"\b(?:{_MONTH_FULL})\s*"
+                           r"(?:[-–]|\s(?:to|and|or|through|until|till)\s)\s*$")
 _GENERIC_DETERMINER_RE = re.compile(r"\b(?:an?|every|each|any)\s+$", re.I)
 # "10:35 a.m. (0735 GMT) Friday": the same time told in another zone between a time and its day
 _OTHER_ZONE_RE = re.compile(r"\s*(?:local\s+time\s*)?\((?=[^()\n]*(?:\d|GMT|UTC|local))"
-                            r"[^()\n]{1,20}\)\s*,?\s*")
+                            r"[^()\n]{1,20}\)\s*,?\s*(?:on\s+)?")
 # "6 a.m. local time Thursday": the zone named between a clock time and its day
 _CLOCK_JOINER_RE = re.compile(r"\s*(?:local\s+time\b)?\s*,?\s*", re.I)
 _CLOCK_AFTER_DAY_RE = re.compile(r"\s*,?\s*(?:at|around|about|by|from)?\s*", re.I)
@@ -339,12 +358,15 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 # "the winter was likely to be mild": the season is talked about, not when
                 groups = {**groups, "subject": token_at(doc, m.start("season")).dep_
                           in {"nsubj", "nsubjpass"}}
+            if kind == "clock":  # "broadcast daily at 0910": a time of any day, not of one
+                groups = {**groups, "recurring": _RECURRING_RE.search(
+                    text, max(0, m.start() - 50), m.start())}
             if kind in {"month", "edge"}:  # "since March", "since the end of May"
                 noun = _qualified_noun_after(doc, m.end() - 1)
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
                           "qualifies": noun.lemma_.lower() if noun is not None else None,
-                          "held_then": _held_then(noun)}
+                          "held_then": _held_then(noun) or _counted_from(noun)}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])
@@ -386,7 +408,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         mon = groups["mon"] or ""
         if mon.lower() in _AMBIGUOUS_MONTHS and not any(groups.get(k) for k in ("y", "rel", "mod")):
             return bool(groups.get("prep") or _MONTH_CONTEXT_RE.search(prefix)
-                        or _RANGE_END_RE.search(text[max(0, m.start() - 25) : m.start()]))
+                        or _RANGE_END_RE.search(text[max(0, m.start() - 25) : m.start()])
+                        or _month_naming_noun(text, m, doc))
     if kind in {"duration", "ago"} and re.fullmatch(YEAR, groups["n"] or ""):
         return False  # "the 1988 second quarter"
     if kind == "duration":
@@ -424,6 +447,10 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
     if (kind == "decade" and groups.get("second") is not None
             and not _FIRST_DECADE_RE.search(text, max(0, m.start() - 30), m.start())):
         return False  # the second of two decades follows a decade: "in their 40s and 50s"
+    if kind == "decade" and (groups.get("word") or "")[:1].isupper():
+        word = token_at(doc, m.start("word")) if doc is not None else None
+        # "the Forties oilfield": a capitalised decade naming the noun after it is a name
+        return word is None or word.dep_ != "compound" or word.head.i < word.i
     if kind == "decade" and groups.get("short") and text[m.start("short") - 1] not in "'’":
         # "the 70s" without its apostrophe is a decade, but not in a weather report
         window = text[max(0, m.start() - 60) : m.end() + 30]
@@ -464,6 +491,8 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         told = groups["hh3"].isdigit() or groups.get("oclock") or _WORD_HOUR_RE.search(prefix)
         return bool(told) and 1 <= clock_hour(groups["hh3"]) <= 12 and int(groups["mm3"] or 0) < 60
     if kind == "clock" and groups.get("hh4"):
+        if not groups.get("zone") and not _CLOCK_PREP_RE.search(prefix):
+            return False  # "flight 1653 on Monday", "resolution 1441 (1990 GMT…)": a number
         return not prefix.endswith("(")  # "10:35 a.m. (0735 GMT)": the time told again
     return True
 
@@ -699,6 +728,12 @@ def _qualified_noun_after(doc: Doc | None, offset: int) -> Token | None:
     return noun
 
 
+def _counted_from(noun: Token | None) -> bool:
+    """ "still down from the March high", "reconstruction from the March disasters": what a
+    change is counted from has been, whatever the tense."""
+    return noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "from"
+
+
 def _held_then(noun: Token | None) -> bool:
     """ "said at a February hearing", "in that October speech, she chimed in": the event is
     where a simple past's deed took place, so it is over; what a past verb names as its
@@ -718,8 +753,24 @@ def _surname_possessive(text: str, m: Match, doc: Doc | None) -> bool:
         return False
     if not text.startswith(("'s", "’s"), m.end("mon")):
         return False
+    return _names_person(doc, m.group("mon"))
+
+
+def _names_person(doc: Doc, surname: str) -> bool:
+    """Whether the article names a person, first name and all, whose last name is ``surname``."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == surname for e in doc.ents)
+
+
+def _month_naming_noun(text: str, m: Match, doc: Doc | None) -> bool:
+    """ "the March earthquake", "a May interview", "Florida's March primary": a capitalised
+    "March" or "May" between a determiner and the common noun it qualifies is the month of that
+    event, unless the article names someone of that surname ("the May government")."""
     word = m.group("mon")
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents)
+    if doc is None or not word[0].isupper() or not _DETERMINER_BEFORE_RE.search(
+            text[max(0, m.start() - 12) : m.start()]):
+        return False
+    noun = _qualified_noun_after(doc, m.start("mon"))
+    return noun is not None and noun.text.islower() and not _names_person(doc, word)
 
 
 def _entity_label(doc: Doc | None, offset: int) -> str | None:

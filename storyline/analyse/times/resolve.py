@@ -367,8 +367,11 @@ def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     if (month - dct.month) % 12 == 1 and not g.get("since"):
         return str(dct.year + (month < dct.month))
     direction = way()
-    if g.get("qualifies") in _REPORTS:
-        direction = "past"  # "will file their February reports": the month reported on
+    if g.get("qualifies") in _REPORTS or (g.get("qualifies") and g.get("held_then")
+                                          and direction != "past"):
+        # "will file their February reports": the month reported on; "still down from the
+        # March high": what a change is counted from
+        direction = "past"
     elif g.get("qualifies") and direction == "past" and not g.get("held_then"):
         # "suggested a February launch": the event's month, which a past verb does not tell
         direction = None  # (a coming one does: "if the November election goes their way";
@@ -418,6 +421,8 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if m.day is not None:
         day, _, _ = resolve(m.day, dct, way)
         day = day[:10] if day else None  # the day of "10pm tonight" (…TNI) or "Friday"
+    elif g.get("recurring"):
+        day = None  # "broadcast daily at 0910 local time": no one day's
     else:
         day = dct.isoformat() if dct else None
     if (g.get("zone") or "") in {"GMT", "UTC"}:
@@ -692,6 +697,14 @@ def _day_count(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     return dct.isoformat(), "DATE", None
 
 
+def _new_year(g: dict, dct: date | None, way: Way, m: Match) -> Value:
+    """ "the new year" is the one that begins nearest the report: the coming one from July,
+    else the one under way ("early in the new year" told on December 23 is next year)."""
+    if dct is None:
+        return None, "DATE", None
+    return str(dct.year + (dct.month >= 7)), "DATE", None
+
+
 def _century(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     """ "the 20th century" is the 1900s: TIMEX3 writes its first two digits, "19"."""
     n = int(g["n"]) if g.get("n") else ORDINALS[g["word"].lower().replace("-", " ")]
@@ -715,6 +728,6 @@ _RESOLVERS: dict[str, Callable[[dict, date | None, Way, Match], Value]] = {
     "period": _later, "anaphor": _later, "decade": _decade, "set": _set, "duration": _duration,
     "unit_shared": _duration, "unit_long": _unit_long,
     "year_ended": _year_ended, "year": _year, "old_year": _year, "the_year": _the_year,
-    "day_count": _day_count,
+    "day_count": _day_count, "new_year": _new_year,
     "spoken_year": _spoken_year, "century": _century, "half_unit": _half_unit,
 }
