@@ -366,7 +366,7 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
                           "qualifies": noun.lemma_.lower() if noun is not None else None,
-                          "held_then": _held_then(noun) or _counted_from(noun)}
+                          "over": _held_then(noun) or _counted_from(noun)}
             if not _accepted(kind, m, groups, text, doc):
                 continue
             start = (m.start("prep") + len(groups["prep"])

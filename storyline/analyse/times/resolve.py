@@ -367,15 +367,13 @@ def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     if (month - dct.month) % 12 == 1 and not g.get("since"):
         return str(dct.year + (month < dct.month))
     direction = way()
-    if g.get("qualifies") in _REPORTS or (g.get("qualifies") and g.get("held_then")
-                                          and direction != "past"):
-        # "will file their February reports": the month reported on; "still down from the
-        # March high": what a change is counted from
+    if g.get("qualifies") in _REPORTS or (g.get("qualifies") and g.get("over")):
+        # "will file their February reports": the month reported on; "said at a February
+        # hearing", "still down from the March high": the event is over
         direction = "past"
-    elif g.get("qualifies") and direction == "past" and not g.get("held_then"):
+    elif g.get("qualifies") and direction == "past":
         # "suggested a February launch": the event's month, which a past verb does not tell
-        direction = None  # (a coming one does: "if the November election goes their way";
-        # "said at a February hearing" is over)
+        direction = None  # (a coming one does: "if the November election goes their way")
     return str(pick_year(dct, month, direction))
 
 
