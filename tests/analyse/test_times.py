@@ -673,6 +673,28 @@ def test_shopping_days_after_thanksgiving_and_a_clock_time_told_in_local_time(nl
     ]
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a fixed day, the latest one for a past event
+    ("The truck attack on Bastille Day killed 84 people.", ("Bastille Day", "2016-07-14")),
+    ("Veterans Day parades will be held across the country.", ("Veterans Day", "2016-11-11")),
+    ("Parades on St. Patrick's Day drew crowds.", ("St. Patrick's Day", "2016-03-17")),
+    ("The April Fools Day prank fell flat.", ("April Fools Day", "2016-04-01")),
+    # the n-th weekday of a month
+    ("He spoke on Martin Luther King Jr. Day.", ("Martin Luther King Jr. Day", "2016-01-18")),
+    ("Markets were closed for Presidents' Day.", ("Presidents' Day", "2016-02-15")),
+    ("He was home for Father's Day.", ("Father's Day", "2016-06-19")),
+    ("Wreaths will be laid on Remembrance Sunday.", ("Remembrance Sunday", "2016-11-13")),
+    ("Thanksgiving is next week.", ("Thanksgiving", "2016-11-24")),
+])
+def test_holidays_of_a_fixed_day_and_of_a_weekday_of_their_month(nlp, text, expected):
+    assert values(nlp, text, date(2016, 11, 10))[0][:2] == expected
+
+
+def test_an_event_a_present_clause_names_by_its_holiday_is_the_nearest(nlp):
+    text = "The shooting follows upon the heels of the Bastille Day attack in Nice."
+    assert values(nlp, text, date(2016, 7, 23))[0][:2] == ("Bastille Day", "2016-07-14")
+
 def test_a_range_is_its_two_ends_and_the_end_follows_the_start(nlp):
     text = ("The summit is set for Dec. 7-8 in Geneva, as it was on Dec. 9-10, 2020. The festival "
             "ran 28-30 June, 2019, as in "
@@ -1406,6 +1428,16 @@ def test_march_or_may_between_a_determiner_and_its_noun_is_the_month(nlp):
     assert [v[0] for v in values(nlp, text, july)] == ["Tuesday"]
 
 
+def test_march_or_may_that_opens_a_span_between_two_months_is_the_month(nlp):
+    text = "The firm said data on 143 million customers had been exposed between May and July."
+    assert [v[:2] for v in values(nlp, text, date(2017, 9, 9))] == [
+        ("May", "2017-05"), ("July", "2017-07")]
+    # the year of the span's end is the year of its start
+    text = "The report did not include data from the region between March and June last year."
+    assert [v[:2] for v in values(nlp, text, date(2011, 7, 14))] == [
+        ("March", "2010-03"), ("June last year", "2010-06")]
+
+
 def test_a_year_after_a_capitalised_preposition_in_a_headline_is_a_time(nlp):
     text = "Questioner Said She Raised Money For Hillary Clinton In 2008, Clinton Joked"
     assert [v[:2] for v in values(nlp, text)] == [("2008", "2008")]
@@ -1452,3 +1484,46 @@ def test_a_clock_time_of_every_day_is_no_one_days(nlp):
     # a clock with its own day keeps it
     text = "Bigots show their colors each and every day June 15, 2011 at 1:18 pm"
     assert values(nlp, text)[-1][:2] == ("1:18 pm", "2011-06-15T13:18")
+
+
+def test_a_single_unit_from_now_is_a_length_that_leads_ahead(nlp):
+    # "a" alone does not make a length of time ("a day to remember"), but "from now" does
+    wednesday = date(2015, 11, 11)
+    text = "But what will things be like a year from now?"
+    assert leading(nlp, text, wednesday) == [
+        ("a year", "P1Y", "DURATION", None), ("now", "PRESENT_REF", "DATE", None)]
+    text = "Should the United States act a week from now, or right now?"
+    assert leading(nlp, text, wednesday)[0] == ("a week", "P1W", "DURATION", "2015-11-18")
+
+
+def test_a_month_of_that_year_is_in_the_year_named_before(nlp):
+    text = ("The unemployment rate was 7.8 percent when Obama took office in January 2009 and "
+            "peaked in October of that year. It fell to 5 percent in June the following year.")
+    assert [v[:2] for v in values(nlp, text, date(2016, 2, 5))] == [
+        ("January 2009", "2009-01"), ("October of that year", "2009-10"),
+        ("June the following year", "2010-06")]
+    # a day too, and a year told after two joined days belongs to the second as well
+    text = "Straw was lobbied in 2007 on 15 October and 9 November that year by a consultant."
+    assert values(nlp, text, date(2010, 7, 15))[2][:2] == ("9 November that year", "2007-11-09")
+
+
+def test_the_fall_of_a_year_after_in_or_during_is_the_autumn(nlp):
+    text = "In the fall of 2007, Clinton held a 24-point lead among black voters."
+    assert values(nlp, text, date(2016, 2, 1))[0][:2] == ("the fall of 2007", "2007-FA")
+    # a fall that brought a wall down is no season
+    text = "The fall of 1989 brought the wall down."
+    assert values(nlp, text, date(2016, 2, 1))[0][:2] == ("1989", "1989")
+
+
+def test_every_few_units_is_a_set_and_a_decade_may_open_with_a_turned_quote(nlp):
+    tuesday = date(2016, 8, 23)
+    text = "The regulation will be updated every three years to keep pace with pay."
+    assert values(nlp, text, tuesday) == [("every three years", "P3Y", "SET", None)]
+    text = "The emails are released in batches every 30 days."
+    assert values(nlp, text, tuesday) == [("every 30 days", "P30D", "SET", None)]
+    # "‘90s" typed with an opening quote for its apostrophe is still the decade
+    text = "Inflation crippled Germany in the ‘20s and Zimbabwe in the ‘90s, she said."
+    assert [v[:2] for v in values(nlp, text, tuesday)] == [("the ‘20s", "192"), ("the ‘90s", "199")]
+    # "prior to" is a time preposition for a bare "May"
+    text = "Prior to May, three-quarters of the money came out of his own pocket."
+    assert values(nlp, text, tuesday)[0][:2] == ("May", "2016-05")

@@ -27,6 +27,7 @@ from storyline.analyse.times.anaphora import (
     sentence_day,
     sentence_ends,
     told_part_of_day,
+    told_year_date,
 )
 from storyline.analyse.times.frames import framed
 from storyline.analyse.times.grammar import NUMBERS, UNITS, find_matches
@@ -62,6 +63,8 @@ def normalise_times(text: str, dct: date | None, doc: Doc | None = None) -> list
             continue
         value, type_, mod = resolve(m, dct, way, starts.get(id(m.since)))
         value = starts[id(m)] = coordinated_day(value, text, m, weekday, dct)
+        if m.kind in {"month", "mdy", "dmy"}:
+            value = told_year_date(m, text, value, out, dct)
         if m.kind == "weekday" and value is not None:
             weekday = m, value
         points_to = None

@@ -38,10 +38,11 @@ from storyline.models import TimeExpression
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)")
 _PRECISION = {"year": 1, "month": 2}  # parts of a date a unit needs; a week or a day all three
-_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
 _OFFSET_WAY_RE = re.compile(r"\s+(later|earlier|after that|before that|from now|from today)\b",
                             re.I)
 _OFFSET_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "fortnight": 14}
+_JOINED_RE = re.compile(r"\s*(?:,|and|or|to|through|[-–])?\s*(?:and\s+)?(?:on\s+)?", re.I)
 MAX_OFFSET_DAYS = 31
 MAX_ANCHOR_GAP = 600  # characters between the day named and the offset told from it
 MAX_CLOCK_GAP = 320  # and between the day named and a clock time told on it
@@ -60,6 +61,22 @@ def anaphor_value(m: Match, before: list[TimeExpression], dct: date | None
         return relative_unit(anchor, unit, step), "DATE"
     day = (anchor + timedelta(days=step)).isoformat()
     return (f"{day}T{part}", "TIME") if part else (day, "DATE")
+
+
+def told_year_date(m: Match, text: str, value: str | None, before: list[TimeExpression],
+                   dct: date | None) -> str | None:
+    """ "in September of that year", "on June 25 the following year": the month or day in the
+    year the article named before (or one on or back), not in the report's; ``value`` is the
+    date as ``resolve`` read it without its year."""
+    phrase = m.groups.get("ya")
+    # not a date joined to this one ("on 15 October and 9 November that year"): the year
+    # is told for both
+    while before and _JOINED_RE.fullmatch(text[before[-1].end : m.start]):
+        before = before[:-1]
+    anchor = _anchor(before, 1) or dct
+    if not phrase or value is None or anchor is None:
+        return value
+    return f"{anchor.year + _STEP.get(phrase.split()[1].lower(), 0)}{value[4:]}"
 
 
 def offset_value(m: Match, text: str, value: str | None, before: list[TimeExpression],

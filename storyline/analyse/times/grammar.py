@@ -54,6 +54,9 @@ _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|Octo
                "December")
 _MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH_ANY = _MONTH_FULL + rf"|(?:{_MONTH_ABBR})\.?"
+# "September of that year", "June 25 the following year": a year the article named before
+_TOLD_YEAR = (r",?\s+(?:of\s+)?(?P<ya>that(?:\s+same)?\s+year|the\s+(?:same|following|next|"
+              r"previous|preceding|prior)\s+year)\b")
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = (r"\d+(?:\.\d+)?|" + rf"(?:{'|'.join(TENS)})[\s-](?:{_UNIT_WORDS})\b|"
         + "|".join(sorted(NUMBERS, key=len, reverse=True))
@@ -103,9 +106,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?P<ny>\d{4}|\d{2})\b(?![/.,:]?\d)")),
     ("mdy", re.compile(rf"{_PREP}\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
                        # "May 28 , 2010" (tokenised text), "Jan 2,2003"
-                       rf"(?:(?:\s?,\s*|\s+)(?P<y>{_DATE_YEAR})\b)?")),
+                       rf"(?:(?:\s?,\s*|\s+)(?P<y>{_DATE_YEAR})\b|{_TOLD_YEAR})?")),
     ("dmy", re.compile(rf"{_PREP}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                       rf"(?P<mon>{_MONTH_ANY})(?![A-Za-z])(?:,?\s+(?P<y>{_DATE_YEAR})\b)?")),
+                       rf"(?P<mon>{_MONTH_ANY})(?![A-Za-z])(?:,?\s+(?P<y>{_DATE_YEAR})\b|{_TOLD_YEAR})?")),
     # "on the 24th": a day of the month the report is in, or of the one before or after
     ("ordinal_day", re.compile(r"\b(?P<prep>on\s+)the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                                r"(?=\s*[,.;:!?)]|\s+(?:and|at|when|after|before|in)\b)")),
@@ -117,7 +120,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"Election Day|Holy Week|Easter [Ww]eek|Easter(?: Sunday| Monday| Day)?|"
                            r"Good Friday|Black Friday|Cyber Monday|Palm Sunday|Ash Wednesday|"
                            r"Shrove Tuesday|Maundy Thursday|Holy Thursday|Holy Saturday|"
-                           r"Pentecost|Whit Sunday|Whitsunday|Whit Monday)\b"
+                           r"Pentecost|Whit Sunday|Whitsunday|Whit Monday|Bastille Day|"
+                           r"Canada Day|Australia Day|Anzac Day|(?:St\.?|Saint) Patrick['’]s Day|"
+                           r"April Fool['’]?s['’]? Day|Armistice Day|Veterans['’]? Day|"
+                           r"Remembrance (?:Day|Sunday)|Martin Luther King(?: Jr\.)? Day|MLK Day|"
+                           r"Presidents['’]? Day|President['’]s Day|Columbus Day|Father['’]s Day)\b"
                            rf"(?:,?\s+(?:of\s+)?(?P<hy>{YEAR}|(?i:last|this|next)\s+year)\b)?")),
     ("edge", re.compile(r"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start|middle)\s+of\s+"
                         rf"(?:(?P<rel>this|next|last|the)\s+(?P<unit>week|month|year|decade)|"
@@ -129,7 +136,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
                          rf"(?:(?P<mon>{_MONTH_FULL})\b"
                          rf"(?:\s+(?:of\s+)?(?P<y>{_DATE_YEAR}|{_SPOKEN_YEAR}|last year|this year|"
-                         rf"next year)\b|,\s+(?P<cy>{_DATE_YEAR})\b)?|"
+                         rf"next year)\b|,\s+(?P<cy>{_DATE_YEAR})\b|{_TOLD_YEAR})?|"
                          # an abbreviated month only with its year: "Oct. 2011", "Sept 2009"
                          rf"(?P<amon>{_MONTH_ABBR})\.?\s+(?P<ay>{YEAR})\b)")),
     # "a week ago Sunday": that weekday, the given number of weeks before its latest one
@@ -202,6 +209,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?P<season>spring|summer|autumn|winter)\b"
                           rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}))?|"
                           r"\b(?P<rel2>this|last|next)\s+(?P<fall>fall)\b", re.I)),
+    # "in the fall of 2007" is the autumn; "the fall of 1989" alone may be a wall's
+    ("season", re.compile(rf"\bthe\s+(?P<fall>fall)\s+of\s+(?P<y>{YEAR})\b", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?:(?P<y3>(?:19|20)\d\d)\s+|(?P<ry>this|last|next)\s+"
                            r"year['’]s\s+|(?P<back>year-ago|year-earlier)\s+)?"
                            r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
@@ -219,17 +228,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           re.I)),
     # "the 1860s", "the late Seventies" (capitalised in British usage)
     ("decade", re.compile(r"\b(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[\s-]+)?"
-                          r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s\b|['’]?(?P<short>\d)0s\b"
+                          r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s\b|['’‘]?(?P<short>\d)0s\b"
                           r"(?!\s*(?:%|percent|degrees)\b)|"
                           rf"(?P<word>(?i:{'|'.join(DECADE_WORDS)}))\b)")),
     # the second of two decades: "the 1940s and '50s", "the 70s and 80s"
-    ("decade", re.compile(r"(?:(?<=\ds and )|(?<=\ds or ))(?P<second>)['’]?(?P<short>\d)0s\b")),
+    ("decade", re.compile(r"(?:(?<=\ds and )|(?<=\ds or ))(?P<second>)['’‘]?(?P<short>\d)0s\b")),
     # without "the" only a decade in figures: "early 1990s"; "'90s" or "nineties" alone is an age
     ("decade", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)['’]?s\b")),
-    ("set", re.compile(r"\b(?:every|each)\s+(?P<other>other\s+)?(?:(?P<unit>day|week|month|year|"
+    ("set", re.compile(r"\b(?:every|each)\s+(?:(?P<other>other)\s+|(?P<every_n>two|three|four|five|"
+                       r"six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred|\d{1,3})\s+"
+                       r"(?=(?:day|week|month|year|decade)s\b))?(?:(?P<unit>day|week|month|year|"
+                       r"decade|"
                        + _WEEKDAY.lower()
                        + rf")|(?P<smon>{_MONTH_FULL.lower()})|(?P<sseason>spring|summer|autumn|"
-                       r"fall|winter))\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b",
+                       r"fall|winter))(?(every_n)s)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|"
+                       r"hourly)\b",
                        re.I)),
     ("duration", re.compile(
         rf"\b{_QUALIFIER}(?P<n>{_NUM})(?P<half>[\s-]1/2|½|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
@@ -284,12 +297,15 @@ _AMBIGUOUS_MONTHS = {"may", "march"}
 _DURATION_CONTEXT_RE = re.compile(r"\b(?:for|over|within|during|after|than|of|the|a|an|last|"
                                   r"past|next|first|spent|took|lasted|lasting|another|nearly|about|only|"
                                   r"barely|just|through|as long as)\s+$", re.I)
-_DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier)\b", re.I)
+_DURATION_AFTER_RE = re.compile(r"\s+(?:of|after|before|later|earlier|from\s+(?:now|today))\b",
+                                re.I)
 _SAME = {"same", "comparable", "corresponding"}  # "the same month last year"
 _AGE_RE = re.compile(r"[\s-]olds?\b", re.I)  # "a 44-year-old", "52 years old": an age
 _FRACTION_RE = re.compile(r",?\s+of\b", re.I)  # "three-quarters of", "a quarter, of them"
-_MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|by|of|during|early|late|mid|last|next|this|"
-                               r"from|before|after|through|(?:year|months?|quarters?|weeks?)\s+to)"
+_MONTH_CONTEXT_RE = re.compile(r"(?:in|since|until|till|by|of|during|early|late|mid|last|next|"
+                               r"this|from|before|after|through|throughout|between|around|"
+                               r"prior\s+to|"
+                               r"(?:year|months?|quarters?|weeks?)\s+to)"
                                r"[\s-]+$", re.I)
 # A year the parser does not call a date still counts after a word that introduces a time.
 _YEAR_CONTEXT_RE = re.compile(r"\b(?:in|since|until|by|from|of|during|before|after|to|and|"
@@ -361,7 +377,7 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
             if kind == "clock":  # "broadcast daily at 0910": a time of any day, not of one
                 groups = {**groups, "recurring": _RECURRING_RE.search(
                     text, max(0, m.start() - 50), m.start())}
-            if kind in {"month", "edge"}:  # "since March", "since the end of May"
+            if kind in {"month", "edge", "holiday"}:  # "since March", "since the end of May"
                 noun = _qualified_noun_after(doc, m.end() - 1)
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
@@ -451,12 +467,14 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         word = token_at(doc, m.start("word")) if doc is not None else None
         # "the Forties oilfield": a capitalised decade naming the noun after it is a name
         return word is None or word.dep_ != "compound" or word.head.i < word.i
-    if kind == "decade" and groups.get("short") and text[m.start("short") - 1] not in "'’":
+    if kind == "decade" and groups.get("short") and text[m.start("short") - 1] not in "'’‘":
         # "the 70s" without its apostrophe is a decade, but not in a weather report
         window = text[max(0, m.start() - 60) : m.end() + 30]
         return _TEMPERATURE_RE.search(window) is None
     if kind == "vague" and groups.get("bare"):
         return _BARE_UNIT_RE.search(prefix) is None  # not "two days after", "the first days"
+    if kind == "season" and groups.get("fall") and groups.get("y"):
+        return _FALL_PREP_RE.search(text, max(0, m.start() - 10), m.start()) is not None
     if kind == "season" and groups.get("season"):
         return not (_season_in_name(text, m) or _season_as_kind(text, m, doc)
                     or _read_as_verb(doc, m.start("season")))
@@ -501,7 +519,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
 _BARE_UNIT_RE = re.compile(rf"\b(?:\d[\d.,]*|{_AMOUNT_WORDS}|an?|the|few|several|many|couple|"
                            rf"{_ORDINAL_WORDS}|last|past|next|final|early|initial|these|those|"
                            r"some|of)\s+$", re.I)
-_FIRST_DECADE_RE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’]?\d0|"
+_FIRST_DECADE_RE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’‘]?\d0|"
                               r"\b(?:19|20)\d0['’]?)s\s+(?:and|or)\s+$", re.I)
 _TEMPERATURE_RE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|thermometers?)\b|°",
                              re.I)
@@ -557,6 +575,9 @@ def _weekday_in_name(text: str, m: re.Match[str]) -> bool:
 
 _SEASON_PREP_RE = re.compile(r"\b(?:in|during|by|since|until|through|over|before|after)\s+$",
                              re.I)
+# Only "in", "during", "by", "until" make "the fall of 1989" a season: "since the fall of
+# 1975", "after the fall of 1989" may tell of a city's or a wall's.
+_FALL_PREP_RE = re.compile(r"\b(?:in|during|by|until)\s+$", re.I)
 
 
 def _season_as_kind(text: str, m: re.Match[str], doc: Doc | None) -> bool:

@@ -31,10 +31,21 @@ SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season b
 _DATED_RE = re.compile(r"^\d{4}-\d{2}")  # a month or a day of a known year
 _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
+# Holidays by name, written without apostrophes or full stops ("new years eve").
+HOLIDAYS = {"new years eve": (12, 31), "new years day": (1, 1), "new year": (1, 1),
             "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-            "boxing day": (12, 26), "halloween": (10, 31), "valentine's day": (2, 14),
-            "independence day": (7, 4), "fourth of july": (7, 4)}
+            "boxing day": (12, 26), "halloween": (10, 31), "valentines day": (2, 14),
+            "independence day": (7, 4), "fourth of july": (7, 4), "bastille day": (7, 14),
+            "canada day": (7, 1), "australia day": (1, 26), "anzac day": (4, 25),
+            "st patricks day": (3, 17), "saint patricks day": (3, 17),
+            "april fools day": (4, 1), "armistice day": (11, 11), "veterans day": (11, 11),
+            "remembrance day": (11, 11)}
+# Holidays on the n-th weekday (Monday = 0) of a month: US federal ones, and the Sundays
+# kept in the US and Britain alike.
+_NTH_WEEKDAY = {"martin luther king day": (1, 0, 3), "martin luther king jr day": (1, 0, 3),
+                "mlk day": (1, 0, 3), "presidents day": (2, 0, 3), "columbus day": (10, 0, 2),
+                "labor day": (9, 0, 1), "fathers day": (6, 6, 3), "remembrance sunday": (11, 6, 2),
+                "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4)}
 MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID",
         "middle": "MID", "late": "END", "end": "END"}
 QUALIFIER_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
@@ -50,6 +61,11 @@ NEAR_DAYS = 45  # a month and day this close to the DCT is that occurrence, what
 NEAR_HOLIDAY_DAYS = 7  # a holiday this few days off is that one, whatever the tense
 Value = tuple[str | None, str, str | None]  # value, type, mod
 Way = Callable[[], str | None]
+
+
+def holiday_key(name: str) -> str:
+    """A holiday's name as the tables write it: "St. Patrick’s Day" is "st patricks day"."""
+    return re.sub(r"['’.]", "", name.lower())
 
 
 def week_of(d: date) -> str:
@@ -252,16 +268,16 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 def holiday_date(name: str, year: int) -> date:
     """The day a holiday falls on in ``year`` (US rules for Thanksgiving and the shopping days
     after it, Labor, Memorial and Election Day)."""
-    name = name.lower().replace("’", "'")
+    name = holiday_key(name)
     if name in HOLIDAYS:
         return date(year, *HOLIDAYS[name])
-    if name.startswith("thanksgiving") or name in {"black friday", "cyber monday"}:
-        first = date(year, 11, 1)  # Thanksgiving: the fourth Thursday of November
-        thanksgiving = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return thanksgiving + timedelta(days={"black friday": 1, "cyber monday": 4}.get(name, 0))
-    if name == "labor day":  # the first Monday of September
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name in _NTH_WEEKDAY:
+        month, weekday, nth = _NTH_WEEKDAY[name]
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    if name in {"black friday", "cyber monday"}:  # the shopping days after Thanksgiving
+        return holiday_date("thanksgiving", year) + timedelta(days=1 if name == "black friday"
+                                                               else 4)
     if name == "election day":  # the Tuesday after the first Monday of November
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
@@ -298,7 +314,7 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if year is not None:  # "Christmas 2012", "the 2015 New Year's Eve", "Easter of 1916"
         day = holiday_date(name, int(year))
     elif dct is None:
-        fixed = HOLIDAYS.get(name.lower().replace("’", "'"))
+        fixed = HOLIDAYS.get(holiday_key(name))
         return (f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None), "DATE", None
     else:
         rel = (g.get("rel") or "").lower()
@@ -311,8 +327,10 @@ def _holiday(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         # days past is the one a present clause is about ("the attacks on New Year's Eve are
         # being investigated" on Jan. 5); what "will" happen on it is next year's.
         gap = (nearest - dct).days
+        # "follows the Bastille Day attack", told nine days on: an event a present clause
+        # names by its holiday is the nearest
         if (direction in {None, NEAREST} or 0 <= gap <= NEAR_HOLIDAY_DAYS
-                or (direction == "present" and gap >= -NEAR_HOLIDAY_DAYS)):
+                or (direction == "present" and (gap >= -NEAR_HOLIDAY_DAYS or g.get("qualifies")))):
             day = nearest  # and with no tense the nearest ("declines over Memorial Day")
         elif direction == "past" and day > dct:
             day = holiday_date(name, dct.year - 1)
@@ -632,7 +650,11 @@ def _set(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         return "PT1H", "SET", None
     letter = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}.get(
         adverb) or UNITS.get(unit, "X")
-    return f"P{2 if g.get('other') else 1}{letter}", "SET", None  # "every other week": P2W
+    # "every other week": P2W; "every five years": P5Y (decades in years)
+    n = 2 if g.get("other") else amount_of(g["every_n"]) if g.get("every_n") else 1
+    if unit == "decade":
+        n, letter = n * 10, "Y"
+    return f"P{n}{letter}", "SET", None
 
 
 # "2 1/2 years" is P2Y6M: half of a unit, in the next smaller one.
