@@ -69,12 +69,14 @@ def told_year_date(m: Match, text: str, value: str | None, before: list[TimeExpr
     year the article named before (or one on or back), not in the report's; ``value`` is the
     date as ``resolve`` read it without its year."""
     phrase = m.groups.get("ya")
+    if not phrase or value is None:
+        return value
     # not a date joined to this one ("on 15 October and 9 November that year"): the year
     # is told for both
     while before and _JOINED_RE.fullmatch(text[before[-1].end : m.start]):
         before = before[:-1]
     anchor = _anchor(before, 1) or dct
-    if not phrase or value is None or anchor is None:
+    if anchor is None:
         return value
     return f"{anchor.year + _STEP.get(phrase.split()[1].lower(), 0)}{value[4:]}"
 
