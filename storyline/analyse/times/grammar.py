@@ -63,6 +63,8 @@ _NUM = (r"\d+(?:\.\d+)?|" + rf"(?:{'|'.join(TENS)})[\s-](?:{_UNIT_WORDS})\b|"
         + "|" + "|".join(sorted(VAGUE_AMOUNTS | set(COUPLE), key=len, reverse=True)))
 # Any spelled amount: "the past" before one is the start of a duration, not PAST_REF.
 _AMOUNT_WORDS = "|".join(sorted(set(NUMBERS) - {"a", "an"}, key=len, reverse=True))
+# The mark before a two-figure decade: an apostrophe, or the opening quote typed for one ("‘90s")
+_DECADE_MARK = "'’‘"
 _UNIT = "|".join(UNITS)
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
@@ -228,17 +230,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           re.I)),
     # "the 1860s", "the late Seventies" (capitalised in British usage)
     ("decade", re.compile(r"\b(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[\s-]+)?"
-                          r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s\b|['’‘]?(?P<short>\d)0s\b"
+                          rf"(?:(?P<dec>(?:1\d|20)\d0)['’]?s\b|[{_DECADE_MARK}]?(?P<short>\d)0s\b"
                           r"(?!\s*(?:%|percent|degrees)\b)|"
                           rf"(?P<word>(?i:{'|'.join(DECADE_WORDS)}))\b)")),
     # the second of two decades: "the 1940s and '50s", "the 70s and 80s"
-    ("decade", re.compile(r"(?:(?<=\ds and )|(?<=\ds or ))(?P<second>)['’‘]?(?P<short>\d)0s\b")),
+    ("decade", re.compile(r"(?:(?<=\ds and )|(?<=\ds or ))(?P<second>)"
+                          rf"[{_DECADE_MARK}]?(?P<short>\d)0s\b")),
     # without "the" only a decade in figures: "early 1990s"; "'90s" or "nineties" alone is an age
     ("decade", re.compile(r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)['’]?s\b")),
-    ("set", re.compile(r"\b(?:every|each)\s+(?:(?P<other>other)\s+|(?P<every_n>two|three|four|five|"
-                       r"six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred|\d{1,3})\s+"
-                       r"(?=(?:day|week|month|year|decade)s\b))?(?:(?P<unit>day|week|month|year|"
-                       r"decade|"
+    ("set", re.compile(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|(?P<every_n>{_AMOUNT_WORDS}|"
+                       r"\d{1,3})\s+(?=(?:day|week|month|year|decade)s\b))?"
+                       r"(?:(?P<unit>day|week|month|year|decade|"
                        + _WEEKDAY.lower()
                        + rf")|(?P<smon>{_MONTH_FULL.lower()})|(?P<sseason>spring|summer|autumn|"
                        r"fall|winter))(?(every_n)s)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|"
@@ -467,7 +469,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
         word = token_at(doc, m.start("word")) if doc is not None else None
         # "the Forties oilfield": a capitalised decade naming the noun after it is a name
         return word is None or word.dep_ != "compound" or word.head.i < word.i
-    if kind == "decade" and groups.get("short") and text[m.start("short") - 1] not in "'’‘":
+    if kind == "decade" and groups.get("short") and text[m.start("short") - 1] not in _DECADE_MARK:
         # "the 70s" without its apostrophe is a decade, but not in a weather report
         window = text[max(0, m.start() - 60) : m.end() + 30]
         return _TEMPERATURE_RE.search(window) is None
@@ -519,7 +521,7 @@ def _accepted(kind: str, m: re.Match[str], groups: dict[str, str | None], text: 
 _BARE_UNIT_RE = re.compile(rf"\b(?:\d[\d.,]*|{_AMOUNT_WORDS}|an?|the|few|several|many|couple|"
                            rf"{_ORDINAL_WORDS}|last|past|next|final|early|initial|these|those|"
                            r"some|of)\s+$", re.I)
-_FIRST_DECADE_RE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’‘]?\d0|"
+_FIRST_DECADE_RE = re.compile(rf"(?:\bthe\s+(?:(?:early|mid|late)[\s-]+)?[{_DECADE_MARK}]?\d0|"
                               r"\b(?:19|20)\d0['’]?)s\s+(?:and|or)\s+$", re.I)
 _TEMPERATURE_RE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|thermometers?)\b|°",
                              re.I)
