@@ -1,6 +1,6 @@
 """Time expressions on TempEval-3 (Task A): extents and TIMEX3 values against the DCT.
 
-    python benchmarks/timex.py [--misses] [--meantime DIR]
+    python benchmarks/timex.py [--misses] [--meantime DIR] [--esc DIR] [--timeml DIR]
 
 Data: ../shared/eval/tempeval3 (see its PROVENANCE.md): the 20-document TE3-Platinum TEST set
 and the 256 TBAQ-cleaned TRAINING documents (TimeBank 183, AQUAINT 73). Storyline's rules were
@@ -25,6 +25,10 @@ extent scores are lower; it settles value conventions the training documents lea
 2005-2013 whose dates and durations carry values. ESC marks only some sentences and takes
 prepositions into its extents, so its table gives how many gold dates and durations are found
 (any overlap) and how many with the same value, not precision.
+
+``--timeml DIR`` also writes storyline's output for each TempEval-3 document as a TimeML file
+(``DIR/<split>/<doc>.tml``) that the official TE3 scorer reads beside the gold files; it gives
+the figures this script prints (benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -48,7 +52,9 @@ from storyline.evaluation.timex import (
     TimexScore,
     load_esc,
     load_meantime,
+    load_raw_timeml,
     load_tempeval,
+    timeml_with,
 )
 from storyline.models import TimeExpression
 
@@ -140,19 +146,30 @@ def main() -> None:
                         help="also score the MEANTIME English CAT XML files under DIR")
     parser.add_argument("--esc", type=Path, metavar="DIR",
                         help="also check the ESC v1.5 CAT XML files under DIR")
+    parser.add_argument("--timeml", type=Path, metavar="DIR",
+                        help="also write storyline's TE3 output as TimeML files under "
+                             "DIR/<split>/, for the official TE3 scorer")
     args = parser.parse_args()
-    docs = load_tempeval(shared_dir() / "eval" / "tempeval3" / "tempeval3_timex.jsonl")
+    tempeval = shared_dir() / "eval" / "tempeval3"
+    docs = load_tempeval(tempeval / "tempeval3_timex.jsonl")
     splits = list(SPLITS)
     if args.meantime is not None:
         docs += development_set("MEANTIME", "--meantime", load_meantime, args.meantime)
         splits.append(("MEANTIME English, dev", {"meantime"}))
     esc = development_set("ESC", "--esc", load_esc, args.esc) if args.esc is not None else []
+    raw = load_raw_timeml(tempeval / "raw_timeml.tar.gz") if args.timeml is not None else {}
     rows = []
     for label, names in splits:
         part = [d for d in docs if d.split in names]
         began = time.perf_counter()
-        ours = score(part, storyline_times(part))
+        predicted = storyline_times(part)
+        ours = score(part, predicted)
         seconds = time.perf_counter() - began
+        for d in part:
+            if d.id in raw:
+                out = args.timeml / d.split / f"{d.id}.tml"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_text(timeml_with(raw[d.id], predicted[d.id]), encoding="utf-8")
         rows.append(row(f"storyline — {label} ({len(part)} docs, {seconds:.0f} s)", ours))
         rows.append(row(f"dateparser search_dates — {label}",
                         score(part, dateparser_times(part))))

@@ -34,7 +34,7 @@ from storyline.stories.cluster import StoryClusterer
 from storyline.textutil import content_id
 
 # Part of every fingerprint: a new pipeline version re-reads articles on the next ingest.
-PIPELINE_VERSION = "56"
+PIPELINE_VERSION = "57"
 CHUNK = 32
 _FAILED = object()  # marks a document whose analysis raised
 

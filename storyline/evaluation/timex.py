@@ -7,7 +7,10 @@ relaxed matches whose attribute agrees, over the system and gold totals.
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import tarfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -201,3 +204,46 @@ def _pairs(gold: list[GoldTimex], system: list[TimeExpression]
         if match is not None:
             used.add(match)
         yield g, (system[match] if match is not None else None)
+
+
+def load_raw_timeml(archive: Path) -> dict[str, str]:
+    """The original ``.tml`` files of ``raw_timeml.tar.gz``, by document id."""
+    files = {}
+    with tarfile.open(archive, "r:gz") as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith(".tml"):
+                handle = tar.extractfile(member)
+                if handle is not None:
+                    files[Path(member.name).stem] = handle.read().decode("utf-8")
+    return files
+
+
+_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TIMEX_TAG_RE = re.compile(r"</?TIMEX3\b[^>]*>")
+_PIECE_RE = re.compile(r"<[^>]+>|&#?\w+;|.", re.S)  # a tag, an entity or one character
+_TLINK_RE = re.compile(r"<TLINK\b[^>]*/>\s*")
+
+
+def timeml_with(tml: str, times: Iterable[TimeExpression]) -> str:
+    """A TempEval-3 TimeML file with the time expressions of its TEXT replaced by ``times``
+    (offsets into the tag-free text ``load_tempeval`` reads), so that the official TE3 scorer
+    can score a system's output. Its TLINKs go: they point at the gold expressions."""
+    found = _TEXT_RE.search(tml)
+    if found is None:
+        raise ValueError("no <TEXT> element in this TimeML file")
+    body = _TIMEX_TAG_RE.sub("", found.group(1))
+    places: list[tuple[int, int]] = []  # each plain character's place in ``body``
+    for piece in _PIECE_RE.finditer(body):
+        token = piece.group(0)
+        if len(token) > 1 and token.startswith("<"):
+            continue
+        plain = html.unescape(token) if token.startswith("&") else token
+        places.extend([(piece.start(), piece.end())] * len(plain))
+    tags = []
+    for n, t in enumerate(times, start=1):
+        tags.append((places[t.start][0], 1, f'<TIMEX3 tid="t{n}" type="{t.type}" '
+                                            f'value="{html.escape(t.value or "")}">'))
+        tags.append((places[t.end - 1][1], 0, "</TIMEX3>"))
+    for at, _, tag in sorted(tags, reverse=True):  # from the end; a closing before an opening
+        body = body[:at] + tag + body[at:]
+    return tml[: found.start(1)] + body + _TLINK_RE.sub("", tml[found.end(1) :])

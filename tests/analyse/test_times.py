@@ -1527,3 +1527,113 @@ def test_every_few_units_is_a_set_and_a_decade_may_open_with_a_turned_quote(nlp)
     # "prior to" is a time preposition for a bare "May"
     text = "Prior to May, three-quarters of the money came out of his own pocket."
     assert values(nlp, text, tuesday)[0][:2] == ("May", "2016-05")
+
+
+def test_a_month_event_tried_in_the_past_is_the_one_gone(nlp):
+    # the infinitive of "failed", "tried", "managed" is done or tried at that verb's time
+    text = ("Moussavi, who failed to unseat the president in the June election, spoke on "
+            "Friday.")
+    assert values(nlp, text, date(2010, 1, 1))[0][:2] == ("June", "2009-06")
+    # a plan may still be ahead: the nearest June, as before
+    assert values(nlp, "He planned to run in the June election.",
+                  date(2010, 1, 1))[0][:2] == ("June", "2010-06")
+
+
+def test_last_or_next_before_a_month_and_day_is_the_nearest_such_day_that_way(nlp):
+    march = date(2010, 3, 17)
+    assert values(nlp, "Rubalcaba said last February 28 that the cell was broken.",
+                  march)[0][:2] == ("February 28", "2010-02-28")
+    assert values(nlp, "The police arrested him last March 20.",
+                  march)[0][:2] == ("March 20", "2009-03-20")
+    assert values(nlp, "The vote is due next March 3.", march)[0][:2] == ("March 3", "2011-03-03")
+    assert values(nlp, "He resigned last February.", march)[0][:2] == ("last February", "2009-02")
+
+
+def test_the_last_century_and_a_century_after_a_superlative(nlp):
+    dct = date(2010, 1, 12)
+    assert values(nlp, "The US was involved in Haiti for most of the last century.",
+                  dct) == [("the last century", "19", "DATE", None)]
+    assert values(nlp, "It was the most powerful quake to hit Haiti in a century.",
+                  dct) == [("a century", "P100Y", "DURATION", None)]
+
+
+def test_a_deadline_set_in_the_past_falls_on_the_nearest_such_day(nlp):
+    friday = date(2013, 3, 22)
+    assert values(nlp, "The EU gave Cyprus a Monday deadline to raise the money.",
+                  friday)[0][:2] == ("Monday", "2013-03-25")
+    assert values(nlp, "The bank set a deadline of Monday.", friday)[0][:2] == ("Monday",
+                                                                              "2013-03-25")
+    assert values(nlp, "Monday's deadline looms.", friday)[0][:2] == ("Monday", "2013-03-25")
+    # a deadline gone by, or one told from after it, is the day before the report
+    assert values(nlp, "Monday's deadline passed quietly.", friday)[0][:2] == ("Monday",
+                                                                             "2013-03-18")
+    assert values(nlp, "Cyprus missed the Monday deadline.", friday)[0][:2] == ("Monday",
+                                                                              "2013-03-18")
+    assert values(nlp, "It had given the towns a deadline of Saturday to surrender.",
+                  friday)[0][:2] == ("Saturday", "2013-03-16")
+
+
+def test_a_bare_clock_time_on_an_afternoon_or_evening_is_after_noon(nlp):
+    friday = date(2013, 3, 22)
+    assert values(nlp, "The plane landed at 3:15 Thursday afternoon.",
+                  friday)[0][:2] == ("3:15 Thursday afternoon", "2013-03-21T15:15")
+    assert values(nlp, "He arrived at 7:45 Friday morning.",
+                  friday)[0][:2] == ("7:45 Friday morning", "2013-03-22T07:45")
+    # small hours of a night stay before dawn
+    assert values(nlp, "Shots rang out at 2:30 Saturday night.",
+                  friday)[0][:2] == ("2:30 Saturday night", "2013-03-16T02:30")
+
+
+def test_a_date_naming_an_unforeseeable_event_is_past_whatever_the_tense(nlp):
+    july = date(2010, 7, 12)
+    text = "The commission must find its role amid a probe into the April 20 explosion."
+    assert values(nlp, text, july)[0][:2] == ("April 20", "2010-04-20")
+    assert values(nlp, "Towns will rebuild after the March earthquake.",
+                  july)[0][:2] == ("March", "2010-03")
+    wednesday = date(2013, 3, 20)
+    assert values(nlp, "Officials will investigate the Friday bombing.",
+                  wednesday)[0][:2] == ("Friday", "2013-03-15")
+    assert values(nlp, "A storm is expected on Friday.", wednesday)[0][:2] == ("Friday",
+                                                                              "2013-03-22")
+    # an attack told as one that may yet come is not a known one
+    assert values(nlp, "Officers fear there could be a third attack on Thursday.",
+                  wednesday)[0][:2] == ("Thursday", "2013-03-21")
+    # an event that can be planned still looks ahead
+    assert values(nlp, "He will speak at the March 3 rally.", july)[0][:2] == ("March 3",
+                                                                               "2011-03-03")
+
+
+def test_a_chronology_entry_in_the_present_of_history_is_past(nlp):
+    text = ("Key events:\nFeb. 26 - The U.N. Security Council imposes sanctions on Gaddafi.\n"
+            "March 17-The Council votes to authorize a no-fly zone.\n"
+            "Oct. 25 - Leaders will meet in Brussels.")
+    assert [v[:2] for v in values(nlp, text, date(2011, 10, 20))] == [
+        ("Feb. 26", "2011-02-26"), ("March 17", "2011-03-17"), ("Oct. 25", "2011-10-25")]
+    # lines run together: an entry opens after a sentence's end, its text with a capital
+    run_together = "Rebels took Misrata. Feb. 26-The Council imposes sanctions on Gaddafi."
+    assert values(nlp, run_together, date(2011, 10, 20))[0][:2] == ("Feb. 26", "2011-02-26")
+
+
+def test_as_planned_is_an_aside_the_deed_tells_the_time(nlp):
+    friday = date(2010, 10, 1)
+    assert values(nlp, "The plant reopened as planned on Monday.",
+                  friday)[0][:2] == ("Monday", "2010-09-27")
+    assert values(nlp, "He retired, as scheduled, on June 30.", friday)[0][:2] == ("June 30",
+                                                                                   "2010-06-30")
+    assert values(nlp, "The plant will reopen as planned on Monday.",
+                  friday)[0][:2] == ("Monday", "2010-10-04")
+
+
+def test_a_caption_date_after_this_is_the_whole_date(nlp):
+    assert values(nlp, "In this May 26, 2010 photo, officials work to plug the well.",
+                  date(2010, 5, 27))[0][:2] == ("May 26, 2010", "2010-05-26")
+    assert values(nlp, "In this July 31 file photo, a boat motors through oil.",
+                  date(2011, 1, 24))[0][:2] == ("July 31", "2010-07-31")
+
+
+def test_a_gerund_completing_a_past_verb_is_past_before_by(nlp):
+    september = date(2011, 9, 6)
+    assert values(nlp, "Residents had begun slipping back into the city by mid-July.",
+                  september)[0][:2] == ("mid-July", "2011-07")
+    assert values(nlp, "They are expected to finish by July.", september)[0][:2] == ("July",
+                                                                                     "2012-07")

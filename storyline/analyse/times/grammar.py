@@ -15,7 +15,13 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyse.times.tense import SINCE_RE, bare_participle, direction, token_at
+from storyline.analyse.times.tense import (
+    SINCE_RE,
+    bare_participle,
+    direction,
+    known_unforeseen,
+    token_at,
+)
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -136,7 +142,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(r"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+"
                         rf"(?:(?P<y>{YEAR})|(?P<rel>this|next|last|the)\s+year)\b", re.I)),
     ("month", re.compile(rf"{_PREP}\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?"
-                         rf"(?:(?P<mon>{_MONTH_FULL})\b"
+                         # "last February 28" is a day ("mdy")
+                         rf"(?:(?P<mon>{_MONTH_FULL})\b(?(rel)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))"
                          rf"(?:\s+(?:of\s+)?(?P<y>{_DATE_YEAR}|{_SPOKEN_YEAR}|last year|this year|"
                          rf"next year)\b|,\s+(?P<cy>{_DATE_YEAR})\b|{_TOLD_YEAR})?|"
                          # an abbreviated month only with its year: "Oct. 2011", "Sept 2009"
@@ -146,8 +153,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                      rf"(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})\b", re.I)),
     ("ago", re.compile(rf"\b{_QUALIFIER}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+"
                        r"(?P<about>or\s+so\s+)?(?P<way>ago|earlier)\b", re.I)),
-    ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?['’]?"
-                        r"(?:\s+time)?\b", re.I)),
+    ("in_n", re.compile(rf"\bin\s+(?P<n>{_NUM})\s+"
+                        r"(?P<unit>day|week|month|year|decade|century)s?['’]?(?:\s+time)?\b",
+                        re.I)),
     # "for weeks", "in the days": the span is the time alone, as TimeBank marks it
     ("vague", re.compile(r"\b(?P<prep>(?:within|in|for|over)\s+(?:the\s+)?)(?:past\s+|last\s+)?"
                          r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b|"
@@ -180,6 +188,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"{_THIS}(?P<rel>this|next|last|past|previous|coming|current)\s+"
                            r"(?:(?:fiscal|financial)\s+)?(?P<unit>week|weekend|month|year|"
                            r"quarter|decade)\b", re.I)),
+    # "for most of the last century": the one before the report's ("the past century" is left
+    # unmarked in TimeBank, "this century" marked as a length)
+    ("relunit", re.compile(r"\bthe\s+(?P<rel>last|previous)\s+(?P<unit>century)\b", re.I)),
     # "the week after next", "the weekend before last": two weeks on or back
     ("far_week", re.compile(r"\bthe\s+(?P<unit>week|weekend)\s+(?P<far>after\s+next|"
                             r"before\s+last)\b", re.I)),
@@ -376,14 +387,24 @@ def find_matches(text: str, doc: Doc | None = None) -> list[Match]:
                 # "the winter was likely to be mild": the season is talked about, not when
                 groups = {**groups, "subject": token_at(doc, m.start("season")).dep_
                           in {"nsubj", "nsubjpass"}}
+            if kind == "mdy":
+                # "last February 28": the latest such day before the report, "next March 3"
+                # the first after; the span stays the date, as AQUAINT marks it
+                told = _LAST_NEXT_RE.search(text, max(0, m.start() - 6), m.start())
+                groups = {**groups, "rel": told.group(1) if told else None}
+            if kind in {"mdy", "dmy"}:
+                groups = {**groups, "entry": _chronology_entry(text, m)}
             if kind == "clock":  # "broadcast daily at 0910": a time of any day, not of one
                 groups = {**groups, "recurring": _RECURRING_RE.search(
                     text, max(0, m.start() - 50), m.start())}
-            if kind in {"month", "edge", "holiday"}:  # "since March", "since the end of May"
-                noun = _qualified_noun_after(doc, m.end() - 1)
+            if kind in {"month", "edge", "holiday", "mdy", "dmy"}:  # "since March", "since the
+                # end of May"; "the April 20 explosion": the month's word qualifies the noun
+                noun = _qualified_noun_after(doc, m.start("mon") if kind in {"mdy", "dmy"}
+                                             else m.end() - 1)
                 groups = {**groups,
                           "since": SINCE_RE.search(text, max(0, m.start() - 12), m.start()),
                           "qualifies": noun.lemma_.lower() if noun is not None else None,
+                          "known_event": known_unforeseen(noun),
                           "over": _held_then(noun) or _counted_from(noun)}
             if not _accepted(kind, m, groups, text, doc):
                 continue
@@ -735,6 +756,23 @@ def _modifies_noun(doc: Doc | None, offset: int) -> bool:
     return doc is not None and token_at(doc, offset).dep_ == "amod"
 
 
+_ENTRY_MARK_RE = re.compile(r"\s*[-–—:]")
+_CAPITAL_ENTRY_MARK_RE = re.compile(r"\s*[-–—:]\s*[A-Z]")
+_SENTENCE_END_RE = re.compile(r"[.!?”\"]\s+$")
+
+
+def _chronology_entry(text: str, m: re.Match[str]) -> bool:
+    """ "Feb. 26 - The U.N. Security Council imposes sanctions": a date opening its line and
+    followed by a dash or a colon heads an entry of a chronology, told in the present of
+    history. Where the lines were run together, an entry opens after a sentence's end and its
+    text after the mark with a capital ("… loyal to Gaddafi. Feb. 26-The Council …")."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if not text[line_start : m.start()].strip(" \t*•·"):
+        return _ENTRY_MARK_RE.match(text, m.end()) is not None
+    return (_SENTENCE_END_RE.search(text, max(line_start, m.start() - 4), m.start()) is not None
+            and _CAPITAL_ENTRY_MARK_RE.match(text, m.end()) is not None)
+
+
 def _qualified_noun_after(doc: Doc | None, offset: int) -> Token | None:
     """The noun after it that the word at ``offset`` qualifies, if any: "a late February
     launch", "the October slaying", "the November jobs report" name the time of that event or
@@ -757,6 +795,11 @@ def _counted_from(noun: Token | None) -> bool:
     return noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "from"
 
 
+# Verbs whose infinitive is a deed done or tried at the verb's own time, not a plan.
+_LAST_NEXT_RE = re.compile(r"\b(last|next)\s+$", re.I)
+_TRIED = {"fail", "manage", "try", "attempt", "refuse", "decline", "seek", "struggle", "help"}
+
+
 def _held_then(noun: Token | None) -> bool:
     """ "said at a February hearing", "in that October speech, she chimed in": the event is
     where a simple past's deed took place, so it is over; what a past verb names as its
@@ -764,6 +807,8 @@ def _held_then(noun: Token | None) -> bool:
     if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "in", "during"}:
         return False
     verb = noun.head.head
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in _TRIED:
+        verb = verb.head  # "failed to unseat him in the June election": done or tried then
     # a main verb tagged as a bare participle is a simple past misread: "ultimately acquiesced
     # in the Fed's December increase"
     return verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and bare_participle(verb))

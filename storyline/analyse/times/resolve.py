@@ -216,11 +216,30 @@ def _month_day(g: dict, dct: date | None, way: Way, m: Match, weekday: int | Non
         return f"{g['y']}-{month:02d}-{day:02d}", "DATE", None
     if dct is None:
         return f"XXXX-{month:02d}-{day:02d}", "DATE", None
+    if g.get("rel"):
+        return _told_day(dct, month, day, g["rel"].lower() == "last"), "DATE", None
+    if g.get("known_event") or (g.get("entry") and way() != "future"):
+        # "a probe into the April 20 explosion", a chronology's "Feb. 26 - The Council
+        # imposes sanctions": what has been, whatever the tense
+        return f"{pick_year(dct, month, 'past')}-{month:02d}-{day:02d}", "DATE", None
     year = _near_year(dct, month, day) or pick_year(dct, month, way())
     if weekday is not None:  # "Friday, Oct. 13": the year in which that date is a Friday
         fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == weekday]
         year = fits[0] if fits else year
     return f"{year}-{month:02d}-{day:02d}", "DATE", None
+
+
+def _told_day(dct: date, month: int, day: int, last: bool) -> str | None:
+    """ "last February 28": the latest such day before the DCT; "next March 3" the first after."""
+    days = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    chosen = max((d for d in days if d < dct), default=None) if last else min(
+        (d for d in days if d > dct), default=None)
+    return chosen.isoformat() if chosen else None
 
 
 def _ordinal_day(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -385,7 +404,8 @@ def _month_year(month: int, dct: date, way: Way, g: dict) -> str:
     if (month - dct.month) % 12 == 1 and not g.get("since"):
         return str(dct.year + (month < dct.month))
     direction = way()
-    if g.get("qualifies") in _REPORTS or (g.get("qualifies") and g.get("over")):
+    if (g.get("qualifies") in _REPORTS or g.get("known_event")
+            or (g.get("qualifies") and g.get("over"))):
         # "will file their February reports": the month reported on; "said at a February
         # hearing", "still down from the March high": the event is over
         direction = "past"
@@ -427,6 +447,8 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
         minute = int(g.get("mm") or g.get("mm2") or g.get("mm3") or g.get("mm4") or 0)
         half = (g.get("half") or "").lower()  # "4 in the morning" is a.m., "6 in the evening" p.m.
         ampm = (g.get("ampm") or ("a" if half == "morning" else "p" if half else "")).lower()
+        if not ampm and _later_part(m.day, hour):
+            ampm = "p"  # "at 3:15 Thursday afternoon", "at 9 tonight"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -446,6 +468,17 @@ def _clock(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if day is None or not _DAY_RE.fullmatch(day):
         return f"XXXX-XX-XXT{hhmm}", "TIME", None
     return f"{day}T{hhmm}", "TIME", None
+
+
+def _later_part(day: Match | None, hour: int) -> bool:
+    """Whether the day a bare clock time is told with names the part of it after noon that
+    the hour falls in: "3:15 Thursday afternoon", "9 tonight" (not "2 Saturday night")."""
+    if day is None:
+        return False
+    groups = day.groups
+    part = (groups.get("part") or ("night" if (groups.get("w") or "").lower() == "tonight"
+                                   else "")).lower()
+    return part in {"afternoon", "evening"} or (part == "night" and 6 <= hour < 12)
 
 
 def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
@@ -468,7 +501,7 @@ def _weekday_value(g: dict, dct: date | None, way: Way, m: Match) -> Value:
     if g.get("ahead"):
         told = NEAREST
     elif possessed:
-        told = NEAREST if way() == "future" else "past"
+        told = NEAREST if way() in {"future", NEAREST} else "past"
     else:
         told = way()
     day = _weekday(dct, weekday, rel, None if rel else told)

@@ -92,7 +92,8 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "until Friday" looks ahead, unless the clause is told from further back: "had
             # filed their reports by Wednesday"
             return "past" if verb is not None and _pluperfect(verb) else "future"
-        past = verb is not None and (_told_from_after(verb) or _verb_tense(verb) == "past")
+        past = verb is not None and (_told_from_after(verb) or _verb_tense(verb) == "past"
+                                     or (_verb_tense(verb) is None and _gerund_of_past(verb)))
         if _BY_OR_BEFORE_RE.search(before):
             # "will leave before Friday", "asked them to leave by Monday" look ahead; "the
             # attack came just before 5am on Thursday", "the toll rose to 45 by Thursday
@@ -106,11 +107,20 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
             # "left" tells no tense here)
             return "past" if past and not bare_participle(verb) else NEAREST
     way = _verb_direction(verb, 0) if verb is not None else None
+    if ((way == "past" and not _pluperfect(verb))
+            or (way == "present" and token_at(doc, offset).dep_ == "poss")) and _names_deadline(
+                doc, offset):
+        # "set a Saturday deadline", "gave them a deadline of Monday": a deadline is set before
+        # it falls, so a past verb does not tell which side of the report it lies on; nor does
+        # a present one a day's possessive ("Monday's deadline looms")
+        return NEAREST
     if (way == "present" and _gerund_deed(verb)
             and token_at(doc, offset).dep_ not in _QUALIFYING):
         # "is upbeat about his chances of winning in November": a deed still to come; not a
         # time that qualifies a noun ("is trying to sell itself under a June agreement")
         way = "future"
+    if way in {"present", "future"} and _names_unforeseen(doc, offset):
+        return "past"  # "will investigate the Friday bombing": the bombing has been
     if way in {"present", "future"}:
         noun = _qualified_noun(doc, offset)
         if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in _AFTERMATH:
@@ -146,6 +156,54 @@ def _qualified_noun(doc: Doc, offset: int) -> Token | None:
     else:
         return None
     return noun if noun.pos_ == "NOUN" and noun.i < token.i else None
+
+
+# Events no one can date before they happen: a date that names one ("the April 20 explosion",
+# "the March earthquake") is past whatever the clause's tense ("will rebuild after …").
+UNFORESEEN = {"explosion", "blast", "blowout", "bombing", "attack", "shooting", "massacre",
+              "killing", "murder", "assassination", "crash", "collision", "derailment",
+              "earthquake", "quake", "tsunami", "flood", "storm", "hurricane", "tornado",
+              "eruption", "fire", "blaze", "spill", "leak", "disaster", "accident", "raid",
+              "ambush", "coup", "uprising", "riot", "clash", "kidnapping", "abduction",
+              "hijacking", "death", "collapse", "outbreak", "airstrike", "assault", "rampage",
+              "stabbing", "shootout", "crackdown", "tragedy", "catastrophe"}
+_DEADLINES = {"deadline", "ultimatum", "cutoff"}
+
+
+def _named_noun(doc: Doc, offset: int) -> Token | None:
+    """The noun a time names the day of: "a Monday deadline", "Wednesday's deadline", "a
+    deadline of (or on) Saturday", "the shooting on Friday"."""
+    token = token_at(doc, offset)
+    if token.dep_ in {"poss", "compound", "nmod", "npadvmod"}:
+        return token.head
+    if token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "on"}:
+        return token.head.head
+    return None
+
+
+def _names_unforeseen(doc: Doc, offset: int) -> bool:
+    return known_unforeseen(_named_noun(doc, offset))
+
+
+def known_unforeseen(noun: Token | None) -> bool:
+    """Whether a noun is an unforeseeable event told as known: "the April 20 explosion", "its
+    Friday bombing"; not "a third attack on Thursday", which may yet come."""
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in UNFORESEEN:
+        return False
+    # the determiner may hang on a word of the compound: "its April 20 oil well blowout"
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+               for w in words for c in w.children)
+
+
+def _names_deadline(doc: Doc, offset: int) -> bool:
+    noun = _named_noun(doc, offset)
+    return (noun is not None and noun.lemma_.lower() in _DEADLINES
+            and noun.head.lemma_ not in _PASSED)
+
+
+# Verbs whose object is a deadline gone by: "missed the Monday deadline".
+_PASSED = {"miss", "pass", "meet", "beat", "ignore", "defy", "flout", "blow"}
 
 
 def _given_event(noun: Token) -> bool:
@@ -271,6 +329,10 @@ def _verb_direction(verb: Token, depth: int) -> str | None:
         # "fewer loans than expected in May", "better-than-expected January sales": a
         # comparison, not an intent; the clause it compares tells the time
         return _governing_direction(verb, depth)
+    if _intends(verb) and _as_aside(verb):
+        # "reopened, as planned, on Monday", "retired as scheduled on June 30": the plan is an
+        # aside on the deed, whose own tense tells the time
+        return _governing_direction(verb, depth)
     if _intends(verb) and verb.dep_ == "acl":
         # "a service planned for Saturday": as the clause around it tells ("… was cancelled",
         # "… draws crowds"); ahead when nothing does
@@ -336,6 +398,20 @@ def _plan_direction(word: Token) -> str:
     auxes = _auxiliaries(word)
     told_past = word.tag_ == "VBD" or bool(auxes & {"was", "were", "did"})
     return NEAREST if told_past and word.dep_ != "ccomp" else "future"
+
+
+def _gerund_of_past(verb: Token) -> bool:
+    """ "had begun slipping back by mid-July", "kept rising until May": a gerund completing a
+    past verb is as past as that verb."""
+    return (verb.tag_ == "VBG" and verb.dep_ == "xcomp"
+            and (_told_from_after(verb.head) or _verb_tense(verb.head) == "past"))
+
+
+def _as_aside(verb: Token) -> bool:
+    """ "as planned", "as scheduled", "as expected": a bare participle under "as" that comments
+    on the verb it hangs on."""
+    return (verb.dep_ == "advcl" and bare_participle(verb)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
 
 
 def _than(verb: Token) -> bool:
