@@ -401,8 +401,8 @@ def _plan_direction(word: Token) -> str:
 
 
 def _gerund_of_past(verb: Token) -> bool:
-    """ "had begun slipping back by mid-July", "kept rising until May": a gerund completing a
-    past verb is as past as that verb."""
+    """ "had begun slipping back by mid-July", "kept arriving before dawn": a gerund completing
+    a past verb is as past as that verb."""
     return (verb.tag_ == "VBG" and verb.dep_ == "xcomp"
             and (_told_from_after(verb.head) or _verb_tense(verb.head) == "past"))
 
