@@ -756,6 +756,7 @@ def _modifies_noun(doc: Doc | None, offset: int) -> bool:
     return doc is not None and token_at(doc, offset).dep_ == "amod"
 
 
+_LAST_NEXT_RE = re.compile(r"\b(last|next)\s+$", re.I)  # "last February 28"
 _ENTRY_MARK_RE = re.compile(r"\s*[-–—:]")
 _CAPITAL_ENTRY_MARK_RE = re.compile(r"\s*[-–—:]\s*[A-Z]")
 _SENTENCE_END_RE = re.compile(r"[.!?”\"]\s+$")
@@ -796,7 +797,6 @@ def _counted_from(noun: Token | None) -> bool:
 
 
 # Verbs whose infinitive is a deed done or tried at the verb's own time, not a plan.
-_LAST_NEXT_RE = re.compile(r"\b(last|next)\s+$", re.I)
 _TRIED = {"fail", "manage", "try", "attempt", "refuse", "decline", "seek", "struggle", "help"}
 
 

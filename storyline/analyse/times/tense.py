@@ -119,7 +119,7 @@ def direction(doc: Doc | None, text: str, offset: int, phrase_start: int | None 
         # "is upbeat about his chances of winning in November": a deed still to come; not a
         # time that qualifies a noun ("is trying to sell itself under a June agreement")
         way = "future"
-    if way in {"present", "future"} and _names_unforeseen(doc, offset):
+    if way in {"present", "future"} and known_unforeseen(_named_noun(doc, offset)):
         return "past"  # "will investigate the Friday bombing": the bombing has been
     if way in {"present", "future"}:
         noun = _qualified_noun(doc, offset)
@@ -179,10 +179,6 @@ def _named_noun(doc: Doc, offset: int) -> Token | None:
     if token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "on"}:
         return token.head.head
     return None
-
-
-def _names_unforeseen(doc: Doc, offset: int) -> bool:
-    return known_unforeseen(_named_noun(doc, offset))
 
 
 def known_unforeseen(noun: Token | None) -> bool:
